@@ -1,0 +1,5 @@
+"""Provides `python -m draftdiff`."""
+
+from draftdiff.cli import run
+
+run()

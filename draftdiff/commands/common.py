@@ -1,0 +1,55 @@
+"""Provides what several commands share: options, exit codes, writing results."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+
+from draftdiff.diff.compare import compare
+from draftdiff.diff.result import Comparison
+from draftdiff.output import write_atomic
+from draftdiff.parse.document import parse_file
+
+EXIT_OK, EXIT_DIFFERENT, EXIT_TROUBLE = 0, 1, 2
+
+
+def add_schema_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--schema",
+        metavar="NAME|PATH",
+        help="schema to structure documents with (default: best fit)",
+    )
+
+
+def load_pair(old: str, new: str, schema: str | None) -> Comparison:
+    """Parse two versions and compare them."""
+    return compare(parse_file(old, schema), parse_file(new, schema))
+
+
+def emit(content: str, output: str | None, *, inputs: Sequence[str]) -> None:
+    """Write to `output` atomically, or to stdout when there is none (or "-")."""
+    if output and output != "-":
+        write_atomic(output, content, inputs=inputs)
+    else:
+        sys.stdout.write(content)
+        sys.stdout.flush()
+
+
+def use_color(choice: str, output: str | None) -> bool:
+    """Whether to colour text output: --color, then NO_COLOR, then is stdout a terminal."""
+    if choice != "auto":
+        return choice == "always"
+    if output and output != "-":
+        return False
+    if os.environ.get("NO_COLOR"):
+        return False
+    return sys.stdout.isatty()
+
+
+def terminal_width() -> int:
+    try:
+        return max(60, min(os.get_terminal_size().columns, 140))
+    except OSError:
+        return 100

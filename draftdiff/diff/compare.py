@@ -1,0 +1,53 @@
+"""Provides `compare`: two Documents -> one Comparison (align, diff, classify).
+
+Document A + Document B --align--> clause groups --word diff--> edits
+                                   --classify--> changes (most severe first)
+"""
+
+from __future__ import annotations
+
+from draftdiff.diff.align import Link, align, same_number
+from draftdiff.diff.classify import clause_changes
+from draftdiff.diff.result import PART_SEPARATOR, Change, ClausePair, Comparison, Op, Status
+from draftdiff.diff.textdiff import cosmetic_key, similarity, word_diff
+from draftdiff.model import Clause, Document
+
+
+def compare(old: Document, new: Document) -> Comparison:
+    """Compare two versions of a document."""
+    old_clauses = list(old.walk())
+    new_clauses = list(new.walk())
+    pairs = tuple(_pair(link, old_clauses, new_clauses) for link in align(old_clauses, new_clauses))
+    changes: list[tuple[int, Change]] = []
+    for order, pair in enumerate(pairs):
+        changes.extend((order, change) for change in clause_changes(pair, old, new))
+    changes.sort(key=lambda item: (item[1].severity.rank, item[0]))
+    return Comparison(old=old, new=new, pairs=pairs, changes=tuple(c for _, c in changes))
+
+
+def _pair(link: Link, old: list[Clause], new: list[Clause]) -> ClausePair:
+    olds = [old[i] for i in link.old]
+    news = [new[j] for j in link.new]
+    old_text = PART_SEPARATOR.join(c.text for c in olds)
+    new_text = PART_SEPARATOR.join(c.text for c in news)
+    edits = word_diff(old_text, new_text)
+    status = link.status
+    cosmetic = False
+    if olds and news and old_text != new_text:
+        cosmetic = cosmetic_key(old_text) == cosmetic_key(new_text)
+    if status is Status.MODIFIED and old_text == new_text:
+        # Same words, same place, another id: the number changed, nothing else.
+        status = Status.UNCHANGED if same_number(olds[0], news[0]) else Status.RENUMBERED
+    sim = similarity(old_text, new_text) if olds and news else 0.0
+    if status in (Status.UNCHANGED, Status.RENUMBERED) and not any(
+        e.op is not Op.EQUAL for e in edits
+    ):
+        sim = 1.0
+    return ClausePair(
+        status=status,
+        old=tuple(c.id for c in olds),
+        new=tuple(c.id for c in news),
+        edits=edits,
+        similarity=round(sim, 3),
+        cosmetic=cosmetic,
+    )

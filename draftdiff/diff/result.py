@@ -1,0 +1,249 @@
+"""Provides the Comparison: what every view (TUI, HTML, JSON, Markdown, text) reads.
+
+A Comparison holds both Documents untouched and, beside them, the alignment of
+their clauses (ClausePair), the word edits inside each pair, the semantic
+changes and the per-party ledgers. Clauses are referred to by id, never copied
+or mutated, so any view can go back to the tree for context.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from enum import Enum, StrEnum
+from functools import cached_property
+from typing import Literal
+
+from draftdiff.model import Clause, Document
+
+Side = Literal["old", "new"]
+
+# Joins the texts of several clauses (a split or a merge) into one string to diff.
+# Readers never leave U+2029 in clause text, so splitting on it is exact.
+PART_SEPARATOR = "\u2029"
+
+
+class Status(StrEnum):
+    """How a clause of one version corresponds to the other version."""
+
+    UNCHANGED = "unchanged"
+    MODIFIED = "modified"
+    """Same clause, different words (see `cosmetic` for punctuation/case-only edits)."""
+    ADDED = "added"
+    REMOVED = "removed"
+    MOVED = "moved"
+    """Found elsewhere in the order of clauses; it may also have been reworded."""
+    RENUMBERED = "renumbered"
+    """Same words, same relative order, a different number."""
+    SPLIT = "split"
+    """One old clause became several new ones."""
+    MERGED = "merged"
+    """Several old clauses became one new one."""
+
+
+class Op(int, Enum):
+    """A word edit's operation, with diff-match-patch's values."""
+
+    DELETE = -1
+    EQUAL = 0
+    INSERT = 1
+
+
+@dataclass(frozen=True)
+class Edit:
+    """One run of the word diff inside a clause pair."""
+
+    op: Op
+    text: str
+
+
+@dataclass(frozen=True)
+class ClausePair:
+    """Clauses of the two versions that correspond, with the word edits between them."""
+
+    status: Status
+    old: tuple[str, ...]
+    """Ids of the old clauses (empty when added; several when merged)."""
+    new: tuple[str, ...]
+    """Ids of the new clauses (empty when removed; several when split)."""
+    edits: tuple[Edit, ...] = ()
+    """Word edits from the old text to the new; texts of several clauses are joined
+    with PART_SEPARATOR. Equal + delete runs rebuild the old text, equal + insert the new."""
+    similarity: float = 1.0
+    """Share of words the two sides have in common, 0..1 (1.0 for identical text)."""
+    cosmetic: bool = False
+    """True when the words differ only in punctuation, whitespace or case."""
+
+    @property
+    def old_id(self) -> str | None:
+        return self.old[0] if self.old else None
+
+    @property
+    def new_id(self) -> str | None:
+        return self.new[0] if self.new else None
+
+    def text(self, side: Side) -> str:
+        """The full text of one side, rebuilt from the edits alone."""
+        skip = Op.INSERT if side == "old" else Op.DELETE
+        return "".join(e.text for e in self.edits if e.op is not skip)
+
+    @property
+    def changed(self) -> bool:
+        """True unless the pair is identical in number and words."""
+        return self.status is not Status.UNCHANGED
+
+
+class Severity(StrEnum):
+    """How much a change matters to a negotiator, most severe first."""
+
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return _SEVERITY_RANK[self]
+
+
+_SEVERITY_RANK = {Severity.HIGH: 0, Severity.MEDIUM: 1, Severity.LOW: 2, Severity.INFO: 3}
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """The words that triggered a finding, and the rule that fired on them."""
+
+    side: Side
+    clause: str
+    """Id of the clause the words are in."""
+    text: str
+    """The cue words exactly as they appear in the clause text."""
+    start: int
+    """Offset of `text` in the clause text (end = start + len(text))."""
+    rule: str
+    """The schema rule that fired, e.g. "lexicon.obligation: shall"."""
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+
+@dataclass(frozen=True)
+class Change:
+    """One change in the vocabulary of DESIGN.md (clause.added, obligation.weakened, ...)."""
+
+    type: str
+    """A stable code: "clause.added", "obligation.weakened", "guarantee.removed", ..."""
+    severity: Severity
+    summary: str
+    """One line a negotiator can read."""
+    party: str | None = None
+    """The party whose position changed, when the change is about one."""
+    old_clause: str | None = None
+    new_clause: str | None = None
+    evidence: tuple[Evidence, ...] = ()
+
+    @property
+    def family(self) -> str:
+        """The part before the dot: "clause", "obligation", "guarantee", ..."""
+        return self.type.split(".", 1)[0]
+
+
+LEDGER_KINDS = ("obligation", "prohibition", "permission", "guarantee")
+
+
+@dataclass(frozen=True)
+class PartyLedger:
+    """What one party owes and holds in one version: clause ids per kind of provision."""
+
+    party: str
+    obligation: tuple[str, ...] = ()
+    prohibition: tuple[str, ...] = ()
+    permission: tuple[str, ...] = ()
+    guarantee: tuple[str, ...] = ()
+
+    def counts(self) -> dict[str, int]:
+        return {kind: len(getattr(self, kind)) for kind in LEDGER_KINDS}
+
+    @property
+    def duties(self) -> int:
+        """Obligations, prohibitions and guarantees: what the party bears."""
+        return len(self.obligation) + len(self.prohibition) + len(self.guarantee)
+
+
+@dataclass(frozen=True)
+class Ledger:
+    """Per-party ledger of one version, plus who bears the duties."""
+
+    parties: tuple[PartyLedger, ...] = ()
+
+    def __iter__(self) -> Iterator[PartyLedger]:
+        return iter(self.parties)
+
+    def get(self, party: str) -> PartyLedger:
+        for entry in self.parties:
+            if entry.party == party:
+                return entry
+        return PartyLedger(party)
+
+    def one_sidedness(self) -> float | None:
+        """Share of all duties borne by the most burdened party (0.5 = balanced for two
+        parties, 1.0 = one side bears everything); None when nobody bears any duty."""
+        total = sum(p.duties for p in self.parties)
+        if total == 0:
+            return None
+        return max(p.duties for p in self.parties) / total
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Two versions, their aligned clauses, and everything found between them."""
+
+    old: Document
+    new: Document
+    pairs: tuple[ClausePair, ...]
+    """Aligned clauses in reading order of the new version, with removed clauses
+    placed where they stood; every clause of both versions is in exactly one pair."""
+    changes: tuple[Change, ...] = ()
+    """Most severe first, then in reading order."""
+    ledger_old: Ledger = field(default_factory=Ledger)
+    ledger_new: Ledger = field(default_factory=Ledger)
+
+    def side(self, side: Side) -> Document:
+        return self.old if side == "old" else self.new
+
+    def clause(self, side: Side, clause_id: str) -> Clause:
+        return self.side(side).clause(clause_id)
+
+    def pair_for(self, side: Side, clause_id: str) -> ClausePair:
+        """The pair holding a clause of one version."""
+        return self._pair_index[(side, clause_id)]
+
+    @cached_property
+    def _pair_index(self) -> Mapping[tuple[Side, str], ClausePair]:
+        # cached_property writes the instance __dict__ directly, so it works on a frozen dataclass.
+        index: dict[tuple[Side, str], ClausePair] = {}
+        for pair in self.pairs:
+            index.update((("old", i), pair) for i in pair.old)
+            index.update((("new", i), pair) for i in pair.new)
+        return index
+
+    def status_counts(self) -> Counter[str]:
+        return Counter(p.status.value for p in self.pairs)
+
+    def change_counts(self) -> Counter[str]:
+        return Counter(c.type for c in self.changes)
+
+    def changes_for(self, pair: ClausePair) -> tuple[Change, ...]:
+        """Changes that point at either side of a pair."""
+        old, new = set(pair.old), set(pair.new)
+        return tuple(c for c in self.changes if (c.old_clause in old) or (c.new_clause in new))
+
+    @property
+    def substantive(self) -> tuple[Change, ...]:
+        """Changes other than renumbering, cosmetic edits and heading lines."""
+        return tuple(c for c in self.changes if c.type not in NON_SUBSTANTIVE)
+
+
+NON_SUBSTANTIVE = frozenset({"clause.renumbered", "text.cosmetic", "heading.changed"})

@@ -1,0 +1,423 @@
+"""Provides the clause-tree builder: readers' flat blocks + a YAML schema -> Clause tree.
+
+One pass over the blocks with a stack of open clauses. Each block is matched
+against the schema's levels; a number can fit several levels ("(i)" is a
+letter after "(h)" and a roman numeral under "(a)"), so every candidate level is
+tried and the one whose number continues its would-be previous sibling wins,
+then one that starts a sequence, then the schema's order. The chosen level
+gives a rank; the block is placed under the nearest open clause of lower rank.
+Unnumbered blocks never open a scope; they attach to the deepest open clause
+that can contain them (by indentation / list depth).
+
+The tree keeps document order in pre-order, so the blocks' raw slices can be
+concatenated back into the exact source.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from draftdiff.model import Block, BlockKind, Clause
+from draftdiff.parse import numbering
+from draftdiff.schema.model import Level, Nesting, Schema
+
+Rank = tuple[int, int]
+"""(index of the schema level, sub-rank inside it); lower ranks contain higher ones."""
+
+TITLE_ID = "title"
+# A short line of capitals standing alone reads as a heading ("NO WARRANTY").
+_CAPS_HEADING = re.compile(r"^[^a-z]*[A-Z]{2}[^a-z]*$")
+_MAX_CAPS_HEADING = 80
+_MAX_TITLE = 160
+# Larger bare numbers at the start of a paragraph are years or amounts, not clause numbers.
+_MAX_BARE_NUMBER = 999
+_LEADING_SEPARATORS = " \t.:;—–-"
+MAX_DEPTH = 24
+"""Deepest nesting the builder creates; deeper lists (hostile input) stay at this depth."""
+# How well a number fits where it would be placed: it continues its previous
+# sibling, starts a sequence at the level's usual place, starts one nested one
+# level deeper than the schema expects, or fits no sequence.
+_FOLLOWS, _STARTS, _NESTED_START, _NONE = 3, 2, 1, 0
+
+
+@dataclass
+class _Node:
+    """Mutable while the tree is being built; frozen into a Clause at the end."""
+
+    block: Block
+    number: str = ""
+    id_part: str = ""
+    heading: str = ""
+    text: str = ""
+    level: str = "body"
+    level_index: int = -1
+    rank: Rank | None = None
+    """None for blocks that cannot contain others (unnumbered paragraphs)."""
+    readings: frozenset[numbering.Reading] = frozenset()
+    paren: bool = False
+    continuous: bool = False
+    self_qualified: bool = False
+    children: list[_Node] = field(default_factory=list)
+    id: str = ""
+
+    @property
+    def is_heading(self) -> bool:
+        return self.block.kind is BlockKind.HEADING
+
+    @property
+    def is_list_item(self) -> bool:
+        return bool(self.block.label) or self.block.kind is BlockKind.LIST_ITEM
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    level_index: int
+    level: Level
+    match: re.Match[str]
+    rank: Rank
+    parent_depth: int
+    """How many stack entries stay open if this candidate is chosen."""
+    score: int
+
+
+@dataclass(frozen=True)
+class Structure:
+    """The builder's result for one schema."""
+
+    title: str
+    clauses: tuple[Clause, ...]
+    numbered: int
+    """Blocks placed by a number or heading."""
+    in_sequence: int
+    """Numbered blocks whose number continued or started a sequence where they stand."""
+    fallback: str
+
+
+def build(blocks: Sequence[Block], schema: Schema) -> Structure:
+    """Arrange blocks into a clause tree by the schema's levels."""
+    return _Builder(schema).run(blocks)
+
+
+class _Builder:
+    def __init__(self, schema: Schema) -> None:
+        self.schema = schema
+        self.levels = schema.levels
+        self.heading_index = next(
+            (i for i, lv in enumerate(self.levels) if lv.headings or lv.caps_headings), None
+        )
+        self.root = _Node(Block("", "", 0), rank=(-1, 0))
+        self.stack: list[_Node] = [self.root]
+        # Rank of the last numbered heading seen at each format heading level, so an
+        # unnumbered "## Annex" becomes a sibling of "## Article 9", not its child.
+        self.heading_ranks: dict[int, Rank] = {}
+        self.numbered = 0
+        self.in_sequence = 0
+
+    def run(self, blocks: Sequence[Block]) -> Structure:
+        title = ""
+        for index, block in enumerate(blocks):
+            if index == 0 and self._is_title(block, blocks):
+                title = block.text
+                self.root.children.append(
+                    _Node(block, text=block.text, heading=block.text, level="title", id=TITLE_ID)
+                )
+                continue
+            self._place(block)
+        _assign_ids(self.root)
+        clauses = tuple(_freeze(child, 0) for child in self.root.children)
+        fallback = ""
+        if self.numbered < 2 and len(blocks) > 3:
+            fallback = (
+                f"no clause numbers or headings recognised by schema {self.schema.name!r}; "
+                "compared paragraph by paragraph"
+            )
+        return Structure(title, clauses, self.numbered, self.in_sequence, fallback)
+
+    # --- titles ---
+
+    def _is_title(self, block: Block, blocks: Sequence[Block]) -> bool:
+        if block.kind is BlockKind.HEADING and block.heading == 1 and not block.label:
+            return not self._matches_number(block)
+        # Plain text: a short first line that does not read as a sentence or a clause.
+        return (
+            block.kind is not BlockKind.LIST_ITEM
+            and len(blocks) > 1
+            and 0 < len(block.text) <= _MAX_TITLE
+            and "\n" not in block.text
+            and not block.text.rstrip().endswith((".", ";", ":", ","))
+            and not self._matches_number(block)
+        )
+
+    def _matches_number(self, block: Block) -> bool:
+        subject = _subject(block)
+        return any(p.match(subject) for lv in self.levels for p in lv.match)
+
+    # --- placing one block ---
+
+    def _place(self, block: Block) -> None:
+        candidate = self._best_candidate(block)
+        if candidate is not None:
+            self._place_numbered(block, candidate)
+            return
+        heading_rank = self._unnumbered_heading_rank(block)
+        if heading_rank is not None:
+            assert self.heading_index is not None
+            node = _Node(
+                block,
+                text=block.text,
+                heading=block.text,
+                rank=heading_rank,
+                level=self.levels[self.heading_index].name,
+                level_index=self.heading_index,
+            )
+            self._push(node, self._open_depth_for(heading_rank))
+            self.numbered += 1
+            return
+        self._attach_paragraph(_Node(block, text=block.text))
+
+    def _best_candidate(self, block: Block) -> _Candidate | None:
+        subject = _subject(block)
+        best: _Candidate | None = None
+        for index, level in enumerate(self.levels):
+            for pattern in level.match:
+                match = pattern.match(subject)
+                if not match or not _plausible(match, block):
+                    continue
+                for candidate in self._placements(index, level, match, block):
+                    if best is None or candidate.score > best.score:
+                        best = candidate
+                break  # first matching pattern of a level speaks for the level
+        return best
+
+    def _placements(
+        self, index: int, level: Level, match: re.Match[str], block: Block
+    ) -> list[_Candidate]:
+        """Where a number of this level could go, best first for equal scores.
+
+        Normally under the nearest open clause of lower rank. But drafts nest levels
+        in orders no schema foresees (CC BY 4.0 puts "1." under "a."), so a number
+        may also continue a sequence deeper in the stack, or start a new sequence
+        under the current clause when it fits nowhere else."""
+        number_id = _id_of(match)
+        values = numbering.readings(number_id)
+        rank = self._rank(index, level, match, block)
+        depth = self._open_depth_for(rank)
+        score = self._sequence_score(index, number_id, self.stack[depth - 1])
+        out = [_Candidate(index, level, match, rank, depth, score)]
+        if score < _FOLLOWS:
+            for d in range(len(self.stack) - 1, depth - 1, -1):
+                sibling = _last_numbered_child(self.stack[d], index)
+                if sibling is not None and numbering.follows_number(number_id, sibling.id_part):
+                    assert sibling.rank is not None
+                    out.append(_Candidate(index, level, match, sibling.rank, d + 1, _FOLLOWS))
+                    break
+        top = self.stack[-1]
+        if (
+            score == _NONE
+            and numbering.is_first(values)
+            and depth < len(self.stack)
+            and len(self.stack) <= MAX_DEPTH
+            and numbering.components(number_id) == 1
+            and top.number
+            and top.rank is not None
+            and _last_numbered_child(top, index) is None
+        ):
+            nested = (top.rank[0], top.rank[1] + 1)
+            out.append(_Candidate(index, level, match, nested, len(self.stack), _NESTED_START))
+        return out
+
+    def _rank(self, index: int, level: Level, match: re.Match[str], block: Block) -> Rank:
+        if level.nesting is Nesting.COMPONENTS:
+            parts = numbering.components(_id_of(match))
+            # A Markdown list "1." nested in "1." prints one part but sits one deeper.
+            if block.label:
+                parts = max(parts, block.depth + 1)
+            return (index, min(parts, MAX_DEPTH) - 1)
+        return (index, 0)
+
+    def _open_depth_for(self, rank: Rank) -> int:
+        """How many stack entries remain open when a clause of this rank arrives."""
+        depth = len(self.stack)
+        while depth > 1:
+            top = self.stack[depth - 1]
+            if top.rank is not None and top.rank < rank:
+                break
+            depth -= 1
+        return depth
+
+    def _sequence_score(self, index: int, number_id: str, parent: _Node) -> int:
+        values = numbering.readings(number_id)
+        sibling = _last_numbered_child(parent, index)
+        if sibling is not None and numbering.follows_number(number_id, sibling.id_part):
+            return _FOLLOWS
+        if sibling is None and numbering.is_first(values):
+            return _STARTS
+        return _NONE
+
+    def _place_numbered(self, block: Block, cand: _Candidate) -> None:
+        match = cand.match
+        num = match.group("num")
+        number_id = _id_of(match)
+        heading = (match.groupdict().get("heading") or "").strip()
+        if block.label:
+            text = block.text
+        else:
+            text = match.string[match.end("num") :].lstrip(_LEADING_SEPARATORS)
+        if block.kind is BlockKind.HEADING and not heading:
+            heading = text
+        node = _Node(
+            block,
+            number=num.strip().rstrip(".:"),
+            id_part=number_id,
+            heading=heading,
+            text=text,
+            level=cand.level.name,
+            level_index=cand.level_index,
+            rank=cand.rank,
+            readings=numbering.readings(number_id),
+            paren=num.strip().endswith(")"),
+            continuous=cand.level.continuous,
+            self_qualified=cand.level.nesting is Nesting.COMPONENTS
+            and numbering.components(number_id) > 1,
+        )
+        self.numbered += 1
+        self.in_sequence += cand.score > _NONE
+        if block.kind is BlockKind.HEADING and block.heading:
+            self.heading_ranks[block.heading] = cand.rank
+        self._push(node, cand.parent_depth)
+
+    def _unnumbered_heading_rank(self, block: Block) -> Rank | None:
+        if self.heading_index is None:
+            return None
+        if block.kind is BlockKind.HEADING and block.heading:
+            if block.heading in self.heading_ranks:
+                return self.heading_ranks[block.heading]
+            return (self.heading_index, block.heading)
+        level = self.levels[self.heading_index]
+        text = block.text
+        if (
+            (block.kind is BlockKind.HEADING or level.caps_headings)
+            and len(text) <= _MAX_CAPS_HEADING
+            and _CAPS_HEADING.match(text)
+            and "\n" not in text
+        ):
+            return (self.heading_index, 9)
+        return None
+
+    def _push(self, node: _Node, open_depth: int) -> None:
+        del self.stack[open_depth:]
+        self.stack[-1].children.append(node)
+        self.stack.append(node)
+
+    def _attach_paragraph(self, node: _Node) -> None:
+        block = node.block
+        for depth in range(len(self.stack) - 1, 0, -1):
+            entry = self.stack[depth]
+            if entry.is_heading and not entry.is_list_item:
+                fits = True
+            elif entry.is_list_item:
+                # A paragraph after a Markdown/Word list is outside it unless indented into it.
+                fits = block.depth > entry.block.depth
+            else:
+                fits = block.depth >= entry.block.depth
+            if fits:
+                del self.stack[depth + 1 :]
+                entry.children.append(node)
+                return
+        del self.stack[1:]
+        self.root.children.append(node)
+
+
+def _last_numbered_child(node: _Node, level_index: int) -> _Node | None:
+    for child in reversed(node.children):
+        if child.number and child.level_index == level_index:
+            return child
+    return None
+
+
+def _subject(block: Block) -> str:
+    """The text numbering patterns look at: the format's label, if any, then the text."""
+    return f"{block.label} {block.text}" if block.label else block.text
+
+
+def _id_of(match: re.Match[str]) -> str:
+    groups = match.groupdict()
+    raw = groups.get("id") or groups["num"]
+    return raw.strip().strip("().").strip()
+
+
+def _plausible(match: re.Match[str], block: Block) -> bool:
+    number_id = _id_of(match)
+    if number_id.isdigit() and int(number_id) > _MAX_BARE_NUMBER:
+        return False
+    if block.label:
+        # The label alone must carry the number, not words of the text.
+        return match.end("num") <= len(block.label) + 1
+    # A number with nothing after it is a stray line, unless it is a heading.
+    return bool(match.string[match.end("num") :].strip()) or block.kind is BlockKind.HEADING
+
+
+def _assign_ids(root: _Node) -> None:
+    # Single-part numbers ("1", "(a)") of a level whose numbers repeat across the
+    # document are qualified by the parent's id ("3.1", "3.2(a)"); unique ones stay bare.
+    bare = Counter((n.level_index, n.id_part) for n in _walk(root) if n.number)
+    repeats = {level for (level, _), count in bare.items() if count > 1}
+    used: set[str] = {TITLE_ID}
+
+    def visit(node: _Node, numbered_ancestor: str, parent_id: str) -> None:
+        unnumbered = 0
+        for child in node.children:
+            if child.id == TITLE_ID:
+                continue
+            if child.number:
+                qualify = child.paren or child.level_index in repeats
+                if child.continuous or child.self_qualified or not numbered_ancestor:
+                    qualify = child.paren and bool(numbered_ancestor)
+                if qualify and child.paren:
+                    candidate = f"{numbered_ancestor}({child.id_part})"
+                elif qualify:
+                    candidate = f"{numbered_ancestor}.{child.id_part}"
+                else:
+                    candidate = child.id_part
+            else:
+                unnumbered += 1
+                candidate = f"{parent_id}¶{unnumbered}"
+            child.id = _unique(candidate, used)
+            visit(child, child.id if child.number else numbered_ancestor, child.id)
+
+    visit(root, "", "")
+
+
+def _unique(candidate: str, used: set[str]) -> str:
+    out, k = candidate, 1
+    while out in used:
+        k += 1
+        out = f"{candidate}~{k}"
+    used.add(out)
+    return out
+
+
+def _walk(node: _Node) -> list[_Node]:
+    out: list[_Node] = []
+    todo = list(reversed(node.children))
+    while todo:
+        current = todo.pop()
+        out.append(current)
+        todo.extend(reversed(current.children))
+    return out
+
+
+def _freeze(node: _Node, depth: int) -> Clause:
+    return Clause(
+        id=node.id,
+        number=node.number,
+        heading=node.heading,
+        text=node.text,
+        level=node.level,
+        depth=depth,
+        block=node.block,
+        children=tuple(_freeze(child, depth + 1) for child in node.children),
+    )

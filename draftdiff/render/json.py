@@ -1,0 +1,117 @@
+"""Provides the `draftdiff/1` JSON document (see README, "JSON format").
+
+Additions are fine within format draftdiff/1; renaming or removing a key needs
+a new format version, because CI scripts read this.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from draftdiff import __version__
+from draftdiff.diff.result import (
+    LEDGER_KINDS,
+    Change,
+    ClausePair,
+    Comparison,
+    Ledger,
+    Op,
+)
+from draftdiff.model import Document
+
+FORMAT = "draftdiff/1"
+_OPS = {Op.EQUAL: "=", Op.DELETE: "-", Op.INSERT: "+"}
+
+
+def to_data(comparison: Comparison) -> dict[str, Any]:
+    """The comparison as plain JSON-ready data."""
+    return {
+        "format": FORMAT,
+        "generator": f"draftdiff {__version__}",
+        "old": _side(comparison.old),
+        "new": _side(comparison.new),
+        "summary": {
+            "clauses": dict(sorted(comparison.status_counts().items())),
+            "changes": dict(sorted(comparison.change_counts().items())),
+            "substantive": len(comparison.substantive),
+        },
+        "ledger": {
+            "old": _ledger(comparison.ledger_old),
+            "new": _ledger(comparison.ledger_new),
+            "one_sidedness": {
+                "old": _round(comparison.ledger_old.one_sidedness()),
+                "new": _round(comparison.ledger_new.one_sidedness()),
+            },
+        },
+        "changes": [_change(c) for c in comparison.changes],
+        "clauses": [_pair(p, comparison) for p in comparison.pairs],
+    }
+
+
+def render_json(comparison: Comparison) -> str:
+    """The comparison as an indented JSON text ending in a newline."""
+    return json.dumps(to_data(comparison), ensure_ascii=False, indent=2) + "\n"
+
+
+def _side(doc: Document) -> dict[str, Any]:
+    return {
+        "path": doc.path,
+        "title": doc.title,
+        "format": doc.format,
+        "schema": doc.schema,
+        "parties": [{"name": p.name, "aliases": list(p.aliases)} for p in doc.parties],
+        "clause_count": doc.clause_count,
+        "fallback": doc.fallback or None,
+        "notes": list(doc.notes),
+    }
+
+
+def _ledger(ledger: Ledger) -> dict[str, dict[str, Any]]:
+    out: dict[str, dict[str, Any]] = {}
+    for entry in ledger:
+        counts: dict[str, Any] = entry.counts()
+        counts["clauses"] = {kind: list(getattr(entry, kind)) for kind in LEDGER_KINDS}
+        out[entry.party] = counts
+    return out
+
+
+def _change(change: Change) -> dict[str, Any]:
+    return {
+        "type": change.type,
+        "severity": change.severity.value,
+        "party": change.party,
+        "old_clause": change.old_clause,
+        "new_clause": change.new_clause,
+        "summary": change.summary,
+        "evidence": [
+            {
+                "side": e.side,
+                "clause": e.clause,
+                "text": e.text,
+                "start": e.start,
+                "end": e.end,
+                "rule": e.rule,
+            }
+            for e in change.evidence
+        ],
+    }
+
+
+def _pair(pair: ClausePair, comparison: Comparison) -> dict[str, Any]:
+    old_numbers = [comparison.old.clause(i).number for i in pair.old]
+    new_numbers = [comparison.new.clause(i).number for i in pair.new]
+    return {
+        "status": pair.status.value,
+        "old": list(pair.old),
+        "new": list(pair.new),
+        "old_number": old_numbers[0] if old_numbers else None,
+        "new_number": new_numbers[0] if new_numbers else None,
+        "similarity": pair.similarity,
+        "cosmetic": pair.cosmetic,
+        "edits": [[_OPS[e.op], e.text] for e in pair.edits],
+    }
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, 3)

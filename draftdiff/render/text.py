@@ -1,0 +1,160 @@
+"""Provides the text report: a summary, then a redline of every changed clause.
+
+On a terminal deletions are red and struck through, insertions blue and
+underlined (the legal redline convention); elsewhere the same edits are marked
+`[-deleted-]` and `{+inserted+}` (wdiff's notation), so nothing depends on colour.
+"""
+
+from __future__ import annotations
+
+from io import StringIO
+
+from rich.console import Console
+from rich.text import Text
+
+from draftdiff.diff.result import (
+    LEDGER_KINDS,
+    ClausePair,
+    Comparison,
+    Ledger,
+    Op,
+    Status,
+)
+from draftdiff.model import Document
+
+_STATUS_ORDER = [s.value for s in Status]
+_DELETED = "red strike"
+_INSERTED = "blue underline"
+_MOVED = "green"
+
+
+def render_text(comparison: Comparison, *, color: bool = False, width: int = 100) -> str:
+    """The report as text; `color` uses ANSI styles (for a terminal)."""
+    buffer = StringIO()
+    console = Console(
+        file=buffer,
+        width=width,
+        force_terminal=color,
+        no_color=not color,
+        color_system="standard" if color else None,
+        highlight=False,
+        emoji=False,
+        soft_wrap=not color,
+    )
+    for part in _report(comparison, color=color):
+        console.print(part)
+    return buffer.getvalue()
+
+
+def _report(comp: Comparison, *, color: bool) -> list[Text]:
+    out = [
+        Text(f"draftdiff: {comp.old.path} → {comp.new.path}", style="bold"),
+        _side_line("old", comp.old),
+        _side_line("new", comp.new),
+    ]
+    for doc in (comp.old, comp.new):
+        if doc.fallback:
+            out.append(Text(f"  note: {doc.path}: {doc.fallback}", style="yellow"))
+        out.extend(Text(f"  note: {doc.path}: {note}", style="yellow") for note in doc.notes)
+    parties = comp.new.parties or comp.old.parties
+    if parties:
+        names = "; ".join(
+            p.name + (f" ({', '.join(p.aliases[:2])})" if p.aliases else "") for p in parties
+        )
+        out.append(Text(f"Parties: {names}"))
+    out.extend(_ledger_lines(comp))
+    counts = comp.status_counts()
+    summary = ", ".join(f"{counts[s]} {s}" for s in _STATUS_ORDER if counts.get(s))
+    out.append(Text(f"Clauses: {summary or 'none'}"))
+    substantive = comp.substantive
+    out.append(
+        Text(
+            f"Changes: {len(substantive)} substantive, "
+            f"{len(comp.changes) - len(substantive)} renumbering, cosmetic or heading",
+            style="bold",
+        )
+    )
+    for change in substantive:
+        party = f"[{change.party}] " if change.party else ""
+        out.append(
+            Text(f"  {change.severity.value.upper():<6} {change.type:<24} {party}{change.summary}")
+        )
+    redlines = [p for p in comp.pairs if _shows_redline(p)]
+    if redlines:
+        out.append(Text(""))
+        out.append(Text("Redline", style="bold"))
+    for pair in redlines:
+        out.append(Text(""))
+        out.append(_pair_heading(pair, comp))
+        out.append(_redline(pair, color=color))
+    return out
+
+
+def _side_line(label: str, doc: Document) -> Text:
+    return Text(
+        f"  {label}: {doc.title} ({doc.clause_count} clauses, {doc.format}, schema {doc.schema})"
+    )
+
+
+def _ledger_lines(comp: Comparison) -> list[Text]:
+    parties = [e.party for e in comp.ledger_new] or [e.party for e in comp.ledger_old]
+    for entry in comp.ledger_old:
+        if entry.party not in parties:
+            parties.append(entry.party)
+    if not parties:
+        return []
+    lines = [Text("Ledger (old → new):", style="bold")]
+    for party in parties:
+        before = comp.ledger_old.get(party).counts()
+        after = comp.ledger_new.get(party).counts()
+        cells = []
+        for kind in LEDGER_KINDS:
+            delta = after[kind] - before[kind]
+            sign = f" ({delta:+d})" if delta else ""
+            cells.append(f"{kind}s {before[kind]} → {after[kind]}{sign}")
+        lines.append(Text(f"  {party}: " + ", ".join(cells)))
+    lines.append(Text(f"  one-sidedness: {_share(comp.ledger_old)} → {_share(comp.ledger_new)}"))
+    return lines
+
+
+def _share(ledger: Ledger) -> str:
+    value = ledger.one_sidedness()
+    if value is None:
+        return "no duties"
+    heaviest = max(ledger, key=lambda e: e.duties)
+    return f"{heaviest.party} bears {value:.0%} of duties"
+
+
+def _shows_redline(pair: ClausePair) -> bool:
+    if pair.status in (Status.UNCHANGED, Status.RENUMBERED):
+        return any(e.op is not Op.EQUAL for e in pair.edits)
+    return True
+
+
+def _pair_heading(pair: ClausePair, comp: Comparison) -> Text:
+    olds = ", ".join(pair.old) or "—"
+    news = ", ".join(pair.new) or "—"
+    label = news if pair.old == pair.new else f"{olds} → {news}"
+    heading = ""
+    ids = pair.new or pair.old
+    clause = comp.new.clause(ids[0]) if pair.new else comp.old.clause(ids[0])
+    if clause.heading and clause.heading != clause.text:
+        heading = f" {clause.heading}"
+    status = pair.status.value + (" (cosmetic)" if pair.cosmetic else "")
+    style = _MOVED if pair.status is Status.MOVED else "bold"
+    return Text(f"── {label}{heading} [{status}]", style=style)
+
+
+def _redline(pair: ClausePair, *, color: bool) -> Text:
+    text = Text("  ")
+    for edit in pair.edits:
+        chunk = edit.text.replace("\u2029", "\n  ")
+        if edit.op is Op.EQUAL:
+            text.append(chunk)
+        elif color:
+            text.append(chunk, style=_DELETED if edit.op is Op.DELETE else _INSERTED)
+        elif edit.op is Op.DELETE:
+            text.append(f"[-{chunk}-]")
+        else:
+            text.append(f"{{+{chunk}+}}")
+    return text

@@ -1,0 +1,170 @@
+"""The clause tree a schema builds from blocks: levels, ids, titles, attachment.
+
+Blocks are written inline, as a reader would deliver them, so each test states
+one rule of the builder."""
+
+from __future__ import annotations
+
+from draftdiff.model import Block, BlockKind
+from draftdiff.parse.structure import build
+from draftdiff.schema.load import builtin_schemas
+
+AGREEMENT = builtin_schemas()["agreement"]
+
+
+def para(text: str, depth: int = 0, label: str = "") -> Block:
+    kind = BlockKind.LIST_ITEM if label else BlockKind.PARAGRAPH
+    return Block(text, text + "\n\n", 0, kind=kind, label=label, depth=depth)
+
+
+def heading(text: str, level: int, label: str = "", depth: int = 0) -> Block:
+    return Block(
+        text, text + "\n\n", 0, kind=BlockKind.HEADING, heading=level, label=label, depth=depth
+    )
+
+
+def outline(blocks: list[Block]) -> list[str]:
+    structure = build(blocks, AGREEMENT)
+    out = []
+    for top in structure.clauses:
+        for clause in top.walk():
+            out.append("  " * clause.depth + f"{clause.id} {clause.level}")
+    return out
+
+
+def test_articles_sections_and_paragraphs_nest_with_path_ids() -> None:
+    assert outline(
+        [
+            heading("Article 1 — Definitions", 2),
+            para("1.1 In this Agreement:"),
+            para('(a) "Fund" means the fund;'),
+            para('(b) "Board" means its board.'),
+            para("1.2 Headings are for convenience."),
+            heading("Article 2 — Contributions", 2),
+            para("2.1 Velmora shall contribute."),
+        ]
+    ) == [
+        "1 article",
+        "  1.1 section",
+        "    1.1(a) paragraph",
+        "    1.1(b) paragraph",
+        "  1.2 section",
+        "2 article",
+        "  2.1 section",
+    ]
+
+
+def test_letter_i_after_h_is_a_paragraph_but_i_under_a_is_a_roman_subparagraph() -> None:
+    letters = [para(f"({c}) text {c};") for c in "abcdefgh"]
+    assert outline([para("1.1 Terms:"), *letters, para("(i) ninth letter;")])[-1] == (
+        "  1.1(i) paragraph"
+    )
+    assert outline(
+        [para("1.1 Terms:"), para("(a) first:"), para("(i) roman one;"), para("(ii) roman two;")]
+    )[-2:] == [
+        "    1.1(a)(i) subparagraph",
+        "    1.1(a)(ii) subparagraph",
+    ]
+
+
+def test_title_is_kept_as_a_clause_and_named() -> None:
+    structure = build([heading("Fund Agreement", 1), para("1.1 Text.")], AGREEMENT)
+    assert structure.title == "Fund Agreement"
+    assert [c.id for c in structure.clauses] == ["title", "1.1"]
+
+
+def test_unnumbered_paragraphs_before_the_first_clause_get_paragraph_ids() -> None:
+    assert outline(
+        [
+            heading("T", 1),
+            para("Preamble one."),
+            para("Recital two."),
+            heading("Article 1 — Scope", 2),
+        ]
+    ) == [
+        "title title",
+        "¶1 body",
+        "¶2 body",
+        "1 article",
+    ]
+
+
+def test_nested_markdown_lists_repeating_1_get_composite_ids() -> None:
+    # Common Paper CSA v2.1: "1." lists nested in "1." lists render as 1 / 1.1 / 1.2.
+    assert outline(
+        [
+            para("Service", label="1."),
+            para("Access and Use. During the period ...", depth=1, label="1."),
+            para("Support. During the period ...", depth=1, label="2."),
+            para("Restrictions", label="2."),
+            para("Customer will not ...", depth=1, label="1."),
+        ]
+    ) == ["1 section", "  1.1 section", "  1.2 section", "2 section", "  2.1 section"]
+
+
+def test_list_under_lettered_heading_takes_the_heading_letter() -> None:
+    # Claude commercial terms: "A. Services" heading then a "1." list -> A.1, as the
+    # later version prints it.
+    assert outline(
+        [
+            heading("A. Services", 2),
+            para("Overview. Subject to these Terms ...", label="1."),
+            heading("B. Customer Content", 2),
+            para("Ownership. Customer retains ...", label="1."),
+        ]
+    ) == ["A division", "  A.1 section", "B division", "  B.1 section"]
+
+
+def test_paragraph_after_indented_items_returns_to_the_enclosing_section() -> None:
+    # GPL-2.0 section 2: items a)-c) indented, then an unindented paragraph of section 2.
+    assert outline(
+        [
+            para("2. You may modify your copy ..."),
+            para("a) You must cause ...", depth=1),
+            para("b) You must cause ...", depth=1),
+            para("These requirements apply to the modified work as a whole."),
+            para("3. You may copy ..."),
+        ]
+    ) == ["2 section", "  2(a) paragraph", "  2(b) paragraph", "  2¶1 body", "3 section"]
+
+
+def test_unnumbered_heading_after_an_article_is_its_sibling_not_its_child() -> None:
+    assert outline(
+        [
+            heading("Article 9 — Final Provisions", 2),
+            para("9.1 This Agreement enters into force on signature."),
+            heading("Annex", 2),
+            para("Schedule of payments."),
+        ]
+    ) == ["9 article", "  9.1 section", "¶1 heading", "  ¶1¶1 body"]
+
+
+def test_repeated_numbers_stay_unique() -> None:
+    ids = [
+        line.strip().split()[0]
+        for line in outline(
+            [para("1.1 One."), para("1.1 Again, a drafting slip."), para("1.2 Two.")]
+        )
+    ]
+    assert ids == ["1.1", "1.1~2", "1.2"]
+
+
+def test_large_number_starting_a_sentence_is_not_a_clause_number() -> None:
+    assert outline([para("1.1 Text."), para("2025. That was the year it began.")]) == [
+        "1.1 section",
+        "  1.1¶1 body",
+    ]
+
+
+def test_document_without_numbers_falls_back_with_a_reason() -> None:
+    structure = build([para(f"Paragraph {w} of plain prose.") for w in "abcdef"], AGREEMENT)
+    assert "no clause numbers or headings recognised" in structure.fallback
+    assert "paragraph by paragraph" in structure.fallback
+    assert len(structure.clauses) == 6
+
+
+def test_clause_text_drops_the_number_and_keeps_the_heading_words() -> None:
+    structure = build([heading("Article 3 — Payment", 2), para("3.1 Buyer shall pay.")], AGREEMENT)
+    article = structure.clauses[0]
+    assert (article.number, article.heading, article.text) == ("Article 3", "Payment", "Payment")
+    assert (article.children[0].number, article.children[0].text) == ("3.1", "Buyer shall pay.")
