@@ -9,7 +9,7 @@ PIP    := $(BIN)/python -m pip -q --disable-pip-version-check
 QUIET  := 2> >(grep -v "is ignored: it is neither" >&2)
 SHELL  := /bin/bash
 
-.PHONY: demo test lint typecheck unit setup expected clean
+.PHONY: demo test lint typecheck unit setup expected bench clean
 
 $(BIN)/draftdiff: pyproject.toml requirements-dev.txt constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,13 @@ test: lint typecheck unit
 # Rewrite the checked-in expected JSON for the sample pairs; review the diff.
 expected: setup
 	$(BIN)/python -m tests.expected.regenerate
+
+# Speed against peers (git diff --word-diff, redlines) and numbering agreement; not run by CI.
+bench: setup
+	$(PIP) install redlines $(QUIET)
+	$(BIN)/python -m bench.compare_speed
+	$(BIN)/python -m bench.compare_speed --rewrite --pages 10 50 100 250 500
+	$(BIN)/python -m bench.spdx_numbering
 
 clean:
 	rm -rf $(VENV) build *.egg-info .mypy_cache .ruff_cache .pytest_cache

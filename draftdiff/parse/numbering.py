@@ -8,6 +8,7 @@ number; `structure.py` picks one by looking at the previous sibling.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 Reading = tuple[str, int]
 """A counter style and the value in it: ("decimal", 3), ("lower-roman", 9)."""
@@ -29,6 +30,7 @@ def roman_value(token: str) -> int | None:
     return total
 
 
+@lru_cache(maxsize=8192)
 def readings(number_id: str) -> frozenset[Reading]:
     """Every counter reading of the last part of a number: "3.2" -> decimal 2."""
     match = _LAST_PART.search(number_id)
@@ -73,6 +75,7 @@ def prefix(number_id: str) -> str:
     return number_id.rpartition(".")[0]
 
 
+@lru_cache(maxsize=8192)
 def follows_number(number_id: str, previous_id: str) -> bool:
     """True when `number_id` is the next number after `previous_id`.
 

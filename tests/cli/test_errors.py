@@ -125,3 +125,13 @@ def test_usage_errors_exit_2(args: list[str]) -> None:
     result = run(*args)
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
+
+
+def test_pathological_markdown_is_read_as_text_quickly_with_a_note(tmp_path: Path) -> None:
+    hostile = tmp_path / "hostile.md"
+    hostile.write_text("1.1 Velmora shall pay.\n\n" + "[" * 200_000 + "\n", encoding="utf-8")
+    result = run("parse", str(hostile))
+    assert result.returncode == 0, result.stderr
+    assert "note: Markdown markup too dense in the paragraph at line 3; read as plain text" in (
+        result.stdout
+    )
