@@ -107,50 +107,49 @@ class _Reader:
                 index = end
                 continue
             index += 1
-            text = self._with_notes(para)
-            label = para.label
+            text, label = para.text, para.label
+            depth = 0 if list_depth is None else list_depth + 1
             if not text and (label is None or not label.is_number):
-                continue
-            if para.heading and not label:
-                list_depth = None
+                pass
+            elif para.heading and not label:
+                list_depth, depth = None, 0
                 yield _block(text, BlockKind.HEADING, index, heading=para.heading, para=para)
             elif label is not None:
-                list_depth = label.ilvl
+                list_depth = depth = label.ilvl
                 number = label.text if label.is_number else ""
                 kind = BlockKind.HEADING if para.heading else BlockKind.LIST_ITEM
                 yield _block(
-                    text,
-                    kind,
-                    index,
-                    label=number,
-                    depth=label.ilvl,
-                    heading=para.heading,
-                    para=para,
+                    text, kind, index, label=number, depth=depth, heading=para.heading, para=para
                 )
             else:
                 # Body text under a numbered clause continues that clause.
-                depth = 0 if list_depth is None else list_depth + 1
                 yield _block(text, BlockKind.PARAGRAPH, index, depth=depth, para=para)
+            # Notes follow the paragraph that cites them, one level deeper, so they
+            # belong to its clause without drowning its words (NVCA drafts carry
+            # footnotes longer than the clauses they annotate).
+            for note in self._notes_of(para):
+                yield _block(note, BlockKind.OTHER, index, depth=depth + 1)
 
     def _row_text(self, paragraphs: Sequence[Paragraph]) -> str:
         cells: dict[int, list[str]] = {}
         for para in paragraphs:
-            text = self._with_notes(para)
+            text = " ".join([para.text, *self._notes_of(para)]).strip()
             if para.label is not None and para.label.is_number:
                 text = f"{para.label.text} {text}".strip()
             if text:
                 cells.setdefault(para.cell, []).append(text)
         return CELL_SEPARATOR.join(" ".join(parts) for _, parts in sorted(cells.items()))
 
-    def _with_notes(self, para: Paragraph) -> str:
-        texts = [para.text] if para.text else []
+    def _notes_of(self, para: Paragraph) -> list[str]:
+        """The texts of the notes (and, when asked, comments) a paragraph cites."""
+        out = []
         for kind, note_id in para.notes:
             if kind == "comment" and not self.comments:
                 continue
             note = self._note(kind, note_id)
             if note:
-                texts.append(note)
-        return " ".join(texts)
+                out.append(note)
+        return out
 
     def _note(self, kind: str, note_id: str) -> str:
         key = (kind, note_id)
