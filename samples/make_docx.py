@@ -180,10 +180,14 @@ _DOCUMENT_RELS = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 </Relationships>"""  # noqa: E501
 
 
-def _style(style_id: str, name: str, based_on: str = "", ilvl: int | None = None, extra: str = "") -> str:
+def _style(
+    style_id: str, name: str, based_on: str = "", ilvl: int | None = None, extra: str = ""
+) -> str:
     based = f'<w:basedOn w:val="{based_on}"/>' if based_on else ""
     numpr = (
-        f'<w:numPr><w:ilvl w:val="{ilvl}"/><w:numId w:val="1"/></w:numPr>' if ilvl is not None else ""
+        f'<w:numPr><w:ilvl w:val="{ilvl}"/><w:numId w:val="1"/></w:numPr>'
+        if ilvl is not None
+        else ""
     )
     return (
         f'<w:style w:type="paragraph" w:styleId="{style_id}"><w:name w:val="{name}"/>{based}'

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field, replace
 from lxml import etree
 
 from draftdiff.errors import InputError
-from draftdiff.parse.wordml.ns import A, qn, wval
+from draftdiff.parse.wordml.ns import A, first_child, qn, wval
 from draftdiff.parse.wordml.numbering import Counters, Label, Numbering
 from draftdiff.parse.wordml.revisions import (
     View,
@@ -149,7 +149,7 @@ class StoryReader:
                 yield from self._flush()
                 yield from self._table(child, depth)
             elif tag == _W_SDT:
-                content = child.find(_W_SDT_CONTENT)
+                content = first_child(child, _W_SDT_CONTENT)
                 if content is not None:
                     yield from self._blocks(content, depth + 1)
             elif tag in _BLOCK_TRANSPARENT:
@@ -165,7 +165,7 @@ class StoryReader:
     def _table(self, table: etree._Element, depth: int) -> Iterator[Paragraph]:
         outermost = self._row is None
         for row in table.iterchildren(_W_TR):
-            if removed_by_mark(row.find(qn("w:trPr")), self.view):
+            if removed_by_mark(first_child(row, qn("w:trPr")), self.view):
                 continue
             if outermost:
                 self._rows += 1
@@ -181,11 +181,11 @@ class StoryReader:
             self._cell = 0
 
     def _paragraph(self, p: etree._Element, depth: int) -> Iterator[Paragraph]:
-        ppr = p.find(_W_PPR)
+        ppr = first_child(p, _W_PPR)
         parts: list[str] = []
         notes: list[tuple[str, str]] = []
         self._inline(p, parts, notes, depth)
-        mark = ppr.find(_W_RPR) if ppr is not None else None
+        mark = first_child(ppr, _W_RPR) if ppr is not None else None
         textboxes, self._textboxes = self._textboxes, []
         properties = paragraph_properties(ppr, self.view)
         if removed_by_mark(mark, self.view):
@@ -220,12 +220,12 @@ class StoryReader:
     def _make(
         self, ppr: etree._Element | None, parts: list[str], notes: list[tuple[str, str]]
     ) -> Paragraph:
-        style_id = wval(ppr.find(qn("w:pStyle"))) if ppr is not None else None
+        style_id = wval(first_child(ppr, qn("w:pStyle"))) if ppr is not None else None
         num_id, ilvl = self.styles.numbering(style_id)
-        numpr = ppr.find(qn("w:numPr")) if ppr is not None else None
+        numpr = first_child(ppr, qn("w:numPr")) if ppr is not None else None
         if numpr is not None:
-            direct_num = wval(numpr.find(qn("w:numId")))
-            direct_lvl = wval(numpr.find(qn("w:ilvl")))
+            direct_num = wval(first_child(numpr, qn("w:numId")))
+            direct_lvl = wval(first_child(numpr, qn("w:ilvl")))
             if direct_num is not None:
                 num_id = direct_num
             if direct_lvl is not None and direct_lvl.lstrip("-").isdigit():
@@ -233,11 +233,11 @@ class StoryReader:
         label = None
         # Word shows no number on an empty paragraph that only carries a section break
         # (the Common Paper CSA's standard terms start at "1." after one).
-        section_break = ppr is not None and ppr.find(qn("w:sectPr")) is not None
+        section_break = ppr is not None and first_child(ppr, qn("w:sectPr")) is not None
         if num_id and num_id != "0" and not (section_break and not "".join(parts).strip()):
             label = self._counters.next_label(num_id, ilvl, style_id)
         heading = self.styles.heading_level(style_id)
-        outline = wval(ppr.find(qn("w:outlineLvl"))) if ppr is not None else None
+        outline = wval(first_child(ppr, qn("w:outlineLvl"))) if ppr is not None else None
         if outline is not None and outline.isdigit():
             heading = int(outline) + 1 if int(outline) < 9 else 0
         return Paragraph(
@@ -273,7 +273,7 @@ class StoryReader:
             elif tag in _TRANSPARENT:
                 self._inline(child, parts, notes, depth + 1)
             elif tag == _W_SDT:
-                content = child.find(_W_SDT_CONTENT)
+                content = first_child(child, _W_SDT_CONTENT)
                 if content is not None:
                     self._inline(content, parts, notes, depth + 1)
             elif tag in _M_MATH:
@@ -294,7 +294,7 @@ class StoryReader:
     ) -> None:
         """Read a w:r's content (or an mc:AlternateContent branch inside one)."""
         if hidden is None:
-            hidden = _hidden(run.find(_W_RPR))
+            hidden = _hidden(first_child(run, _W_RPR))
         for child in run:
             tag = child.tag
             if tag in (_W_T, _W_DEL_TEXT):
@@ -380,7 +380,7 @@ def _cells(row: etree._Element) -> Iterator[etree._Element]:
         if child.tag == _W_TC:
             yield child
         elif child.tag == _W_SDT:
-            content = child.find(_W_SDT_CONTENT)
+            content = first_child(child, _W_SDT_CONTENT)
             if content is not None:
                 yield from _cells(content)
         elif child.tag == qn("w:customXml"):
@@ -390,15 +390,15 @@ def _cells(row: etree._Element) -> Iterator[etree._Element]:
 def _branch(alternate: etree._Element) -> etree._Element | None:
     """The branch of mc:AlternateContent to read: the first mc:Choice (Word's own
     markup, e.g. a DrawingML text box), else the fallback; never both, or text doubles."""
-    choice = alternate.find(_MC_CHOICE)
-    return choice if choice is not None else alternate.find(_MC_FALLBACK)
+    choice = first_child(alternate, _MC_CHOICE)
+    return choice if choice is not None else first_child(alternate, _MC_FALLBACK)
 
 
 def _hidden(rpr: etree._Element | None) -> bool:
     """Direct w:vanish on a run: Word neither shows nor prints it."""
     if rpr is None:
         return False
-    vanish = rpr.find(qn("w:vanish"))
+    vanish = first_child(rpr, qn("w:vanish"))
     return vanish is not None and wval(vanish) not in ("0", "false", "off")
 
 

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import functools
+
+from lxml import etree
+
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 M = "http://schemas.openxmlformats.org/officeDocument/2006/math"
@@ -13,6 +17,7 @@ V = "urn:schemas-microsoft-com:vml"
 PREFIXES = {"w": W, "r": R, "m": M, "mc": MC, "wps": WPS, "a": A, "v": V}
 
 
+@functools.cache
 def qn(tag: str) -> str:
     """'w:p' -> '{http://...main}p' (Clark notation, as lxml names elements)."""
     prefix, _, local = tag.partition(":")
@@ -32,3 +37,15 @@ def on(element: object) -> bool:
     if element is None:
         return False
     return wval(element) not in ("0", "false", "off")
+
+
+def first_child(element: etree._Element | None, tag: str) -> etree._Element | None:
+    """The first child element with Clark name `tag`, or None.
+
+    Like `element.find(tag)`, without lxml's ElementPath parsing on every call, which
+    dominates the reading time of documents with thousands of paragraphs."""
+    if element is None:
+        return None
+    for found in element.iterchildren(tag):
+        return found
+    return None

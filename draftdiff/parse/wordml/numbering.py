@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from draftdiff.parse.wordml.ns import qn, wval
+from draftdiff.parse.wordml.ns import first_child, qn, wval
 from draftdiff.parse.wordml.numfmt import format_number
 from draftdiff.parse.wordml.styles import Styles
 
@@ -121,11 +121,11 @@ class Numbering:
             abstract_id = wval(element, "abstractNumId")
             if abstract_id is None:
                 continue
-            link = wval(element.find(qn("w:numStyleLink")))
+            link = wval(first_child(element, qn("w:numStyleLink")))
             self.abstracts.setdefault(abstract_id, AbstractNum(abstract_id, _levels(element), link))
         for element in root.iterchildren(qn("w:num")):
             num_id = wval(element, "numId")
-            abstract_id = wval(element.find(qn("w:abstractNumId")))
+            abstract_id = wval(first_child(element, qn("w:abstractNumId")))
             if num_id is None or abstract_id is None:
                 continue
             levels: dict[int, Level] = {}
@@ -134,10 +134,10 @@ class Numbering:
                 ilvl = _int(wval(override, "ilvl"), -1)
                 if not 0 <= ilvl < LEVELS:
                     continue
-                start = override.find(qn("w:startOverride"))
+                start = first_child(override, qn("w:startOverride"))
                 if start is not None:
                     starts[ilvl] = _int(wval(start), 0)
-                lvl = override.find(qn("w:lvl"))
+                lvl = first_child(override, qn("w:lvl"))
                 if lvl is not None:
                     levels[ilvl] = _level(lvl, ilvl)
             self.nums.setdefault(num_id, Num(num_id, abstract_id, levels, starts))
@@ -246,17 +246,17 @@ def _levels(abstract: etree._Element) -> dict[int, Level]:
 
 def _level(element: etree._Element, ilvl: int) -> Level:
     fmt_element = _num_fmt(element)
-    text_element = element.find(qn("w:lvlText"))
-    restart = element.find(qn("w:lvlRestart"))
-    legal = element.find(qn("w:isLgl"))
+    text_element = first_child(element, qn("w:lvlText"))
+    restart = first_child(element, qn("w:lvlRestart"))
+    legal = first_child(element, qn("w:isLgl"))
     return Level(
         ilvl=ilvl,
-        start=_int(wval(element.find(qn("w:start"))), 0),
+        start=_int(wval(first_child(element, qn("w:start"))), 0),
         fmt=(wval(fmt_element) or "decimal") if fmt_element is not None else "decimal",
         text=(wval(text_element) or "") if text_element is not None else "",
         restart=_int(wval(restart), 0) if restart is not None else None,
         legal=legal is not None and wval(legal) not in ("0", "false", "off"),
-        style=wval(element.find(qn("w:pStyle"))),
+        style=wval(first_child(element, qn("w:pStyle"))),
         custom=(wval(fmt_element, "format") or "") if fmt_element is not None else "",
     )
 
@@ -264,12 +264,12 @@ def _level(element: etree._Element, ilvl: int) -> Level:
 def _num_fmt(lvl: etree._Element) -> etree._Element | None:
     """w:numFmt, looking inside mc:AlternateContent (Word 2010+ writes custom formats
     such as "001, 002, ..." in an mc:Choice with a decimalZero fallback)."""
-    direct = lvl.find(qn("w:numFmt"))
+    direct = first_child(lvl, qn("w:numFmt"))
     if direct is not None:
         return direct
     for alternate in lvl.iterchildren(qn("mc:AlternateContent")):
         for branch in alternate:
-            found = branch.find(qn("w:numFmt"))
+            found = first_child(branch, qn("w:numFmt"))
             if found is not None:
                 return found
     return None

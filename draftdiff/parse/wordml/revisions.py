@@ -20,7 +20,7 @@ from enum import StrEnum
 
 from lxml import etree
 
-from draftdiff.parse.wordml.ns import qn
+from draftdiff.parse.wordml.ns import first_child, qn
 
 
 class View(StrEnum):
@@ -73,10 +73,10 @@ def paragraph_properties(ppr: etree._Element | None, view: View) -> etree._Eleme
     """The w:pPr in force in `view`: the old one from w:pPrChange in the original view."""
     if ppr is None or view is View.ACCEPTED:
         return ppr
-    change = ppr.find(qn("w:pPrChange"))
+    change = first_child(ppr, qn("w:pPrChange"))
     if change is None:
         return ppr
-    old = change.find(qn("w:pPr"))
+    old = first_child(change, qn("w:pPr"))
     return old if old is not None else ppr
 
 

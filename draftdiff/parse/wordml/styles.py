@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from draftdiff.parse.wordml.ns import qn, wval
+from draftdiff.parse.wordml.ns import first_child, qn, wval
 
 _HEADING_NAME = re.compile(r"heading\s*([1-9])$", re.IGNORECASE)
 # basedOn chains are a handful deep; a longer one is a loop in a hostile file.
@@ -41,6 +41,9 @@ class Styles:
     def __init__(self, root: etree._Element | None) -> None:
         self._styles: dict[str, Style] = {}
         self.default_paragraph: str | None = None
+        # Documents use a few dozen styles for thousands of paragraphs: resolve once.
+        self._numbering: dict[str | None, tuple[str | None, int | None]] = {}
+        self._headings: dict[str | None, int] = {}
         if root is None:
             return
         for element in root.iterchildren(qn("w:style")):
@@ -73,6 +76,11 @@ class Styles:
     def numbering(self, style_id: str | None) -> tuple[str | None, int | None]:
         """(numId, ilvl) a paragraph of this style inherits; ilvl None when the style
         names only the list (the level is then the one whose w:pStyle is this style)."""
+        if style_id not in self._numbering:
+            self._numbering[style_id] = self._inherited_numbering(style_id)
+        return self._numbering[style_id]
+
+    def _inherited_numbering(self, style_id: str | None) -> tuple[str | None, int | None]:
         num_id: str | None = None
         ilvl: int | None = None
         for style in self.chain(style_id):
@@ -86,6 +94,11 @@ class Styles:
 
     def heading_level(self, style_id: str | None) -> int:
         """1-9 for Title and Heading 1-9 styles (or an outline level), else 0."""
+        if style_id not in self._headings:
+            self._headings[style_id] = self._inherited_heading(style_id)
+        return self._headings[style_id]
+
+    def _inherited_heading(self, style_id: str | None) -> int:
         for style in self.chain(style_id):
             name = style.name.strip()
             if name.lower() == "title":
@@ -107,18 +120,18 @@ def _read_style(element: etree._Element) -> Style | None:
     style_id = wval(element, "styleId")
     if not style_id:
         return None
-    ppr = element.find(qn("w:pPr"))
+    ppr = first_child(element, qn("w:pPr"))
     num_id = ilvl = outline = None
     if ppr is not None:
-        numpr = ppr.find(qn("w:numPr"))
+        numpr = first_child(ppr, qn("w:numPr"))
         if numpr is not None:
-            num_id = wval(numpr.find(qn("w:numId")))
-            ilvl = _int(wval(numpr.find(qn("w:ilvl"))))
-        outline = _int(wval(ppr.find(qn("w:outlineLvl"))))
+            num_id = wval(first_child(numpr, qn("w:numId")))
+            ilvl = _int(wval(first_child(numpr, qn("w:ilvl"))))
+        outline = _int(wval(first_child(ppr, qn("w:outlineLvl"))))
     return Style(
         id=style_id,
-        name=wval(element.find(qn("w:name"))) or style_id,
-        based_on=wval(element.find(qn("w:basedOn"))),
+        name=wval(first_child(element, qn("w:name"))) or style_id,
+        based_on=wval(first_child(element, qn("w:basedOn"))),
         num_id=num_id,
         ilvl=ilvl,
         outline_level=outline,
