@@ -17,6 +17,7 @@ Everything else a text comparison cannot use is named in the document's notes
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
@@ -109,17 +110,18 @@ class _Reader:
             index += 1
             text, label = para.text, para.label
             depth = 0 if list_depth is None else list_depth + 1
+            heading = para.heading if reads_as_heading(text) else 0
             if not text and (label is None or not label.is_number):
                 pass
-            elif para.heading and not label:
+            elif heading and not label:
                 list_depth, depth = None, 0
-                yield _block(text, BlockKind.HEADING, index, heading=para.heading, para=para)
+                yield _block(text, BlockKind.HEADING, index, heading=heading, para=para)
             elif label is not None:
                 list_depth = depth = label.ilvl
                 number = label.text if label.is_number else ""
-                kind = BlockKind.HEADING if para.heading else BlockKind.LIST_ITEM
+                kind = BlockKind.HEADING if heading else BlockKind.LIST_ITEM
                 yield _block(
-                    text, kind, index, label=number, depth=depth, heading=para.heading, para=para
+                    text, kind, index, label=number, depth=depth, heading=heading, para=para
                 )
             else:
                 # Body text under a numbered clause continues that clause.
@@ -213,6 +215,30 @@ class _Reader:
                 "(--comments includes them)"
             )
         return tuple(out)
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’)\]]*\s+[\"“(\[]?[A-Z]")
+_HEADING_WORDS = 15
+_HEADING_CHARS = 120
+
+
+def reads_as_heading(text: str) -> bool:
+    """Whether a paragraph in a Heading style is a heading, not a provision.
+
+    Legal drafts number their clauses through Heading styles, so "1.1 Access and Use.
+    During the Subscription Period, Customer may ..." is in Heading 2. A heading is a
+    short phrase: no second sentence, not a lead-in ending in ":" or ";", no run-in
+    label (": The name of this corporation is ..."). Anything else is clause text, and
+    a change to it is a change to the agreement, not to a heading."""
+    stripped = text.strip()
+    return (
+        0 < len(stripped) <= _HEADING_CHARS
+        and len(stripped.split()) <= _HEADING_WORDS
+        and not stripped.startswith((":", ";", ","))
+        and not stripped.endswith((":", ";", ","))
+        and not stripped[:1].islower()
+        and not _SENTENCE_BREAK.search(stripped)
+    )
 
 
 def _block(

@@ -223,3 +223,23 @@ def test_docx_document_records_format_view_and_revisions(tmp_path: Path) -> None
     original = parse_file(path, view="original")
     assert original.view == "original"
     assert original.clause_count == 0
+
+
+def test_a_clause_in_a_heading_style_is_clause_text_not_a_heading() -> None:
+    # Legal drafts number clauses through Heading styles; "Access and Use. During ..."
+    # must compare as a provision, or its changes would pass as heading edits.
+    styles = style("Heading2", "heading 2")
+    body = (
+        p("Access and Use.", '<w:pStyle w:val="Heading2"/>')
+        + p(
+            "Access and Use. During the Subscription Period, Customer may use the Service.",
+            '<w:pStyle w:val="Heading2"/>',
+        )
+        + p("The authorized capital consists of:", '<w:pStyle w:val="Heading2"/>')
+    )
+    blocks = read_docx(docx(body, styles=styles)).blocks
+    assert [(b.kind, b.heading) for b in blocks] == [
+        (BlockKind.HEADING, 2),
+        (BlockKind.PARAGRAPH, 0),
+        (BlockKind.PARAGRAPH, 0),
+    ]

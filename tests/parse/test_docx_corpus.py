@@ -62,6 +62,11 @@ def test_nvca_template_to_filled_agreement_reads_like_a_review() -> None:
     ]
     assert len(removed_notes) >= 100
     assert any(c.old_clause == "2.2¶1" for c in removed_notes)
+    # Clauses set in Heading styles are provisions: a filled-in blank is a clause change,
+    # never a mere heading edit.
+    headings = [c for c in comparison.changes if c.type == "heading.changed"]
+    assert len(headings) <= 5
+    assert any(c.type == "clause.modified" and c.new_clause == "1.4(g)" for c in comparison.changes)
     # Options chosen in brackets become plain word edits in the numbered clause.
     pair = comparison.pair_for("new", "1.4(g)")
     assert pair.text("old").endswith(
