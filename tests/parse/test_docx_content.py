@@ -205,9 +205,11 @@ def test_what_cannot_be_compared_is_named() -> None:
     )
     chart = picture.replace("drawingml/2006/picture", "drawingml/2006/chart")
     math = "<m:oMath><m:r><m:t>x=1</m:t></m:r></m:oMath>"
-    content = read_docx(docx(p(runs=picture + picture + chart) + p(runs=math)))
+    chunk = '<w:altChunk r:id="rIdChunk"/>'
+    content = read_docx(docx(p(runs=picture + picture + chart) + p(runs=math) + chunk))
     assert content.notes == (
         "1 chart not compared",
+        "1 embedded document chunk not compared",
         "2 images not compared",
         "1 equation read as plain text",
     )

@@ -44,6 +44,7 @@ _W_SDT, _W_SDT_CONTENT = qn("w:sdt"), qn("w:sdtContent")
 _W_T, _W_DEL_TEXT = qn("w:t"), qn("w:delText")
 _W_PPR, _W_RPR = qn("w:pPr"), qn("w:rPr")
 _W_TXBX_CONTENT = qn("w:txbxContent")
+_W_ALT_CHUNK = qn("w:altChunk")
 _MC_ALTERNATE = qn("mc:AlternateContent")
 _MC_CHOICE, _MC_FALLBACK = qn("mc:Choice"), qn("mc:Fallback")
 _M_R, _M_T = qn("m:r"), qn("m:t")
@@ -161,6 +162,9 @@ class StoryReader:
                 branch = _branch(child)
                 if branch is not None:
                     yield from self._blocks(branch, depth + 1)
+            elif tag == _W_ALT_CHUNK:
+                # An imported HTML/RTF/.docx chunk Word merges on opening: not read.
+                self.skipped["embedded document chunk"] += 1
 
     def _table(self, table: etree._Element, depth: int) -> Iterator[Paragraph]:
         outermost = self._row is None
