@@ -39,9 +39,14 @@ class Block:
     so the comparison can use it to join the texts of split and merged clauses."""
     raw: str
     """The exact slice of the decoded source this block came from, including the
-    blank lines after it; concatenating every block's raw rebuilds the file."""
+    blank lines after it; concatenating every block's raw rebuilds the file.
+
+    For .docx, which has no text source, it is the paragraph as Word shows it: the
+    list label, a space and the text, then "\n" (the exact rebuild is a property
+    of the text formats only)."""
     line: int
-    """1-based line of the source where the block starts (0 when not line-based)."""
+    """1-based line of the source where the block starts (0 when not line-based);
+    for .docx, the 1-based number of the paragraph in the body."""
     kind: BlockKind = BlockKind.PARAGRAPH
     label: str = ""
     """A number the format renders outside the text: Word auto-numbering ("3.2."),
@@ -101,6 +106,17 @@ class Party:
 
 
 @dataclass(frozen=True)
+class PageText:
+    """A header or footer: text Word prints on the pages, outside the clause tree."""
+
+    kind: str
+    """"header" or "footer"."""
+    place: str
+    """Which pages: "default", "first" (first page of a section) or "even"."""
+    text: str
+
+
+@dataclass(frozen=True)
 class Document:
     """A parsed version of an agreement."""
 
@@ -123,6 +139,15 @@ class Document:
     ("2 embedded charts not compared")."""
     trailer: str = ""
     """Source text after the last block (usually nothing); keeps the rebuild exact."""
+    page_texts: tuple[PageText, ...] = ()
+    """Headers and footers (.docx), each distinct text once; compared, not clauses."""
+    view: str = ""
+    """Which text of a file with pending tracked changes was read: "accepted" (every
+    change accepted) or "original" (every change rejected); "" when it has none."""
+    pending_revisions: int = 0
+    """How many tracked changes the file carries (insertions, deletions, moves, formatting)."""
+    revision_authors: tuple[str, ...] = ()
+    """Who made the pending tracked changes, most changes first."""
     _index: dict[str, Clause] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:

@@ -23,9 +23,30 @@ def add_schema_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def load_pair(old: str, new: str, schema: str | None) -> Comparison:
+def add_docx_options(parser: argparse.ArgumentParser) -> None:
+    """--view and --comments: how Word files with tracked changes and comments are read."""
+    parser.add_argument(
+        "--view",
+        choices=("accepted", "original"),
+        default="accepted",
+        help="Word files with tracked changes: read them with every change accepted "
+        "(default) or rejected (original)",
+    )
+    parser.add_argument(
+        "--comments",
+        action="store_true",
+        help="Word files: include comments in the text of the clause they are anchored in",
+    )
+
+
+def load_pair(
+    old: str, new: str, schema: str | None, *, view: str = "accepted", comments: bool = False
+) -> Comparison:
     """Parse two versions and compare them."""
-    return compare(parse_file(old, schema), parse_file(new, schema))
+    return compare(
+        parse_file(old, schema, view=view, comments=comments),
+        parse_file(new, schema, view=view, comments=comments),
+    )
 
 
 def emit(content: str, output: str | None, *, inputs: Sequence[str]) -> None:

@@ -7,6 +7,7 @@ import argparse
 from draftdiff.commands.common import (
     EXIT_DIFFERENT,
     EXIT_OK,
+    add_docx_options,
     add_schema_option,
     emit,
     load_pair,
@@ -30,6 +31,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     parser.add_argument("--implicit", action="store_true", help=argparse.SUPPRESS)
     add_schema_option(parser)
+    add_docx_options(parser)
     parser.set_defaults(handler=run)
 
 
@@ -45,7 +47,7 @@ def render(comparison: Comparison, fmt: str, *, color: bool = False, width: int 
 
 
 def run(args: argparse.Namespace) -> int:
-    comparison = load_pair(args.old, args.new, args.schema)
+    comparison = load_pair(args.old, args.new, args.schema, view=args.view, comments=args.comments)
     color = args.format == "text" and use_color(args.color, args.output)
     content = render(comparison, args.format, color=color, width=terminal_width())
     emit(content, args.output, inputs=(args.old, args.new))

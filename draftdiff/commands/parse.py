@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from draftdiff.commands.common import EXIT_OK, add_schema_option, emit
+from draftdiff.commands.common import EXIT_OK, add_docx_options, add_schema_option, emit
 from draftdiff.parse.document import parse_file
 
 
@@ -14,13 +14,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser.add_argument("--format", choices=("tree", "json"), default="tree")
     parser.add_argument("-o", "--output", metavar="FILE")
     add_schema_option(parser)
+    add_docx_options(parser)
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from draftdiff.render.tree import render_document_json, render_tree
 
-    document = parse_file(args.file, args.schema)
+    document = parse_file(args.file, args.schema, view=args.view, comments=args.comments)
     content = render_document_json(document) if args.format == "json" else render_tree(document)
     emit(content, args.output, inputs=(args.file,))
     return EXIT_OK

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from draftdiff.diff.align import Link, align, same_number
 from draftdiff.diff.classify import clause_changes
+from draftdiff.diff.page_texts import page_text_changes
 from draftdiff.diff.result import PART_SEPARATOR, Change, ClausePair, Comparison, Op, Status
 from draftdiff.diff.textdiff import cosmetic_key, similarity, word_diff
 from draftdiff.model import Clause, Document
@@ -21,6 +22,7 @@ def compare(old: Document, new: Document) -> Comparison:
     changes: list[tuple[int, Change]] = []
     for order, pair in enumerate(pairs):
         changes.extend((order, change) for change in clause_changes(pair, old, new))
+    changes.extend((len(pairs), change) for change in page_text_changes(old, new))
     changes.sort(key=lambda item: (item[1].severity.rank, item[0]))
     return Comparison(old=old, new=new, pairs=pairs, changes=tuple(c for _, c in changes))
 

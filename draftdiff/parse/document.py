@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from draftdiff.errors import InputError
-from draftdiff.model import Block, Document
+from draftdiff.model import Block, Document, PageText
 from draftdiff.parse.encoding import decode
 from draftdiff.parse.parties import find_parties
 from draftdiff.parse.read_markdown import read_markdown
@@ -44,14 +44,24 @@ TEXT_READERS: dict[str, tuple[str, Reader]] = {
 }
 
 
-def parse_file(path: str | Path, schema: str | Schema | None = None) -> Document:
-    """Read and structure one document; InputError/SchemaError on bad input."""
+def parse_file(
+    path: str | Path,
+    schema: str | Schema | None = None,
+    *,
+    view: str = "accepted",
+    comments: bool = False,
+) -> Document:
+    """Read and structure one document; InputError/SchemaError on bad input.
+
+    `view` and `comments` concern Word files: which text of a draft with tracked
+    changes to read ("accepted", the default, or "original"), and whether comments
+    join the text of the clauses they are anchored in."""
     display = str(path)
     file = Path(path)
     data = _read_bytes(file, display)
     suffix = file.suffix.lower()
     if suffix == ".docx" or (suffix not in TEXT_READERS and data[:4] == b"PK\x03\x04"):
-        return _parse_docx(file, data, display, schema)
+        return _parse_docx(data, display, schema, view=view, comments=comments)
     if suffix in (".pdf", ".doc", ".odt", ".rtf"):
         raise InputError(
             f"{suffix} files are not supported yet",
@@ -118,6 +128,10 @@ def document_from_blocks(
     schema: str | Schema | None = None,
     trailer: str = "",
     notes: tuple[str, ...] = (),
+    page_texts: tuple[PageText, ...] = (),
+    view: str = "",
+    pending_revisions: int = 0,
+    revision_authors: tuple[str, ...] = (),
 ) -> Document:
     """Build a Document from any reader's blocks (the .docx reader uses this too)."""
     chosen, structure = _structure(blocks, schema)
@@ -133,6 +147,10 @@ def document_from_blocks(
         fallback=structure.fallback,
         notes=notes,
         trailer=trailer,
+        page_texts=page_texts,
+        view=view,
+        pending_revisions=pending_revisions,
+        revision_authors=revision_authors,
     )
 
 
@@ -184,8 +202,26 @@ def _read_bytes(file: Path, display: str) -> bytes:
         raise InputError(f"cannot read: {err.strerror}", path=display) from None
 
 
-def _parse_docx(file: Path, data: bytes, display: str, schema: str | Schema | None) -> Document:
-    # The .docx reader arrives with its own issue; until then say so plainly.
-    raise InputError(
-        ".docx files are not supported yet", path=display, hint="save it as Markdown or plain text"
+def _parse_docx(
+    data: bytes, display: str, schema: str | Schema | None, *, view: str, comments: bool
+) -> Document:
+    from draftdiff.parse.read_docx import read_docx
+    from draftdiff.parse.wordml.revisions import View
+
+    try:
+        chosen = View(view)
+    except ValueError:
+        raise InputError(f"unknown view {view!r}", hint="use accepted or original") from None
+    content = read_docx(data, display, view=chosen, comments=comments)
+    revisions = content.revisions
+    return document_from_blocks(
+        content.blocks,
+        path=display,
+        fmt="docx",
+        schema=schema,
+        notes=content.notes,
+        page_texts=content.page_texts,
+        view=chosen.value if revisions.total else "",
+        pending_revisions=revisions.total,
+        revision_authors=revisions.authors,
     )

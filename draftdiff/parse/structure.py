@@ -162,13 +162,14 @@ class _Builder:
         if candidate is not None:
             self._place_numbered(block, candidate)
             return
+        text = _unmatched_label_text(block)
         heading_rank = self._unnumbered_heading_rank(block)
         if heading_rank is not None:
             assert self.heading_index is not None
             node = _Node(
                 block,
-                text=block.text,
-                heading=block.text,
+                text=text,
+                heading=text,
                 rank=heading_rank,
                 level=self.levels[self.heading_index].name,
                 level_index=self.heading_index,
@@ -176,7 +177,7 @@ class _Builder:
             self._push(node, self._open_depth_for(heading_rank))
             self.numbered += 1
             return
-        self._attach_paragraph(_Node(block, text=block.text))
+        self._attach_paragraph(_Node(block, text=text))
 
     def _best_candidate(self, block: Block) -> _Candidate | None:
         subject = _subject(block)
@@ -336,6 +337,18 @@ def _last_numbered_child(node: _Node, level_index: int) -> _Node | None:
         if child.number and child.level_index == level_index:
             return child
     return None
+
+
+def _unmatched_label_text(block: Block) -> str:
+    """The text of a block placed without a number: a format label no level matched
+    (Word's "FIRST" before ": The name of this corporation is ...") stays in front of
+    the text, so the clause still reads as the document prints it."""
+    if not block.label:
+        return block.text
+    if not block.text:
+        return block.label
+    joiner = "" if block.text[:1] in ".,:;)" else " "
+    return f"{block.label}{joiner}{block.text}"
 
 
 def _subject(block: Block) -> str:

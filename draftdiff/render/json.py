@@ -55,7 +55,7 @@ def render_json(comparison: Comparison) -> str:
 
 
 def _side(doc: Document) -> dict[str, Any]:
-    return {
+    side: dict[str, Any] = {
         "path": doc.path,
         "title": doc.title,
         "format": doc.format,
@@ -64,6 +64,22 @@ def _side(doc: Document) -> dict[str, Any]:
         "clause_count": doc.clause_count,
         "fallback": doc.fallback or None,
         "notes": list(doc.notes),
+    }
+    if doc.format == "docx":
+        side.update(word_fields(doc))
+    return side
+
+
+def word_fields(doc: Document) -> dict[str, Any]:
+    """What only a Word file has: the tracked-change view read, the pending revisions
+    and their authors, and the headers and footers (keys present for .docx sides only)."""
+    return {
+        "view": doc.view or None,
+        "pending_revisions": {
+            "count": doc.pending_revisions,
+            "authors": list(doc.revision_authors),
+        },
+        "page_texts": [{"kind": p.kind, "place": p.place, "text": p.text} for p in doc.page_texts],
     }
 
 

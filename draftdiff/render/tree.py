@@ -12,6 +12,7 @@ from typing import Any
 import yaml
 
 from draftdiff.model import Clause, Document
+from draftdiff.render.json import word_fields
 from draftdiff.schema.model import Schema
 
 _TEXT_WIDTH = 72
@@ -34,6 +35,7 @@ def render_tree(document: Document) -> str:
     if document.fallback:
         lines.append(f"  fallback: {document.fallback}")
     lines.extend(f"  note: {note}" for note in document.notes)
+    lines.extend(f"  {page.place} {page.kind}: {page.text}" for page in document.page_texts)
     lines.append("")
     for clause in document.walk():
         indent = "  " * clause.depth
@@ -56,6 +58,7 @@ def document_data(document: Document) -> dict[str, Any]:
         "clause_count": document.clause_count,
         "fallback": document.fallback or None,
         "notes": list(document.notes),
+        **(word_fields(document) if document.format == "docx" else {}),
         "clauses": [_clause_data(c) for c in document.clauses],
     }
 

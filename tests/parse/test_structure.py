@@ -168,3 +168,14 @@ def test_clause_text_drops_the_number_and_keeps_the_heading_words() -> None:
     article = structure.clauses[0]
     assert (article.number, article.heading, article.text) == ("Article 3", "Payment", "Payment")
     assert (article.children[0].number, article.children[0].text) == ("3.1", "Buyer shall pay.")
+
+
+def test_a_label_no_level_matches_stays_in_front_of_the_clause_text() -> None:
+    # Word numbers the NVCA charter's articles "FIRST", "SECOND" (ordinalText); no level
+    # of the schema reads those, so the words must not vanish from the clause.
+    structure = build(
+        [para(": The name of this corporation is Acme.", label="FIRST"), para("Body.")],
+        AGREEMENT,
+    )
+    texts = [c.text for top in structure.clauses for c in top.walk()]
+    assert texts == ["FIRST: The name of this corporation is Acme.", "Body."]
