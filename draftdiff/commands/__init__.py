@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from draftdiff.commands import diff, parse, schema
+from draftdiff.commands import check, diff, parse, report, schema
 
-COMMANDS: tuple[ModuleType, ...] = (diff, parse, schema)
+COMMANDS: tuple[ModuleType, ...] = (diff, report, check, parse, schema)
 """In the order `draftdiff --help` lists them."""
