@@ -25,6 +25,7 @@ import re
 from draftdiff.diff.result import Side
 
 _KEEP = re.compile(r"[A-Za-z0-9.~-]")
+_OTHER = re.compile(r"[^A-Za-z0-9.~-]")
 _SHORT = {"(": "l", ")": "r", "¶": "p", "_": "_"}
 _SHORT_BACK = {v: k for k, v in _SHORT.items()}
 _PREFIX = {"new": "clause-", "old": "old-clause-"}
@@ -32,15 +33,12 @@ _PREFIX = {"new": "clause-", "old": "old-clause-"}
 
 def encode(text: str) -> str:
     """`text` as a token of `[A-Za-z0-9.~_-]`, one-to-one."""
-    out = []
-    for char in text:
-        if _KEEP.fullmatch(char):
-            out.append(char)
-        elif char in _SHORT:
-            out.append("_" + _SHORT[char])
-        else:
-            out.append(f"_x{ord(char):x}.")
-    return "".join(out)
+    return _OTHER.sub(_escape, text)
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group()
+    return "_" + _SHORT[char] if char in _SHORT else f"_x{ord(char):x}."
 
 
 def decode(token: str) -> str:
