@@ -10,9 +10,10 @@ For the longest text pair of the shared corpus and for synthetic pairs of 100 to
                    per line (Python's own side-by-side HTML diff: the peer)
 
 and prints sizes, times, the html/HtmlDiff time ratio, and how time per page
-grows with size (1.0 = linear).
+grows with size (1.0 = linear). With --browser it also opens the largest report
+in Debian's Chromium and times loading it, filtering it and the side-by-side switch.
 
-    python -m bench.report_render [CORPUS_DIR] [--pages 100,250,500,1000]
+    python -m bench.report_render [CORPUS_DIR] [--pages 100,250,500,1000] [--browser]
 """
 
 from __future__ import annotations
@@ -153,6 +154,9 @@ def main() -> None:
     parser.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--pages", default="100,250,500,1000")
     parser.add_argument("--repeat", type=int, default=3, help="runs per figure (best kept)")
+    parser.add_argument(
+        "--browser", action="store_true", help="time the largest report in Chromium"
+    )
     args = parser.parse_args()
     rows = []
     pair = args.corpus.joinpath(*LONGEST)
@@ -163,8 +167,10 @@ def main() -> None:
             args.repeat,
         )
     )
+    largest: tuple[str, str] | None = None
     for pages in (int(p) for p in args.pages.split(",")):
         old, new = synthetic_pair(pages)
+        largest = (old, new)
         rows.append(
             measure(
                 f"synthetic {pages} pages",
@@ -207,6 +213,39 @@ def main() -> None:
             f"HtmlDiff {growth(first.peer_s, last.peer_s)}; "
             f"html size per page {growth(first.html_bytes, last.html_bytes)}"
         )
+
+    if args.browser and largest:
+        old, new = largest
+        browse(compare(parse_text(old, path="old.md"), parse_text(new, path="new.md")))
+
+
+def browse(comparison: Comparison) -> None:
+    """Open the report in Chromium (as tests/report/conftest.py does) and time what a
+    reader waits for."""
+    import tempfile
+
+    from playwright.sync_api import sync_playwright
+
+    from tests.report.conftest import CHROMIUM, CHROMIUM_ARGS
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "report.html"
+        path.write_text(render_html(comparison), encoding="utf-8")
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            load, _ = timed(lambda: page.goto(path.as_uri()))
+            only, _ = timed(lambda: page.select_option("#f-type", "clause.removed"))
+            reset, _ = timed(lambda: page.click("#f-reset"))
+            side, _ = timed(
+                lambda: (page.check("#sbs"), page.evaluate("document.body.offsetHeight"))
+            )
+            browser.close()
+    print()
+    print(
+        f"Chromium, {len(comparison.pairs)} clauses: open {load:.2f} s, filter one type "
+        f"{only:.2f} s, reset filters {reset:.2f} s, side by side {side:.2f} s"
+    )
 
 
 if __name__ == "__main__":

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import pty
+import subprocess
+import sys
 from pathlib import Path
 
 from tests.cli.test_errors import V1, V2, one_line_error, run
@@ -110,3 +114,33 @@ def test_report_refuses_to_overwrite_a_draft(tmp_path: Path) -> None:
     old.write_text(Path(V1).read_text(encoding="utf-8"), encoding="utf-8")
     line = one_line_error(run("report", str(old), V2, "-o", str(old)))
     assert "refusing to overwrite an input document" in line
+
+
+def test_policy_and_reports_load_neither_textual_nor_html_tools_where_not_needed() -> None:
+    code = (
+        "import sys\n"
+        "import draftdiff.policy, draftdiff.commands.check\n"
+        "policy = sorted({m.split('.')[0] for m in sys.modules} & {'textual', 'jinja2'})\n"
+        "import draftdiff.render.html, draftdiff.render.markdown\n"
+        "render = sorted({m.split('.')[0] for m in sys.modules} & {'textual'})\n"
+        "print(policy, render)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[] []"
+
+
+def test_report_will_not_pour_html_onto_a_terminal() -> None:
+    leader, follower = pty.openpty()
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "draftdiff", "report", V1, V2],
+            stdout=follower,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=60,
+        )
+    finally:
+        os.close(follower)
+        os.close(leader)
+    assert result.returncode == 2
+    assert result.stderr == "draftdiff: the report is an HTML file (give -o report.html)\n"

@@ -301,6 +301,7 @@ def test_split_clause_shows_each_part_as_its_own_paragraph(opened: OpenReport) -
     section = page.locator(by_id(page, "clause-5.4"))
     assert section.get_attribute("data-status") == "split"
     assert page.locator(by_id(page, "clause-5.5")).count() == 1  # the second part's anchor
+    section.scroll_into_view_if_needed()  # off-screen clauses are not laid out
     paragraphs = section.locator(".inline p.text")
     assert paragraphs.count() == 2
     assert paragraphs.nth(1).inner_text().startswith("The Board shall decide annually")
@@ -496,7 +497,9 @@ def test_colour_is_never_the_only_signal(opened: OpenReport) -> None:
         })"""
     )
     assert styles == {"del": "line-through", "ins": "underline"}
-    moved = page.locator("#redline .clause-head .status-moved").first.inner_text()
+    badge = page.locator("#redline .clause-head .status-moved").first
+    badge.scroll_into_view_if_needed()  # off-screen clauses are not laid out
+    moved = badge.inner_text()
     assert moved.startswith("⇄") and "moved" in moved
     severities = page.locator("#changes .sev").all_inner_texts()
     assert all(re.match(r"^[▲◆▽·] (high|medium|low|info)$", s) for s in severities)
