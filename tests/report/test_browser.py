@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from playwright.sync_api import expect
 
 from draftdiff.diff.compare import compare
 from draftdiff.diff.result import Comparison
@@ -281,18 +282,20 @@ def test_side_by_side_switch_shows_old_and_new_columns(opened: OpenReport, shots
     report = opened("findings", "#clause-9.1")
     page = report.page
     section = page.locator(by_id(page, "clause-9.1"))
-    assert section.locator(".inline").is_visible() and not section.locator(".sbs").is_visible()
+    expect(section.locator(".inline")).to_be_visible()
+    expect(section.locator(".sbs")).to_be_hidden()
     page.check("#sbs")
-    assert not section.locator(".inline").is_visible()
+    expect(section.locator(".inline")).to_be_hidden()
     old, new = section.locator(".sbs .col.old"), section.locator(".sbs .col.new")
-    assert old.is_visible() and new.is_visible()
+    expect(old).to_be_visible()
+    expect(new).to_be_visible()
     assert old.locator("del").count() > 0 and old.locator("ins").count() == 0
     assert new.locator("ins").count() > 0 and new.locator("del").count() == 0
     old_box, new_box = old.bounding_box(), new.bounding_box()
     assert old_box and new_box and old_box["x"] < new_box["x"]  # side by side
     page.screenshot(path=shots / "side-by-side-9.1.png")
     page.uncheck("#sbs")
-    assert section.locator(".inline").is_visible()
+    expect(section.locator(".inline")).to_be_visible()
 
 
 def test_split_clause_shows_each_part_as_its_own_paragraph(opened: OpenReport) -> None:
@@ -301,13 +304,14 @@ def test_split_clause_shows_each_part_as_its_own_paragraph(opened: OpenReport) -
     section = page.locator(by_id(page, "clause-5.4"))
     assert section.get_attribute("data-status") == "split"
     assert page.locator(by_id(page, "clause-5.5")).count() == 1  # the second part's anchor
-    section.scroll_into_view_if_needed()  # off-screen clauses are not laid out
+    section.scroll_into_view_if_needed()  # off-screen clauses are laid out once in view
     paragraphs = section.locator(".inline p.text")
     assert paragraphs.count() == 2
-    assert paragraphs.nth(1).inner_text().startswith("The Board shall decide annually")
+    expect(paragraphs.nth(1)).to_have_text(
+        re.compile(r"^The Board shall decide annually"), use_inner_text=True
+    )
     page.check("#sbs")
-    labels = section.locator(".sbs .col.new .part-id").all_inner_texts()
-    assert labels == ["5.4", "5.5"]
+    expect(section.locator(".sbs .col.new .part-id")).to_have_text(["5.4", "5.5"])
 
 
 # --- without JavaScript, print, small screens ------------------------------------------
@@ -332,7 +336,9 @@ def test_without_javascript_everything_is_shown_and_side_by_side_still_works(
         )
         assert not page.locator("#filters").is_visible()  # filters need the script
         page.check("#sbs")
-        assert page.locator(by_id(page, "clause-3.6") + " .sbs").is_visible()
+        side_by_side = page.locator(by_id(page, "clause-3.6") + " .sbs")
+        side_by_side.scroll_into_view_if_needed()  # off-screen clauses are laid out once in view
+        expect(side_by_side).to_be_visible()
         page.screenshot(path=shots / "no-javascript.png")
     finally:
         context.close()
@@ -386,6 +392,9 @@ def test_markup_and_template_syntax_in_documents_is_shown_as_text_and_never_runs
         assert page.locator(f"main {tag}, header {tag}").count() == 0, tag
     assert page.locator("script").count() == 1  # the report's own
     assert page.locator('a[href^="javascript"]').count() == 0
+    # A viewport as tall as the page, so every clause is laid out and in innerText.
+    height = page.evaluate("document.documentElement.scrollHeight")
+    page.set_viewport_size({"width": 1280, "height": height})
     text = page.locator("body").inner_text()
     for shown in (
         "<script>window.__pwned = 1</script>",
@@ -498,8 +507,7 @@ def test_colour_is_never_the_only_signal(opened: OpenReport) -> None:
     )
     assert styles == {"del": "line-through", "ins": "underline"}
     badge = page.locator("#redline .clause-head .status-moved").first
-    badge.scroll_into_view_if_needed()  # off-screen clauses are not laid out
-    moved = badge.inner_text()
-    assert moved.startswith("⇄") and "moved" in moved
+    badge.scroll_into_view_if_needed()  # off-screen clauses are laid out once in view
+    expect(badge).to_have_text("⇄ moved", use_inner_text=True)
     severities = page.locator("#changes .sev").all_inner_texts()
     assert all(re.match(r"^[▲◆▽·] (high|medium|low|info)$", s) for s in severities)
