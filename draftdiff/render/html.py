@@ -255,8 +255,10 @@ def _pair_view(
         heading_only=bool(first.heading) and first.heading == first.text,
         changes=tuple(views[i] for i in index.changes_of(pair)),
         inline=inline(cut),
-        old=one_side(cut, pair.old, "old") if pair.old else (),
-        new=one_side(cut, pair.new, "new") if pair.new else (),
+        # Unchanged clauses are shown once (no side-by-side copy): most of a long
+        # document, so their side views are not built at all.
+        old=one_side(cut, pair.old, "old") if pair.old and pair.changed else (),
+        new=one_side(cut, pair.new, "new") if pair.new and pair.changed else (),
     )
 
 
