@@ -1,8 +1,11 @@
 """Provides the `draftdiff` command line: parsing arguments and reporting trouble.
 
     draftdiff OLD NEW                      text summary (the browser once it lands)
-    draftdiff diff OLD NEW [--format text|json] [-o FILE]
+    draftdiff diff OLD NEW [--format text|json|markdown|html] [-o FILE]
+    draftdiff report OLD NEW -o report.html
+    draftdiff check OLD NEW --fail-on CODES | --policy FILE [--report FILE]
     draftdiff parse FILE [--format tree|json]
+    draftdiff textconv FILE
     draftdiff schema list | show NAME | validate FILE
 
 The commands live in draftdiff/commands/, one module each. Exit codes follow

@@ -16,7 +16,7 @@ from draftdiff.commands.common import (
 )
 from draftdiff.diff.result import Comparison
 
-FORMATS = ("text", "json")
+FORMATS = ("text", "json", "markdown", "html")
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -41,6 +41,14 @@ def render(comparison: Comparison, fmt: str, *, color: bool = False, width: int 
         from draftdiff.render.json import render_json
 
         return render_json(comparison)
+    if fmt == "markdown":
+        from draftdiff.render.markdown import render_markdown
+
+        return render_markdown(comparison)
+    if fmt == "html":
+        from draftdiff.render.html import render_html
+
+        return render_html(comparison)
     from draftdiff.render.text import render_text
 
     return render_text(comparison, color=color, width=width)
