@@ -26,7 +26,7 @@ import jsonschema
 import yaml
 
 from draftdiff.errors import SchemaError
-from draftdiff.schema.model import Level, Nesting, PartyRules, Schema
+from draftdiff.schema.model import Level, Nesting, PartyRules, Schema, TermRules
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent.parent / "schemas"
 """Built-in schemas: the repository's top-level `schemas/` folder."""
@@ -371,7 +371,35 @@ def _build(data: Mapping[str, Any], root: yaml.Node, display: str, base: Schema 
                 raise SchemaError(
                     "empty phrase", path=display, line=_line_of(root, at), key=_dotted(at)
                 )
+            if phrase.startswith("re:"):
+                try:
+                    re.compile(phrase[3:])
+                except re.error as err:
+                    at = ["lexicon", category, i]
+                    raise SchemaError(
+                        f"invalid regular expression: {err.msg}",
+                        path=display,
+                        line=_line_of(root, at),
+                        key=_dotted(at),
+                    ) from None
         lexicon[category] = tuple(phrases)
+    numbers = dict(base.numbers) if base else {}
+    numbers.update({str(k).casefold(): v for k, v in data.get("numbers", {}).items()})
+    raw_terms = dict(data.get("terms", {}))
+    base_terms = base.terms if base else TermRules()
+    terms = TermRules(
+        definitions=compile_all(raw_terms["definitions"], ["terms", "definitions"], ["term"])
+        if "definitions" in raw_terms
+        else base_terms.definitions,
+        inline=compile_all(raw_terms["inline"], ["terms", "inline"], ["term"])
+        if "inline" in raw_terms
+        else base_terms.inline,
+    )
+    references = (
+        compile_all(data["references"], ["references"], ["target"])
+        if "references" in data
+        else (base.references if base else ())
+    )
     hints = (
         compile_all(data["hints"], ["hints"]) if "hints" in data else (base.hints if base else ())
     )
@@ -384,4 +412,7 @@ def _build(data: Mapping[str, Any], root: yaml.Node, display: str, base: Schema 
         lexicon=MappingProxyType(lexicon),
         hints=hints,
         abstract=bool(data.get("abstract", False)),
+        numbers=MappingProxyType(numbers),
+        terms=terms,
+        references=references,
     )

@@ -1,0 +1,214 @@
+"""Provides actors: who a provision binds, resolved to the document's parties.
+
+A *mention* is a name in a sentence that could be someone's:
+
+    party     a party's name or alias ("Norland", "the Government of the Republic
+              of Norland", "You" for a Licensee)
+    joint     a collective with a determiner ("each Party", "the Parties", "either
+              party", "Neither Party": negative, so its duty is a prohibition)
+    nonparty  a defined term or a capitalised name after "the"/"this" ("the Fund",
+              "the Board", "this Agreement"): kept as such, never a party
+    pronoun   "it", "they": the last actor named before
+
+The *actor* of a modal verb is chosen from the mentions before it (see
+`choose_subject`): the last one that is not an owner ("Velmora's liability"),
+not the object of a preposition ("the courts of Norland") and not inside a
+condition ("if Buyer so requests"); a passive verb's agent wins ("shall be paid
+by Buyer" -> Buyer). Every list of words here comes from the schema.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from draftdiff.analyse.lexicon import Lexicon, alternation
+from draftdiff.model import Party
+
+JOINT = "Parties"
+"""The actor name of a joint provision ("each Party", "the Parties")."""
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A name in a sentence that may be the subject of a provision."""
+
+    kind: str
+    """party, joint, nonparty or pronoun."""
+    text: str
+    start: int
+    end: int
+    name: str
+    """Party name, JOINT, the non-party's name without its article, or the pronoun."""
+    rule: str
+    negative: bool = False
+    """"Neither Party", "No Party": whatever it shall do, it shall not do."""
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who a provision binds (or benefits, for rights and permissions)."""
+
+    kind: str
+    """party, joint, nonparty or none (impersonal: "Notices shall be in writing")."""
+    name: str | None
+    """The party's name, JOINT for joint actors, the non-party's name, or None."""
+    parties: tuple[str, ...] = ()
+    """The parties who bear it: one for a party, all of them for a joint actor."""
+    text: str = ""
+    """The words naming the actor in the clause text ("" when none)."""
+    start: int = -1
+    rule: str = ""
+    """Why: "parties: Velmora = Government of the Republic of Velmora", "passive: by Buyer"."""
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text) if self.start >= 0 else -1
+
+    @property
+    def is_party(self) -> bool:
+        return bool(self.parties)
+
+
+NO_ACTOR = Actor("none", None, rule="no subject")
+
+_ARTICLE = re.compile(r"^(?:the|this|these|that)\s+", re.IGNORECASE)
+
+
+class MentionFinder:
+    """The mention patterns of one document: its parties, terms and the schema's words."""
+
+    def __init__(
+        self,
+        parties: Sequence[Party],
+        collective: Sequence[str],
+        terms: Sequence[str],
+        lexicon: Lexicon,
+    ) -> None:
+        self.lexicon = lexicon
+        self.parties = tuple(p.name for p in parties)
+        self._party_of: dict[str, str] = {}
+        for party in parties:
+            for name in party.names():
+                self._party_of.setdefault(name, party.name)
+        names = alternation(self._party_of)
+        self._party = (
+            re.compile(rf"(?<![\w-])(?:[Tt]he\s+)?(?P<n>{names})(?![\w-])") if names else None
+        )
+        determiners = alternation(lexicon.phrases("joint_determiner"))
+        coll = alternation(collective)
+        upper = alternation(c for c in collective if c[:1].isupper())
+        joint = []
+        if determiners and coll:
+            joint.append(rf"(?i:{determiners})\s+(?:{coll})")
+        if upper:
+            joint.append(upper)
+        self._joint = (
+            re.compile(rf"(?<![\w-])(?:{'|'.join(joint)})(?![\w-])") if joint else None
+        )
+        self._negative = {w.casefold() for w in lexicon.phrases("negative_determiner")}
+        own = [t for t in terms if t not in self._party_of and t not in collective]
+        term_names = alternation(own)
+        self._term = (
+            re.compile(rf"(?<![\w-])(?:[Tt]he\s+|[Tt]his\s+|[Tt]hese\s+)?(?P<n>{term_names})(?![\w-])")
+            if term_names
+            else None
+        )
+        # A capitalised name after an article: "the Board", "The Chair", "this Agreement".
+        self._capitalised = re.compile(
+            r"(?<![\w-])(?:[Tt]he|[Tt]his|[Tt]hese)\s+(?P<n>[A-Z][\w'’-]*(?:\s+(?:of\s+the\s+)?[A-Z][\w'’-]*){0,4})"
+        )
+        pronouns = alternation(lexicon.phrases("pronoun"))
+        self._pronoun = (
+            re.compile(rf"(?<![\w-])(?i:{pronouns})(?![\w'’-])") if pronouns else None
+        )
+
+    def party_of(self, name: str) -> str | None:
+        return self._party_of.get(name)
+
+    def find(self, text: str, start: int, end: int) -> list[Mention]:
+        """Mentions in text[start:end], overlaps resolved (party > joint > term > name)."""
+        found: list[Mention] = []
+
+        def add(m: Mention) -> None:
+            if all(m.end <= f.start or m.start >= f.end for f in found):
+                found.append(m)
+
+        if self._party is not None:
+            for m in self._party.finditer(text, start, end):
+                name = m.group("n")
+                party = self._party_of[name]
+                rule = f"parties: {party}" + (f" = {name}" if name != party else "")
+                add(Mention("party", m.group(), m.start(), m.end(), party, rule))
+        if self._joint is not None:
+            for m in self._joint.finditer(text, start, end):
+                first = m.group().split()[0].casefold()
+                negative = first in self._negative or m.group().casefold().startswith(
+                    tuple(n + " " for n in self._negative)
+                )
+                add(
+                    Mention(
+                        "joint",
+                        m.group(),
+                        m.start(),
+                        m.end(),
+                        JOINT,
+                        "parties.collective: " + m.group(),
+                        negative=negative,
+                    )
+                )
+        if self._term is not None:
+            for m in self._term.finditer(text, start, end):
+                name = m.group("n")
+                add(Mention("nonparty", m.group(), m.start(), m.end(), name, "terms: " + name))
+        for m in self._capitalised.finditer(text, start, end):
+            name = m.group("n")
+            add(Mention("nonparty", m.group(), m.start(), m.end(), name, "name: " + m.group()))
+        if self._pronoun is not None:
+            for m in self._pronoun.finditer(text, start, end):
+                add(
+                    Mention(
+                        "pronoun",
+                        m.group(),
+                        m.start(),
+                        m.end(),
+                        m.group().casefold(),
+                        "lexicon.pronoun: " + m.group(),
+                    )
+                )
+        found.sort(key=lambda x: x.start)
+        return found
+
+    # --- whether a mention can be a subject ---------------------------------------------
+
+    def is_owner(self, text: str, mention: Mention) -> bool:
+        """"Velmora's liability": the name owns the subject, it is not the subject."""
+        return self.lexicon.at(text, "possessive", mention.end) is not None
+
+    def after_preposition(self, text: str, mention: Mention) -> bool:
+        """"the courts of Norland": the name is an object, not the subject."""
+        head = text[max(0, mention.start - 40) : mention.start].rstrip()
+        word = re.search(r"([\w/-]+)$", head)
+        return bool(word and self.lexicon.is_word(word.group(1), "preposition"))
+
+    def actor(self, mention: Mention, via: str = "") -> Actor:
+        """The actor a (non-pronoun) mention names."""
+        rule = mention.rule if not via else f"{via}; {mention.rule}"
+        if mention.kind == "party":
+            return Actor("party", mention.name, (mention.name,), mention.text, mention.start, rule)
+        if mention.kind == "joint":
+            return Actor("joint", JOINT, self.parties, mention.text, mention.start, rule)
+        return Actor(
+            "nonparty", _ARTICLE.sub("", mention.name), (), mention.text, mention.start, rule
+        )
+
+    def first_mention_at(self, text: str, pos: int, end: int) -> Mention | None:
+        """The mention starting at `pos` (after spaces), as for a passive agent or a grantee."""
+        while pos < end and text[pos].isspace():
+            pos += 1
+        for mention in self.find(text, pos, min(end, pos + 120)):
+            if mention.start == pos:
+                return mention
+            break
+        return None

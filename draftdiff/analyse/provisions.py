@@ -1,0 +1,540 @@
+"""Provides provisions: who must, may or guarantees what, clause by clause.
+
+    analyse_document(document, schema) -> Analysis   (keyed by clause id)
+
+For each clause: split it into sentences; find the modal cues of the schema's
+lexicon ("shall", "shall use reasonable efforts to", "guarantees", "may", "shall
+be entitled to"); set aside the ones that state no duty ("shall not exceed",
+"Nothing in this Agreement shall ...", "delays may occur", definitions); give
+each remaining cue its actor (draftdiff/analyse/actors.py), its conditions, its
+values and its intensifiers. The document itself is never touched: the Analysis
+lies beside it, keyed by clause id, and every finding keeps the words and the
+rule that produced it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field, replace
+from types import MappingProxyType
+
+from draftdiff.analyse.actors import NO_ACTOR, Actor, Mention, MentionFinder
+from draftdiff.analyse.conditions import Condition, find_conditions
+from draftdiff.analyse.lexicon import Lexicon, Match, lexicon_for
+from draftdiff.analyse.modality import (
+    CATEGORY_MODALITY,
+    MODAL_CATEGORIES,
+    NOT_PROVISIONS,
+    Cue,
+    Modality,
+)
+from draftdiff.analyse.references import Reference, find_references
+from draftdiff.analyse.sentences import Span, split_sentences
+from draftdiff.analyse.terms import Definition, TermUses, find_definitions
+from draftdiff.analyse.values import Value, value_finder
+from draftdiff.model import Block, BlockKind, Clause, Document, Party
+from draftdiff.schema.model import Schema
+
+SUMMARY_WORDS = 9
+"""Words of a provision's action quoted in summaries."""
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+
+
+@dataclass(frozen=True)
+class Provision:
+    """One commitment, permission or right found in a clause."""
+
+    clause: str
+    actor: Actor
+    modality: Modality
+    cue: Cue
+    sentence: Span
+    """The sentence it is in, as offsets into the clause text."""
+    span: Span
+    """Its own words: from its subject (or cue) to where the next provision starts."""
+    conditions: tuple[Condition, ...] = ()
+    values: tuple[Value, ...] = ()
+    intensifiers: tuple[Cue, ...] = ()
+    """Words that harden it ("irrevocably", "with its full faith and credit")."""
+    notes: tuple[str, ...] = ()
+    """How the reading was reached where it is not plain: "passive: by Buyer",
+    "negated subject: Neither Party", "guarantee given: security guarantees"."""
+    action: str = ""
+    """What is owed or allowed: the words after the cue, up to the end of its span."""
+
+    @property
+    def conditional(self) -> bool:
+        return bool(self.conditions)
+
+    @property
+    def strength(self) -> int:
+        return self.modality.strength
+
+    @property
+    def bearers(self) -> tuple[str, ...]:
+        """The parties it binds or benefits."""
+        return self.actor.parties
+
+    def gist(self, words: int = SUMMARY_WORDS) -> str:
+        """The first words of the action, for a one-line summary."""
+        tokens = self.action.split()
+        cut = " ".join(tokens[:words]).rstrip(",;:")
+        return cut + ("…" if len(tokens) > words else "")
+
+
+@dataclass(frozen=True)
+class ClauseAnalysis:
+    """Everything found in one clause."""
+
+    clause: str
+    sentences: tuple[Span, ...] = ()
+    provisions: tuple[Provision, ...] = ()
+    conditions: tuple[Condition, ...] = ()
+    values: tuple[Value, ...] = ()
+    references: tuple[Reference, ...] = ()
+    definitions: tuple[Definition, ...] = ()
+    terms: tuple[str, ...] = ()
+    """Defined terms the clause uses (not counting the one it defines)."""
+    set_aside: tuple[Cue, ...] = ()
+    """Modal-looking words judged not to be provisions, each with the reason."""
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """The semantic reading of one document, beside its clause tree."""
+
+    path: str
+    schema: str
+    parties: tuple[str, ...]
+    clauses: Mapping[str, ClauseAnalysis] = field(default_factory=lambda: MappingProxyType({}))
+    definitions: Mapping[str, Definition] = field(default_factory=lambda: MappingProxyType({}))
+    """Each defined term's definition (the first, when a term is defined twice)."""
+    uses: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: MappingProxyType({}))
+    """Each defined term's using clauses, in document order."""
+
+    def clause(self, clause_id: str) -> ClauseAnalysis:
+        return self.clauses.get(clause_id) or ClauseAnalysis(clause_id)
+
+    def provisions(self, clause_id: str) -> tuple[Provision, ...]:
+        return self.clause(clause_id).provisions
+
+    def all_provisions(self) -> Iterator[Provision]:
+        for analysis in self.clauses.values():
+            yield from analysis.provisions
+
+
+# --- the document -----------------------------------------------------------------------
+
+
+def analyse_document(document: Document, schema: Schema) -> Analysis:
+    """Read every clause of a document for provisions, values, terms and references."""
+    lexicon = lexicon_for(schema)
+    parents: dict[str, str | None] = {}
+    for top in document.clauses:
+        _parents(top, None, parents)
+    clauses = [c for c in document.walk() if _readable(c)]
+    # Pass 1: sentences and definitions, so that pass 2 knows every term.
+    sentences: dict[str, tuple[Span, ...]] = {}
+    definitions: dict[str, list[Definition]] = {}
+    first: dict[str, Definition] = {}
+    party_names = {n for p in document.parties for n in p.names()}
+    collective = set(schema.parties.collective)
+    for clause in clauses:
+        spans = split_sentences(clause.text, lexicon)
+        sentences[clause.id] = spans
+        found = [d for s in spans for d in find_definitions(clause.text, clause.id, s, schema)]
+        found = [d for d in found if d.term not in party_names and d.term not in collective]
+        definitions[clause.id] = found
+        for d in found:
+            if d.term not in first or (first[d.term].inline and not d.inline):
+                first[d.term] = d
+    reader = _Reader(schema, lexicon, document.parties, tuple(first))
+    uses_finder = TermUses(first)
+    result: dict[str, ClauseAnalysis] = {}
+    uses: dict[str, list[str]] = {t: [] for t in first}
+    for clause in clauses:
+        own = {d.term for d in definitions[clause.id]}
+        used = tuple(t for t in uses_finder.used(clause.text) if t not in own)
+        for term in used:
+            uses[term].append(clause.id)
+        analysis = reader.clause(clause.id, clause.text, sentences[clause.id], parents)
+        result[clause.id] = replace(
+            analysis, definitions=tuple(definitions[clause.id]), terms=used
+        )
+    return Analysis(
+        path=document.path,
+        schema=schema.name,
+        parties=tuple(p.name for p in document.parties),
+        clauses=MappingProxyType(result),
+        definitions=MappingProxyType(first),
+        uses=MappingProxyType({t: tuple(ids) for t, ids in uses.items()}),
+    )
+
+
+def analyse_text(
+    text: str, parties: tuple[Party, ...], schema: Schema, clause_id: str = "1"
+) -> ClauseAnalysis:
+    """Read one piece of text as a clause of a document with these parties."""
+    block = Block(text, text, 1)
+    clause = Clause(clause_id, "", "", text, "body", 0, block)
+    document = Document("<text>", "", schema.name, (clause,), parties)
+    return analyse_document(document, schema).clause(clause_id)
+
+
+def _parents(clause: Clause, parent: str | None, out: dict[str, str | None]) -> None:
+    out[clause.id] = parent
+    for child in clause.children:
+        _parents(child, clause.id, out)
+
+
+def _readable(clause: Clause) -> bool:
+    """Headings and the title carry no provisions ("headings are for convenience only")."""
+    if clause.id == "title":
+        return False
+    return not (clause.block.kind is BlockKind.HEADING and clause.text == clause.heading)
+
+
+# --- one clause -------------------------------------------------------------------------
+
+
+@dataclass
+class _Draft:
+    """A provision being built (mutable until the sentence is read)."""
+
+    actor: Actor
+    modality: Modality
+    cue: Match
+    start: int
+    notes: list[str] = field(default_factory=list)
+    end: int = 0
+
+
+class _Reader:
+    """Reads clauses of one document: its schema's words, its parties and terms."""
+
+    def __init__(
+        self, schema: Schema, lexicon: Lexicon, parties: tuple[Party, ...], terms: tuple[str, ...]
+    ) -> None:
+        self.schema = schema
+        self.lexicon = lexicon
+        self.mentions = MentionFinder(parties, schema.parties.collective, terms, lexicon)
+        self.values = value_finder(schema, lexicon)
+        self.auxiliaries = {a.casefold() for a in lexicon.phrases("auxiliary")}
+
+    def clause(
+        self,
+        clause_id: str,
+        text: str,
+        sentences: tuple[Span, ...],
+        parents: Mapping[str, str | None],
+    ) -> ClauseAnalysis:
+        references = find_references(text, clause_id, self.schema, parents)
+        values = self.values.find(text, tuple((r.start, r.end) for r in references))
+        provisions: list[Provision] = []
+        conditions: list[Condition] = []
+        set_aside: list[Cue] = []
+        last_actor: Actor | None = None
+        for span in sentences:
+            found, conds, aside, last_actor = self._sentence(
+                clause_id, text, span, values, last_actor
+            )
+            provisions.extend(found)
+            conditions.extend(conds)
+            set_aside.extend(aside)
+        return ClauseAnalysis(
+            clause=clause_id,
+            sentences=sentences,
+            provisions=tuple(provisions),
+            conditions=tuple(conditions),
+            values=values,
+            references=references,
+            set_aside=tuple(set_aside),
+        )
+
+    # --- one sentence -------------------------------------------------------------------
+
+    def _sentence(
+        self,
+        clause_id: str,
+        text: str,
+        span: Span,
+        values: tuple[Value, ...],
+        last_actor: Actor | None,
+    ) -> tuple[list[Provision], list[Condition], list[Cue], Actor | None]:
+        lx = self.lexicon
+        start, end = span
+        conditions = find_conditions(text, start, end, lx)
+        if any(
+            p.search(text[start:end]) for p in self.schema.terms.definitions
+        ):  # a definition: "Fund" means ... states no duty, whatever its verbs
+            cues = lx.find(text[:end], MODAL_CATEGORIES, start)
+            aside = [_cue(m, "definition") for m in cues]
+            return [], conditions, aside, last_actor
+        cues = [
+            m
+            for m in lx.find(text[:end], MODAL_CATEGORIES, start)
+            if not any(v.start <= m.start < v.end for v in values)  # "May 5" is a date
+        ]
+        mentions = self.mentions.find(text, start, end)
+        blockers = lx.iter(text, "non_duty_subject", start, end)
+        drafts: list[_Draft] = []
+        aside: list[Cue] = []
+        window_start = start
+        for cue in cues:
+            window = (window_start, cue.start)
+            window_start = cue.end
+            prev = drafts[-1] if drafts else None
+            if cue.category in NOT_PROVISIONS:
+                aside.append(_cue(cue, "states no duty"))
+                continue
+            blocker = next(
+                (
+                    b
+                    for b in blockers
+                    if b.start < cue.start and ";" not in text[b.end : cue.start]
+                ),
+                None,
+            )
+            if blocker is not None:
+                aside.append(_cue(cue, f"after “{blocker.text}” ({blocker.rule})"))
+                continue
+            modality = CATEGORY_MODALITY[cue.category]
+            notes: list[str] = []
+            between = text[window[0] : window[1]]
+            if self._is_auxiliary(cue.text):
+                actor, notes = self._modal_subject(
+                    text, cue, window, mentions, conditions, prev, last_actor
+                )
+            else:
+                subject = self._adjacent_subject(text, cue, window, mentions, last_actor, prev)
+                if subject is not None:
+                    actor, notes = subject
+                elif prev is not None and self._only_adverbs(between):
+                    # "shall indemnify", "shall not warrant", "shall grant": the main verb
+                    # of the modal just read, not a provision of its own.
+                    if modality is Modality.GUARANTEE and prev.modality is Modality.OBLIGATION:
+                        prev.modality = Modality.GUARANTEE
+                        prev.notes.append(f"guarantee verb: {cue.text} ({cue.rule})")
+                    continue
+                elif prev is not None and self._ends_with_coordinator(between):
+                    actor, notes = prev.actor, ["shares the subject of the verb before"]
+                else:
+                    aside.append(_cue(cue, "no subject right before it (a noun, not a verb)"))
+                    continue
+            if cue.category == "grant":
+                grantee = self._grantee(text, cue, end)
+                if grantee is None:
+                    aside.append(_cue(cue, "grant without a named grantee"))
+                    continue
+                notes = [*notes, f"granted by {actor.name or 'the grantor'}"]
+                actor = grantee
+            if _negated(actor, mentions, text, window, self.lexicon) and modality in (
+                Modality.OBLIGATION,
+                Modality.PERMISSION,
+                Modality.RIGHT,
+            ):
+                modality = Modality.PROHIBITION
+                notes.append("negated subject: " + (actor.text or text[window[0] : window[1]]).strip())
+            if modality is Modality.OBLIGATION:
+                given = self._guarantee_given(text, cue.end, end)
+                if given is not None:
+                    modality = Modality.GUARANTEE
+                    notes.append(f"guarantee given: {given.text} ({given.rule})")
+            subject_start = actor.start if window[0] <= actor.start < cue.start else cue.start
+            drafts.append(_Draft(actor, modality, cue, subject_start, notes))
+            if actor.kind != "none":
+                last_actor = actor
+        for i, draft in enumerate(drafts):
+            draft.end = drafts[i + 1].start if i + 1 < len(drafts) else end
+        provisions = [
+            self._freeze(clause_id, text, span, d, conditions, values, drafts) for d in drafts
+        ]
+        return provisions, conditions, aside, last_actor
+
+    def _freeze(
+        self,
+        clause_id: str,
+        text: str,
+        span: Span,
+        draft: _Draft,
+        conditions: list[Condition],
+        values: tuple[Value, ...],
+        drafts: list[_Draft],
+    ) -> Provision:
+        own = [
+            c
+            for c in conditions
+            if draft.start <= c.start < draft.end
+            or (c.start < draft.start and not any(d.start <= c.start < d.end for d in drafts))
+        ]
+        intensifiers = tuple(
+            _cue(m)
+            for m in self.lexicon.find(text[: draft.end], ["intensifier"], draft.start)
+        )
+        action = text[draft.cue.end : draft.end].strip()
+        action = re.sub(r"(?:[,;]?\s*\b(?:and|or|but)\b)?[\s,;.:]*$", "", action)
+        return Provision(
+            clause=clause_id,
+            actor=draft.actor,
+            modality=draft.modality,
+            cue=_cue(draft.cue),
+            sentence=span,
+            span=(draft.start, draft.end),
+            conditions=tuple(own),
+            values=tuple(v for v in values if draft.start <= v.start < draft.end),
+            intensifiers=intensifiers,
+            notes=tuple(draft.notes),
+            action=action,
+        )
+
+    # --- subjects -----------------------------------------------------------------------
+
+    def _is_auxiliary(self, cue: str) -> bool:
+        first = cue.split()[0].casefold() if cue.split() else ""
+        return first in self.auxiliaries
+
+    def _modal_subject(
+        self,
+        text: str,
+        cue: Match,
+        window: Span,
+        mentions: list[Mention],
+        conditions: list[Condition],
+        prev: _Draft | None,
+        last_actor: Actor | None,
+    ) -> tuple[Actor, list[str]]:
+        # A passive verb names its actor after "by": "shall be paid by Buyer".
+        passive = self.lexicon.at(text, "passive_agent", _skip_spaces(text, cue.end))
+        if passive is not None and passive.start - cue.end <= 1:
+            agent = self.mentions.first_mention_at(text, passive.end, len(text))
+            if agent is not None and agent.kind != "pronoun":
+                actor = self.mentions.actor(agent, via="passive: by")
+                return actor, [f"passive: {passive.text} {agent.text}"]
+            return NO_ACTOR, [f"passive without a named agent: {passive.text}"]
+        between = text[window[0] : window[1]]
+        if prev is not None and self._ends_with_coordinator(between):
+            return prev.actor, ["shares the subject of the verb before"]
+        subject = self._choose(text, window, mentions, conditions)
+        if subject is None:
+            return NO_ACTOR, []
+        if subject.kind == "pronoun":
+            return self._antecedent(subject, last_actor)
+        return self.mentions.actor(subject), []
+
+    def _adjacent_subject(
+        self,
+        text: str,
+        cue: Match,
+        window: Span,
+        mentions: list[Mention],
+        last_actor: Actor | None,
+        prev: _Draft | None,
+    ) -> tuple[Actor, list[str]] | None:
+        """For a main verb ("warrants", "undertakes to"): its subject must stand right
+        before it, with at most adverbs between ("Licensor hereby grants")."""
+        for mention in reversed(mentions):
+            if mention.end > cue.start or mention.start < window[0]:
+                continue
+            if not self._only_adverbs(text[mention.end : cue.start]):
+                return None
+            if self.mentions.is_owner(text, mention):
+                return None
+            if mention.kind == "pronoun":
+                return self._antecedent(mention, last_actor)
+            return self.mentions.actor(mention), []
+        return None
+
+    def _choose(
+        self, text: str, window: Span, mentions: list[Mention], conditions: list[Condition]
+    ) -> Mention | None:
+        """The subject of a modal verb among the mentions before it."""
+        candidates = [
+            m
+            for m in mentions
+            if window[0] <= m.start and m.end <= window[1]
+            and not self.mentions.is_owner(text, m)
+            and not self.mentions.after_preposition(text, m)
+        ]
+        outside = [
+            m for m in candidates if not any(c.start <= m.start < c.end for c in conditions)
+        ]
+        pool = outside or candidates
+        if not pool:
+            return None
+        # "Any Party that receives ... from the other Party shall": the subject is the
+        # name a relative clause hangs from, not a name inside that clause.
+        for i, mention in enumerate(pool[:-1]):
+            rel = self.lexicon.at(text, "relative", _skip_spaces(text, mention.end))
+            if rel is not None and rel.start - mention.end <= 1:
+                return mention
+            del i
+        return pool[-1]
+
+    def _antecedent(self, pronoun: Mention, last_actor: Actor | None) -> tuple[Actor, list[str]]:
+        if last_actor is None:
+            return NO_ACTOR, [f"pronoun “{pronoun.text}” with nobody named before"]
+        actor = replace(
+            last_actor,
+            text=pronoun.text,
+            start=pronoun.start,
+            rule=f"pronoun “{pronoun.text}” = {last_actor.name}",
+        )
+        return actor, [f"“{pronoun.text}” = {last_actor.name}"]
+
+    def _grantee(self, text: str, cue: Match, end: int) -> Actor | None:
+        pos = _skip_spaces(text, cue.end)
+        to = re.match(r"to\s+", text[pos:])
+        if to:
+            pos += to.end()
+        mention = self.mentions.first_mention_at(text, pos, end)
+        if mention is None or mention.kind == "pronoun":
+            return None
+        return self.mentions.actor(mention, via="grantee")
+
+    def _guarantee_given(self, text: str, start: int, end: int) -> Match | None:
+        """"shall provide security guarantees": a guarantee given through a plain verb."""
+        verb = self.lexicon.at(text, "guarantee_verb", _skip_spaces(text, start))
+        if verb is None:
+            return None
+        for obj in self.lexicon.iter(text, "guarantee_object", verb.end, min(end, verb.end + 80)):
+            if len(text[verb.end : obj.start].split()) <= 4:
+                return obj
+        return None
+
+    def _only_adverbs(self, between: str) -> bool:
+        for word in re.findall(r"[^\s,]+", between):
+            if not self.lexicon.is_word(word, "adverb"):
+                return False
+        return True
+
+    def _ends_with_coordinator(self, between: str) -> bool:
+        words = re.findall(r"[\w/]+", between)
+        return bool(words) and self.lexicon.is_word(words[-1], "coordinator")
+
+
+def _negated(
+    actor: Actor, mentions: list[Mention], text: str, window: Span, lexicon: Lexicon
+) -> bool:
+    for mention in mentions:
+        if mention.start == actor.start and mention.negative:
+            return True
+    if actor.kind != "none":
+        return False
+    first = re.match(r"\W*([\w]+)", text[window[0] : window[1]])
+    return bool(first and lexicon.is_word(first.group(1), "negative_determiner"))
+
+
+def _skip_spaces(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] in " \t\n":
+        pos += 1
+    return pos
+
+
+def _cue(match: Match, note: str = "") -> Cue:
+    return Cue(match.text, match.start, match.rule, note)
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased words of a text (for comparing provisions across versions)."""
+    return [w.casefold() for w in _WORD.findall(text)]
