@@ -123,6 +123,9 @@ class Document:
     ("2 embedded charts not compared")."""
     trailer: str = ""
     """Source text after the last block (usually nothing); keeps the rebuild exact."""
+    schema_path: str = ""
+    """Where the schema named by `schema` was loaded from, so later stages (the
+    semantic layer) read the document with the same schema; "" when unknown."""
     _index: dict[str, Clause] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:

@@ -15,8 +15,10 @@ from draftdiff.analyse.provisions import (
     Analysis,
     ClauseAnalysis,
     Provision,
+    analyse,
     analyse_document,
     analyse_text,
+    schema_of,
 )
 from draftdiff.analyse.references import Reference
 from draftdiff.analyse.terms import Definition
@@ -34,6 +36,8 @@ __all__ = [
     "Provision",
     "Reference",
     "Value",
+    "analyse",
     "analyse_document",
     "analyse_text",
+    "schema_of",
 ]

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
+from pathlib import Path
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 
@@ -34,6 +35,7 @@ from draftdiff.analyse.sentences import Span, split_sentences
 from draftdiff.analyse.terms import Definition, TermUses, find_definitions
 from draftdiff.analyse.values import Value, value_finder
 from draftdiff.model import Block, BlockKind, Clause, Document, Party
+from draftdiff.schema.load import builtin_paths, load_schema
 from draftdiff.schema.model import Schema
 
 SUMMARY_WORDS = 9
@@ -170,6 +172,19 @@ def analyse_document(document: Document, schema: Schema) -> Analysis:
         definitions=MappingProxyType(first),
         uses=MappingProxyType({t: tuple(ids) for t, ids in uses.items()}),
     )
+
+
+def analyse(document: Document) -> Analysis:
+    """Read a document with the schema it was parsed with."""
+    return analyse_document(document, schema_of(document))
+
+
+def schema_of(document: Document) -> Schema:
+    """The schema a document was structured with (the abstract base if it is gone)."""
+    if document.schema_path and Path(document.schema_path).is_file():
+        return load_schema(document.schema_path)
+    builtins = builtin_paths()
+    return load_schema(builtins.get(document.schema, builtins["base"]))
 
 
 def analyse_text(

@@ -96,6 +96,7 @@ def document_from_blocks(
         fallback=structure.fallback,
         notes=notes,
         trailer=trailer,
+        schema_path=chosen.path,
     )
 
 
