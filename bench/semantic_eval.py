@@ -34,12 +34,15 @@ import yaml
 from draftdiff.analyse.actors import JOINT
 from draftdiff.analyse.provisions import Provision, analyse_text
 from draftdiff.diff.compare import compare
+from draftdiff.diff.textdiff import similarity
 from draftdiff.model import Document, Party
 from draftdiff.parse.document import parse_text
 from draftdiff.schema.load import builtin_schemas
 from draftdiff.schema.model import Schema
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "semantic" / "data"
+TARGET = "99.99"
+"""The number an unnumbered labelled clause is given in the documents built for it."""
 SEMANTIC_TYPES = (
     "obligation.added",
     "obligation.removed",
@@ -223,15 +226,43 @@ def pair_documents(item: dict[str, Any]) -> tuple[Document, Document]:
     docs = []
     for side in ("old", "new"):
         clause = str(item.get(side) or "")
-        context = [str(c) for c in item.get(f"context_{side}") or ()]
+        # Context given for one side only stands unchanged in both versions.
+        given = item.get(f"context_{side}")
+        if given is None:
+            given = item.get("context_new" if side == "old" else "context_old")
+        context = [str(c) for c in given or ()]
         blocks = ["# Pair"]
+        # The clause itself may be listed again as context, with its number.
+        blocks.extend(c for c in context if _unnumbered(c) != _unnumbered(clause))
         if clause:
-            blocks.append(clause)
-        blocks.extend(context)
+            # One number on both sides, so that the two versions of the clause are
+            # aligned however much their words differ, as a reader pairs them.
+            blocks.append(clause if _unnumbered(clause) != " ".join(clause.split()) else f"{TARGET} {clause}")
         text = "\n\n".join(blocks) + "\n"
         document = parse_text(text, path=f"{item['id']}-{side}.md", fmt="markdown", schema=schema)
         docs.append(replace(document, parties=parties))
     return docs[0], docs[1]
+
+
+def _unnumbered(text: str) -> str:
+    return " ".join(re.sub(r"^\s*(?:\d+(?:\.\d+)*[.)]?|\([a-z0-9]+\))\s+", "", text).split())
+
+
+def target_ids(old: Document, new: Document, item: dict[str, Any]) -> tuple[str | None, str | None]:
+    """Ids of the labelled clause in each version: the clause most like its text."""
+    ids: list[str | None] = []
+    for document, side in ((old, "old"), (new, "new")):
+        text = _unnumbered(str(item.get(side) or ""))
+        if not text:
+            ids.append(None)
+            continue
+        best = max(
+            (c for c in document.walk() if c.id != "title"),
+            key=lambda c: (c.id == TARGET, similarity(c.text, text)),
+            default=None,
+        )
+        ids.append(best.id if best else None)
+    return ids[0], ids[1]
 
 
 @dataclass
@@ -253,7 +284,16 @@ def score_pairs(items: Iterable[dict[str, Any]]) -> PairScore:
     for item in items:
         old, new = pair_documents(item)
         comparison = compare(old, new)
-        found = [(c.type, _party_key(c.party)) for c in comparison.changes if c.type in SEMANTIC_TYPES]
+        old_id, new_id = target_ids(old, new, item)
+        # Only the labelled clause's changes: context clauses are there to be read.
+        mine = [
+            c
+            for c in comparison.changes
+            if c.type in SEMANTIC_TYPES
+            and ((c.old_clause is not None and c.old_clause == old_id)
+                 or (c.new_clause is not None and c.new_clause == new_id))
+        ]
+        found = [(c.type, _party_key(c.party)) for c in mine]
         gold = [(str(c["type"]), _party_key(c.get("party"))) for c in item.get("changes") or ()]
         remaining = list(found)
         missed = []
@@ -271,11 +311,7 @@ def score_pairs(items: Iterable[dict[str, Any]]) -> PairScore:
         if not missed and not remaining:
             out.exact += 1
         else:
-            summaries = [
-                f"{c.type} [{c.party}] {c.summary}"
-                for c in comparison.changes
-                if c.type in SEMANTIC_TYPES
-            ]
+            summaries = [f"{c.type} [{c.party}] {c.summary}" for c in mine]
             out.errors.append(
                 f"{item['id']}: want {gold}\n    got {found}\n    "
                 + "\n    ".join(summaries)

@@ -44,6 +44,8 @@ class Mention:
     rule: str
     negative: bool = False
     """"Neither Party", "No Party": whatever it shall do, it shall not do."""
+    owner: bool = False
+    """Followed by a possessive ("Velmora's"): set on the mentions an analysis keeps."""
 
 
 @dataclass(frozen=True)
@@ -91,7 +93,10 @@ class MentionFinder:
         self._party_of: dict[str, str] = {}
         for party in parties:
             for name in party.names():
-                self._party_of.setdefault(name, party.name)
+                # "the Government of X" and "The Government of X" are the same alias; the
+                # pattern below allows the article, so it is dropped here.
+                bare = _ARTICLE.sub("", name.strip()) or name
+                self._party_of.setdefault(bare, party.name)
         names = alternation(self._party_of)
         self._party = (
             re.compile(rf"(?<![\w-])(?:[Tt]he\s+)?(?P<n>{names})(?![\w-])") if names else None

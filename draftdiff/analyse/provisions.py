@@ -20,7 +20,7 @@ from pathlib import Path
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 
-from draftdiff.analyse.actors import NO_ACTOR, Actor, Mention, MentionFinder
+from draftdiff.analyse.actors import JOINT, NO_ACTOR, Actor, Mention, MentionFinder
 from draftdiff.analyse.conditions import Condition, find_conditions
 from draftdiff.analyse.lexicon import Lexicon, Match, lexicon_for
 from draftdiff.analyse.modality import (
@@ -64,6 +64,11 @@ class Provision:
     "negated subject: Neither Party", "guarantee given: security guarantees"."""
     action: str = ""
     """What is owed or allowed: the words after the cue, up to the end of its span."""
+    text: str = ""
+    """All its words: the clause text over `span`."""
+    concerns: tuple[str, ...] = ()
+    """For a provision with no actor, the parties it still concerns ("No distribution
+    shall be made to Velmora" concerns Velmora); not counted in any ledger."""
 
     @property
     def conditional(self) -> bool:
@@ -100,6 +105,8 @@ class ClauseAnalysis:
     """Defined terms the clause uses (not counting the one it defines)."""
     set_aside: tuple[Cue, ...] = ()
     """Modal-looking words judged not to be provisions, each with the reason."""
+    mentions: tuple[Mention, ...] = ()
+    """Where the parties are named (party and joint mentions), owners marked."""
 
 
 @dataclass(frozen=True)
@@ -223,6 +230,9 @@ class _Draft:
     start: int
     notes: list[str] = field(default_factory=list)
     end: int = 0
+    opens_complement: bool = False
+    """Its action starts with a "that" clause ("warrants that", "shall ensure that"):
+    modal verbs of non-parties inside it describe what is owed, not new duties."""
 
 
 class _Reader:
@@ -236,6 +246,7 @@ class _Reader:
         self.mentions = MentionFinder(parties, schema.parties.collective, terms, lexicon)
         self.values = value_finder(schema, lexicon)
         self.auxiliaries = {a.casefold() for a in lexicon.phrases("auxiliary")}
+        self.parties = tuple(p.name for p in parties)
 
     def clause(
         self,
@@ -249,12 +260,15 @@ class _Reader:
         provisions: list[Provision] = []
         conditions: list[Condition] = []
         set_aside: list[Cue] = []
+        mentions: list[Mention] = []
         last_actor: Actor | None = None
         for span in sentences:
-            found, conds, aside, last_actor = self._sentence(
-                clause_id, text, span, values, last_actor
+            found = self.mentions.find(text, span[0], span[1])
+            mentions.extend(m for m in found if m.kind in ("party", "joint"))
+            props, conds, aside, last_actor = self._sentence(
+                clause_id, text, span, values, found, last_actor
             )
-            provisions.extend(found)
+            provisions.extend(props)
             conditions.extend(conds)
             set_aside.extend(aside)
         return ClauseAnalysis(
@@ -265,6 +279,9 @@ class _Reader:
             values=values,
             references=references,
             set_aside=tuple(set_aside),
+            mentions=tuple(
+                replace(m, owner=self.mentions.is_owner(text, m)) for m in mentions
+            ),
         )
 
     # --- one sentence -------------------------------------------------------------------
@@ -275,28 +292,25 @@ class _Reader:
         text: str,
         span: Span,
         values: tuple[Value, ...],
+        mentions: list[Mention],
         last_actor: Actor | None,
     ) -> tuple[list[Provision], list[Condition], list[Cue], Actor | None]:
         lx = self.lexicon
         start, end = span
         conditions = find_conditions(text, start, end, lx)
-        if any(
-            p.search(text[start:end]) for p in self.schema.terms.definitions
-        ):  # a definition: "Fund" means ... states no duty, whatever its verbs
-            cues = lx.find(text[:end], MODAL_CATEGORIES, start)
-            aside = [_cue(m, "definition") for m in cues]
-            return [], conditions, aside, last_actor
-        cues = [
+        found = [
             m
             for m in lx.find(text[:end], MODAL_CATEGORIES, start)
             if not any(v.start <= m.start < v.end for v in values)  # "May 5" is a date
         ]
-        mentions = self.mentions.find(text, start, end)
+        if any(p.search(text[start:end]) for p in self.schema.terms.definitions):
+            # A definition ("Fund" means ...) states no duty, whatever its verbs.
+            return [], conditions, [_cue(m, "in a definition") for m in found], last_actor
         blockers = lx.iter(text, "non_duty_subject", start, end)
         drafts: list[_Draft] = []
         aside: list[Cue] = []
         window_start = start
-        for cue in cues:
+        for cue in found:
             window = (window_start, cue.start)
             window_start = cue.end
             prev = drafts[-1] if drafts else None
@@ -304,68 +318,98 @@ class _Reader:
                 aside.append(_cue(cue, "states no duty"))
                 continue
             blocker = next(
-                (
-                    b
-                    for b in blockers
-                    if b.start < cue.start and ";" not in text[b.end : cue.start]
-                ),
+                (b for b in blockers if b.start < cue.start and ";" not in text[b.end : cue.start]),
                 None,
             )
             if blocker is not None:
-                aside.append(_cue(cue, f"after “{blocker.text}” ({blocker.rule})"))
+                aside.append(_cue(cue, f"after “{blocker.text}”: states no duty"))
                 continue
-            modality = CATEGORY_MODALITY[cue.category]
-            notes: list[str] = []
-            between = text[window[0] : window[1]]
-            if self._is_auxiliary(cue.text):
-                actor, notes = self._modal_subject(
-                    text, cue, window, mentions, conditions, prev, last_actor
+            read = self._read_cue(text, cue, window, end, mentions, conditions, prev, last_actor)
+            if isinstance(read, str):
+                if read:
+                    aside.append(_cue(cue, read))
+                continue
+            actors, modality, notes = read
+            if prev is not None and prev.opens_complement and not any(a.is_party for a in actors):
+                # "Seller warrants that the Goods shall be free of defects": what is
+                # warranted, not a duty of the Goods.
+                aside.append(_cue(cue, f"part of what “{prev.cue.text}” covers"))
+                continue
+            for actor in actors:
+                subject_start = (
+                    actor.start
+                    if window[0] <= actor.start < cue.start
+                    else self._segment_start(text, window, cue.start)
                 )
-            else:
-                subject = self._adjacent_subject(text, cue, window, mentions, last_actor, prev)
-                if subject is not None:
-                    actor, notes = subject
-                elif prev is not None and self._only_adverbs(between):
-                    # "shall indemnify", "shall not warrant", "shall grant": the main verb
-                    # of the modal just read, not a provision of its own.
-                    if modality is Modality.GUARANTEE and prev.modality is Modality.OBLIGATION:
-                        prev.modality = Modality.GUARANTEE
-                        prev.notes.append(f"guarantee verb: {cue.text} ({cue.rule})")
-                    continue
-                elif prev is not None and self._ends_with_coordinator(between):
-                    actor, notes = prev.actor, ["shares the subject of the verb before"]
-                else:
-                    aside.append(_cue(cue, "no subject right before it (a noun, not a verb)"))
-                    continue
-            if cue.category == "grant":
-                grantee = self._grantee(text, cue, end)
-                if grantee is None:
-                    aside.append(_cue(cue, "grant without a named grantee"))
-                    continue
-                notes = [*notes, f"granted by {actor.name or 'the grantor'}"]
-                actor = grantee
-            if _negated(actor, mentions, text, window, self.lexicon) and modality in (
-                Modality.OBLIGATION,
-                Modality.PERMISSION,
-                Modality.RIGHT,
-            ):
-                modality = Modality.PROHIBITION
-                notes.append("negated subject: " + (actor.text or text[window[0] : window[1]]).strip())
-            if modality is Modality.OBLIGATION:
-                given = self._guarantee_given(text, cue.end, end)
-                if given is not None:
-                    modality = Modality.GUARANTEE
-                    notes.append(f"guarantee given: {given.text} ({given.rule})")
-            subject_start = actor.start if window[0] <= actor.start < cue.start else cue.start
-            drafts.append(_Draft(actor, modality, cue, subject_start, notes))
-            if actor.kind != "none":
-                last_actor = actor
+                draft = _Draft(actor, modality, cue, subject_start, list(notes))
+                draft.opens_complement = self._opens_complement(text, cue.end, end)
+                drafts.append(draft)
+            if any(a.kind != "none" for a in actors):
+                last_actor = actors[-1]
         for i, draft in enumerate(drafts):
-            draft.end = drafts[i + 1].start if i + 1 < len(drafts) else end
+            later = [d.start for d in drafts[i + 1 :] if d.start > draft.cue.start]
+            draft.end = later[0] if later else end
         provisions = [
-            self._freeze(clause_id, text, span, d, conditions, values, drafts) for d in drafts
+            self._freeze(clause_id, text, span, d, conditions, values, drafts, mentions)
+            for d in drafts
         ]
         return provisions, conditions, aside, last_actor
+
+    def _read_cue(
+        self,
+        text: str,
+        cue: Match,
+        window: Span,
+        end: int,
+        mentions: list[Mention],
+        conditions: list[Condition],
+        prev: _Draft | None,
+        last_actor: Actor | None,
+    ) -> tuple[list[Actor], Modality, list[str]] | str:
+        """The actors, modality and notes of one cue, or why it is no provision
+        ("" to drop it silently: it is part of the provision before it)."""
+        modality = CATEGORY_MODALITY[cue.category]
+        notes: list[str] = []
+        between = text[window[0] : window[1]]
+        actors: list[Actor]
+        if self._is_auxiliary(cue.text):
+            actors, notes = self._modal_subject(
+                text, cue, window, mentions, conditions, prev, last_actor
+            )
+        else:
+            subject = self._adjacent_subject(text, cue, window, mentions, last_actor)
+            if subject is not None:
+                actors, notes = subject
+            elif prev is not None and self._only_adverbs(between):
+                # "shall indemnify", "shall not warrant", "shall grant": the main verb of
+                # the modal just read, not a provision of its own.
+                if modality is Modality.GUARANTEE and prev.modality is Modality.OBLIGATION:
+                    prev.modality = Modality.GUARANTEE
+                    prev.notes.append(f"guarantee verb: {cue.text} ({cue.rule})")
+                return ""
+            elif prev is not None and self._ends_with_coordinator(between):
+                actors, notes = [prev.actor], ["shares the subject of the verb before"]
+            else:
+                return "no subject right before it (a noun, not a verb)"
+        if cue.category == "grant":
+            grantee = self._grantee(text, cue, end)
+            if grantee is None:
+                return "grant without a named grantee"
+            grantor = actors[0].name if actors else None
+            notes = [*notes, f"granted by {grantor or 'the grantor'}"]
+            actors = [grantee]
+        if modality in (Modality.OBLIGATION, Modality.PERMISSION, Modality.RIGHT) and any(
+            _negated(a, mentions, text, window, self.lexicon) for a in actors
+        ):
+            modality = Modality.PROHIBITION
+            subject = actors[0].text or text[window[0] : window[1]]
+            notes.append("negated subject: " + " ".join(subject.split()))
+        if modality is Modality.OBLIGATION:
+            given = self._guarantee_given(text, cue.end, end)
+            if given is not None:
+                modality = Modality.GUARANTEE
+                notes.append(f"guarantee given: {given.text} ({given.rule})")
+        return actors, modality, notes
 
     def _freeze(
         self,
@@ -376,6 +420,7 @@ class _Reader:
         conditions: list[Condition],
         values: tuple[Value, ...],
         drafts: list[_Draft],
+        mentions: list[Mention],
     ) -> Provision:
         own = [
             c
@@ -385,10 +430,24 @@ class _Reader:
         ]
         intensifiers = tuple(
             _cue(m)
-            for m in self.lexicon.find(text[: draft.end], ["intensifier"], draft.start)
+            for m in self.lexicon.find(
+                text[: draft.end], ["intensifier", "weakener"], draft.start
+            )
         )
         action = text[draft.cue.end : draft.end].strip()
         action = re.sub(r"(?:[,;]?\s*\b(?:and|or|but)\b)?[\s,;.:]*$", "", action)
+        concerns: tuple[str, ...] = ()
+        if draft.actor.kind == "none" and draft.modality is Modality.PROHIBITION:
+            # "No distribution shall be made to Velmora": a ban nobody is named to keep,
+            # which still concerns the one party it names.
+            named = {
+                m.name
+                for m in mentions
+                if draft.start <= m.start < draft.end and m.kind in ("party", "joint")
+            }
+            if len(named) == 1:
+                only = named.pop()
+                concerns = self.parties if only == JOINT else (only,)
         return Provision(
             clause=clause_id,
             actor=draft.actor,
@@ -401,6 +460,8 @@ class _Reader:
             intensifiers=intensifiers,
             notes=tuple(draft.notes),
             action=action,
+            text=text[draft.start : draft.end].strip(),
+            concerns=concerns,
         )
 
     # --- subjects -----------------------------------------------------------------------
@@ -418,24 +479,48 @@ class _Reader:
         conditions: list[Condition],
         prev: _Draft | None,
         last_actor: Actor | None,
-    ) -> tuple[Actor, list[str]]:
+    ) -> tuple[list[Actor], list[str]]:
         # A passive verb names its actor after "by": "shall be paid by Buyer".
         passive = self.lexicon.at(text, "passive_agent", _skip_spaces(text, cue.end))
         if passive is not None and passive.start - cue.end <= 1:
             agent = self.mentions.first_mention_at(text, passive.end, len(text))
             if agent is not None and agent.kind != "pronoun":
                 actor = self.mentions.actor(agent, via="passive: by")
-                return actor, [f"passive: {passive.text} {agent.text}"]
-            return NO_ACTOR, [f"passive without a named agent: {passive.text}"]
+                return [actor], [f"passive: {' '.join(passive.text.split())} {agent.text}"]
+            return [NO_ACTOR], [f"passive with no named agent: {' '.join(passive.text.split())}"]
         between = text[window[0] : window[1]]
         if prev is not None and self._ends_with_coordinator(between):
-            return prev.actor, ["shares the subject of the verb before"]
-        subject = self._choose(text, window, mentions, conditions)
+            return [prev.actor], ["shares the subject of the verb before"]
+        subject = self._choose(text, window, mentions, conditions, cue.start)
         if subject is None:
-            return NO_ACTOR, []
+            return [NO_ACTOR], []
         if subject.kind == "pronoun":
-            return self._antecedent(subject, last_actor)
-        return self.mentions.actor(subject), []
+            actor, notes = self._antecedent(subject, last_actor)
+            return [actor], notes
+        return self._with_coordinated(text, subject, mentions, window), []
+
+    def _with_coordinated(
+        self, text: str, subject: Mention, mentions: list[Mention], window: Span
+    ) -> list[Actor]:
+        """"Provider and Customer shall": both parties; all of them make a joint actor."""
+        group = [subject]
+        for mention in reversed([m for m in mentions if m.end <= group[0].start]):
+            if mention.start < window[0] or mention.kind not in ("party", "joint"):
+                break
+            link = text[mention.end : group[0].start]
+            if not re.fullmatch(r"\s*(?:,|,?\s*(?:and|&)\s*)\s*", link):
+                break
+            group.insert(0, mention)
+        if len(group) == 1 or subject.kind not in ("party", "joint"):
+            return [self.mentions.actor(subject)]
+        names = {m.name for m in group}
+        if JOINT in names or set(self.parties) <= names:
+            joined = text[group[0].start : subject.end]
+            actor = self.mentions.actor(subject)
+            return [
+                Actor("joint", JOINT, self.parties, joined, group[0].start, "joined subjects")
+            ] if actor.kind != "none" else [actor]
+        return [self.mentions.actor(m) for m in group]
 
     def _adjacent_subject(
         self,
@@ -444,8 +529,7 @@ class _Reader:
         window: Span,
         mentions: list[Mention],
         last_actor: Actor | None,
-        prev: _Draft | None,
-    ) -> tuple[Actor, list[str]] | None:
+    ) -> tuple[list[Actor], list[str]] | None:
         """For a main verb ("warrants", "undertakes to"): its subject must stand right
         before it, with at most adverbs between ("Licensor hereby grants")."""
         for mention in reversed(mentions):
@@ -456,35 +540,46 @@ class _Reader:
             if self.mentions.is_owner(text, mention):
                 return None
             if mention.kind == "pronoun":
-                return self._antecedent(mention, last_actor)
-            return self.mentions.actor(mention), []
+                actor, notes = self._antecedent(mention, last_actor)
+                return [actor], notes
+            return self._with_coordinated(text, mention, mentions, window), []
         return None
 
     def _choose(
-        self, text: str, window: Span, mentions: list[Mention], conditions: list[Condition]
+        self,
+        text: str,
+        window: Span,
+        mentions: list[Mention],
+        conditions: list[Condition],
+        cue_start: int,
     ) -> Mention | None:
-        """The subject of a modal verb among the mentions before it."""
+        """The subject of a modal verb: the last name before it that is linked to it
+        (nothing but adverbs, a parenthesis or a relative clause between), that owns
+        nothing ("Velmora's liability") and is no object ("the courts of Norland")."""
         candidates = [
             m
             for m in mentions
-            if window[0] <= m.start and m.end <= window[1]
+            if window[0] <= m.start
+            and m.end <= window[1]
             and not self.mentions.is_owner(text, m)
             and not self.mentions.after_preposition(text, m)
+            and not any(c.start <= m.start < c.end for c in conditions)
         ]
-        outside = [
-            m for m in candidates if not any(c.start <= m.start < c.end for c in conditions)
-        ]
-        pool = outside or candidates
-        if not pool:
-            return None
-        # "Any Party that receives ... from the other Party shall": the subject is the
-        # name a relative clause hangs from, not a name inside that clause.
-        for i, mention in enumerate(pool[:-1]):
-            rel = self.lexicon.at(text, "relative", _skip_spaces(text, mention.end))
-            if rel is not None and rel.start - mention.end <= 1:
+        for mention in reversed(candidates):
+            if self._linked(text[mention.end : cue_start]):
                 return mention
-            del i
-        return pool[-1]
+        return None
+
+    def _linked(self, between: str) -> bool:
+        rest = re.sub(r"\([^()]*\)", " ", between).strip()
+        if not rest:
+            return True
+        first = re.match(r"[\w’']+", rest)
+        if first and self.lexicon.is_word(first.group(), "relative"):
+            return True  # "Any Party that receives ... shall"
+        if rest.startswith(",") and rest.endswith(","):
+            return True  # "Velmora, acting through the Agency, shall"
+        return self._only_adverbs(rest)
 
     def _antecedent(self, pronoun: Mention, last_actor: Actor | None) -> tuple[Actor, list[str]]:
         if last_actor is None:
@@ -516,6 +611,20 @@ class _Reader:
             if len(text[verb.end : obj.start].split()) <= 4:
                 return obj
         return None
+
+    def _opens_complement(self, text: str, start: int, end: int) -> bool:
+        head = text[start:end].split()[:3]
+        return any(w.casefold().strip(",") == "that" for w in head)
+
+    def _segment_start(self, text: str, window: Span, cue_start: int) -> int:
+        """Where the words a subject-less provision is about begin: after the last
+        comma, semicolon or coordinator before its cue ("..., and the fees shall")."""
+        chunk = text[window[0] : cue_start]
+        cut = 0
+        for m in re.finditer(r"[,;:]|\b(?:and|or|but)\b", chunk):
+            cut = m.end()
+        pos = window[0] + cut
+        return _skip_spaces(text, pos)
 
     def _only_adverbs(self, between: str) -> bool:
         for word in re.findall(r"[^\s,]+", between):

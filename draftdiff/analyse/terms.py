@@ -31,6 +31,8 @@ class Definition:
     inline: bool
     """True for a name given in passing, (the "Services"), rather than a definition."""
     rule: str
+    sentence: tuple[int, int] = (0, 0)
+    """Offsets of the defining sentence in the clause text."""
 
     @property
     def end(self) -> int:
@@ -48,7 +50,9 @@ def find_definitions(
         if m:
             term = m.group("term").strip()
             start = span[0] + m.start("term")
-            out.append(Definition(term, clause_id, start, sentence, False, "terms.definitions"))
+            out.append(
+                Definition(term, clause_id, start, sentence, False, "terms.definitions", span)
+            )
             break
     for pattern in schema.terms.inline:
         for m in pattern.finditer(sentence):
@@ -56,7 +60,7 @@ def find_definitions(
             if any(d.term == term for d in out):
                 continue
             start = span[0] + m.start("term")
-            out.append(Definition(term, clause_id, start, sentence, True, "terms.inline"))
+            out.append(Definition(term, clause_id, start, sentence, True, "terms.inline", span))
     return out
 
 

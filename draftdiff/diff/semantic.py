@@ -4,11 +4,18 @@ For every aligned group of clauses, the provisions of both sides (from the
 Analysis of each version) are matched one to one by what they are about (the
 words of their actions), then compared:
 
-    same parties, other modality     obligation.strengthened / .weakened ("shall" ->
-                                     "shall use reasonable efforts to"), guarantee.weakened
-    other parties, same duty         obligation.reassigned (party = who now bears it)
-    a right becoming a duty, or a    permission.removed + obligation.added (different
-    prohibition a permission         provisions, not stronger or weaker ones)
+    same parties, other strength     obligation.strengthened / .weakened on the ladder
+                                     obligation > qualified > weak commitment ("shall" ->
+                                     "shall use reasonable efforts to")
+    a guarantee losing or gaining    guarantee.weakened / .strengthened ("with its full
+    force                            faith and credit" dropped, "to its knowledge" added)
+    across kinds                     the old kind removed + the new kind added: "may" ->
+                                     "shall" is permission.removed + obligation.added, a
+                                     guarantee -> "will consider" guarantee.removed +
+                                     obligation.added, a right -> a duty likewise
+    other parties, same duty         obligation.reassigned (party = who now bears it);
+                                     a joint duty narrowed to one party is
+                                     obligation.removed for the party released
     a party joining or leaving       permission.added / .removed ("Norland shall hold"
                                      -> "Each Party shall hold": Velmora gains it)
     conditions                       condition.added / .removed
@@ -34,9 +41,10 @@ from dataclasses import dataclass, field
 from draftdiff.analyse.actors import JOINT
 from draftdiff.analyse.conditions import similar
 from draftdiff.analyse.lexicon import lexicon_for
-from draftdiff.analyse.modality import Modality
+from draftdiff.analyse.modality import Cue, Modality
 from draftdiff.analyse.provisions import Analysis, Provision, schema_of, words
 from draftdiff.analyse.references import Reference
+from draftdiff.analyse.terms import Definition
 from draftdiff.analyse.values import Value
 from draftdiff.diff import severity as policy
 from draftdiff.diff.classify import name, snippet
@@ -149,20 +157,20 @@ class _PairReader:
         ref = name(pair.new_id or pair.old_id)
         if pair.status is Status.ADDED:
             return _merge(
-                [self._one_sided(ref, q, "added") for q in after.provisions if q.bearers],
+                [self._one_sided(ref, q, "added") for q in after.provisions if _concerned(q)],
                 self.all_parties,
             )
         if pair.status is Status.REMOVED:
             return _merge(
-                [self._one_sided(ref, p, "removed") for p in before.provisions if p.bearers],
+                [self._one_sided(ref, p, "removed") for p in before.provisions if _concerned(p)],
                 self.all_parties,
             )
         changes: list[Change] = []
         matched, lost, gained = _match(before.provisions, after.provisions, self.renamed)
         for p, q in matched:
             changes.extend(self._compare(ref, p, q))
-        changes.extend(self._one_sided(ref, p, "removed") for p in lost if p.bearers)
-        changes.extend(self._one_sided(ref, q, "added") for q in gained if q.bearers)
+        changes.extend(self._one_sided(ref, p, "removed") for p in lost if _concerned(p))
+        changes.extend(self._one_sided(ref, q, "added") for q in gained if _concerned(q))
         value_change = self._values(ref, before, after, matched, lost, gained)
         if value_change is not None:
             changes.append(value_change)
@@ -173,7 +181,7 @@ class _PairReader:
     # --- provisions ---------------------------------------------------------------------
 
     def _bearers(self, p: Provision) -> frozenset[str]:
-        return frozenset(self.renamed.get(b, b) for b in p.bearers)
+        return frozenset(self.renamed.get(b, b) for b in _concerned(p))
 
     def _compare(self, ref: str, p: Provision, q: Provision) -> list[Change]:
         before, after = self._bearers(p), self._bearers(q)
@@ -200,6 +208,10 @@ class _PairReader:
         self, ref: str, p: Provision, q: Provision, gone: frozenset[str], came: frozenset[str]
     ) -> list[Change]:
         family_p, family_q = p.modality.family, q.modality.family
+        if family_p == family_q == "obligation" and not came:
+            # "The Parties shall consult" -> "Norland shall consult": Velmora is released;
+            # nobody newly bears the duty, so it is no reassignment.
+            return [self._one_sided(ref, p, "removed", party=party) for party in sorted(gone)]
         if family_p == family_q == "obligation":
             who_before, who_after = _who(p), _who(q)
             return [
@@ -229,84 +241,58 @@ class _PairReader:
             if a is Modality.GUARANTEE:
                 return self._intensity_changed(ref, p, q)
             return []
-        shift = f"{_cue(p)} → {_cue(q)}"
-        ladder = {Modality.OBLIGATION, Modality.QUALIFIED, Modality.WEAK, Modality.PERMISSION}
+        ladder = (Modality.OBLIGATION, Modality.QUALIFIED, Modality.WEAK)
         if a in ladder and b in ladder:
             kind = "strengthened" if b.strength > a.strength else "weakened"
-            if b is Modality.PERMISSION:
-                kind = "weakened"
             return [
                 self._change(
                     f"obligation.{kind}",
                     ref,
                     q,
-                    f"“{_quote(q)}” {kind} — {shift}",
+                    f"“{_quote(q)}” {kind} — {_cue(p)} → {_cue(q)}",
                     p,
                     before=a,
                     after=b,
                 )
             ]
-        if a is Modality.GUARANTEE and b.is_duty or a is Modality.GUARANTEE and b in ladder:
-            return [
-                self._change(
-                    "guarantee.weakened",
-                    ref,
-                    q,
-                    f"guarantee of “{_quote(p)}” weakened to a {b.label} — {shift}",
-                    p,
-                    before=a,
-                    after=b,
-                )
-            ]
-        if b is Modality.GUARANTEE and a in ladder:
-            return [
-                self._change(
-                    "guarantee.added",
-                    ref,
-                    q,
-                    f"“{_quote(q)}” is now a guarantee — {shift}",
-                    p,
-                    before=a,
-                    after=b,
-                )
-            ]
-        # Different provisions now: what was lost, and what came.
+        # Across families ("may" -> "shall", a guarantee -> "will consider", a right ->
+        # a duty) the old provision is gone and a different one stands in its place.
         return [self._one_sided(ref, p, "removed"), self._one_sided(ref, q, "added")]
 
     def _intensity_changed(self, ref: str, p: Provision, q: Provision) -> list[Change]:
-        before = {cosmetic_key(i.text) for i in p.intensifiers}
-        after = {cosmetic_key(i.text) for i in q.intensifiers}
-        dropped = [i for i in p.intensifiers if cosmetic_key(i.text) not in after]
-        added = [i for i in q.intensifiers if cosmetic_key(i.text) not in before]
-        if dropped:
-            words_ = ", ".join(f"“{i.text}”" for i in dropped)
-            return [
+        """A guarantee made harder ("irrevocably", "with its full faith and credit") or
+        softer ("to Seller's knowledge"): the schema's intensifiers and weakeners."""
+        lost, won = _force(p, q), _force(q, p)
+        weaker = [(i, "dropped") for i in lost if _is_intensifier(i)] + [
+            (i, "added") for i in won if not _is_intensifier(i)
+        ]
+        stronger = [(i, "added") for i in won if _is_intensifier(i)] + [
+            (i, "dropped") for i in lost if not _is_intensifier(i)
+        ]
+        out = []
+        for kind, found in (("weakened", weaker), ("strengthened", stronger)):
+            if not found:
+                continue
+            what = "; ".join(f"“{' '.join(i.text.split())}” {how}" for i, how in found)
+            evidence = [
+                self._evidence("old" if how == "dropped" else "new",
+                               p.clause if how == "dropped" else q.clause,
+                               i.text, i.start, i.rule)
+                for i, how in found
+            ]
+            out.append(
                 self._change(
-                    "guarantee.weakened",
+                    f"guarantee.{kind}",
                     ref,
                     q,
-                    f"guarantee weakened — {words_} dropped",
+                    f"guarantee {kind} — {what}",
                     p,
                     before=p.modality,
                     after=q.modality,
-                    extra=[self._evidence("old", p.clause, i.text, i.start, i.rule) for i in dropped],
+                    extra=evidence,
                 )
-            ]
-        if added:
-            words_ = ", ".join(f"“{i.text}”" for i in added)
-            return [
-                self._change(
-                    "guarantee.strengthened",
-                    ref,
-                    q,
-                    f"guarantee strengthened — {words_} added",
-                    p,
-                    before=p.modality,
-                    after=q.modality,
-                    extra=[self._evidence("new", q.clause, i.text, i.start, i.rule) for i in added],
-                )
-            ]
-        return []
+            )
+        return out[:1] if len(out) == 2 else out
 
     def _conditions_changed(self, ref: str, p: Provision, q: Provision) -> list[Change]:
         out = []
@@ -463,23 +449,41 @@ class _PairReader:
                     holders.extend(_holder(ca, va, kept_old))
         if not parts:
             return None
-        party_holders = [h for h in holders if h.bearers]
+        party_holders = [h for h in holders if _concerned(h)]
         in_provision = bool(holders)
+        owner = None if party_holders else self._value_owner(evidence)
         worst = min(
             (policy.value_severity(k, in_provision) for k in kinds), key=lambda s: s.rank
         )
         who = f" {_who(party_holders[0])}" if party_holders else ""
         old_id = next((e.clause for e in evidence if e.side == "old"), None)
         new_id = next((e.clause for e in evidence if e.side == "new"), None)
+        if owner is not None:
+            who = f" {owner}"
         return Change(
             "value.changed",
             worst,
             f"{ref}{who}: " + "; ".join(parts),
-            _party(party_holders[0]) if party_holders else None,
+            _party(party_holders[0]) if party_holders else owner,
             old_id,
             new_id,
             tuple(evidence),
         )
+
+    def _value_owner(self, evidence: list[Evidence]) -> str | None:
+        """"Each Party's liability shall not exceed $1,000,000": a value outside any
+        provision belongs to the party that owns the sentence's subject."""
+        for e in evidence:
+            read = self.analysis[e.side].clause(e.clause)
+            sentence = next((s for s in read.sentences if s[0] <= e.start < s[1]), None)
+            if sentence is None:
+                continue
+            owners = [
+                m for m in read.mentions if m.owner and sentence[0] <= m.start < sentence[1]
+            ]
+            if owners:
+                return owners[0].name
+        return None
 
     def _terms(self, ref: str, pair: ClausePair) -> list[Change]:
         old_defs = {
@@ -510,13 +514,35 @@ class _PairReader:
                     "term.redefined",
                     policy.TERM_REDEFINED,
                     f"{ref}: “{term}” redefined — used in {listed}",
-                    None,
+                    self._term_party(d, uses),
                     before.clause,
                     d.clause,
                     tuple(evidence),
                 )
             )
         return out
+
+    def _term_party(self, definition: Definition, uses: Sequence[str]) -> str | None:
+        """Whose position a redefinition moves: the party the definition names ("revenues
+        received by Velmora"), else the party bound by the clauses that use the term."""
+        analysis = self.analysis["new"]
+        start, end = definition.sentence
+        named = {
+            m.name
+            for m in analysis.clause(definition.clause).mentions
+            if start <= m.start < end
+        }
+        if not named:
+            named = {
+                party
+                for clause_id in uses
+                for p in analysis.provisions(clause_id)
+                if p.modality.is_duty
+                for party in ([JOINT] if p.actor.kind == "joint" else _concerned(p))
+            }
+        if not named:
+            return None
+        return named.pop() if len(named) == 1 else JOINT
 
     def _aligned_references(
         self, pair: ClausePair
@@ -645,7 +671,26 @@ def _match(
 
 
 def _content(p: Provision) -> frozenset[str]:
-    return frozenset(w for w in words(p.action) if len(w) > 2 or w.isdigit())
+    """The words a provision is about: its own words but for its actor and its cue."""
+    skip = set(words(p.actor.text)) | set(words(p.cue.text))
+    return frozenset(
+        w for w in words(p.text or p.action) if (len(w) > 2 or w.isdigit()) and w not in skip
+    )
+
+
+def _concerned(p: Provision) -> tuple[str, ...]:
+    """The parties a provision binds, or (with no actor) the parties it concerns."""
+    return p.bearers or p.concerns
+
+
+def _force(p: Provision, q: Provision) -> list[Cue]:
+    """p's intensifiers and weakeners that q lacks."""
+    have = {cosmetic_key(i.text) for i in q.intensifiers}
+    return [i for i in p.intensifiers if cosmetic_key(i.text) not in have]
+
+
+def _is_intensifier(cue: Cue) -> bool:
+    return cue.rule.startswith("lexicon.intensifier")
 
 
 def _inside(clause: str, value: Value, provisions: list[Provision]) -> bool:
@@ -660,13 +705,17 @@ def _who(p: Provision) -> str:
     if p.actor.kind == "joint":
         text = " ".join(p.actor.text.split())
         return text[:1].upper() + text[1:]
-    return p.actor.name or "—"
+    return p.actor.name or _party(p) or "—"
 
 
 def _party(p: Provision) -> str | None:
     if p.actor.kind == "joint":
         return JOINT
-    return p.actor.name if p.actor.kind == "party" else None
+    if p.actor.kind == "party":
+        return p.actor.name
+    if p.concerns:
+        return p.concerns[0] if len(p.concerns) == 1 else JOINT
+    return None
 
 
 def _cue(p: Provision) -> str:
