@@ -97,16 +97,29 @@ class MentionFinder:
                 # pattern below allows the article, so it is dropped here.
                 bare = _ARTICLE.sub("", name.strip()) or name
                 self._party_of.setdefault(bare, party.name)
+                # "you" starts a sentence as "You".
+                if bare[:1].islower():
+                    self._party_of.setdefault(bare[:1].upper() + bare[1:], party.name)
         names = alternation(self._party_of)
         self._party = (
             re.compile(rf"(?<![\w-])(?:[Tt]he\s+)?(?P<n>{names})(?![\w-])") if names else None
+        )
+        # ALL-CAPS clauses ("EACH PARTY'S LIABILITY") name parties in capitals.
+        self._party_caps = (
+            re.compile(rf"(?<![\w-])(?:THE\s+)?(?P<n>{names})(?![\w-])", re.IGNORECASE)
+            if names
+            else None
+        )
+        others = alternation(lexicon.phrases("other_determiner"))
+        self._others = (
+            re.compile(rf"(?<![\w-])(?:{others})\s+$", re.IGNORECASE) if others else None
         )
         determiners = alternation(lexicon.phrases("joint_determiner"))
         coll = alternation(collective)
         upper = alternation(c for c in collective if c[:1].isupper())
         joint = []
         if determiners and coll:
-            joint.append(rf"(?i:{determiners})\s+(?:{coll})")
+            joint.append(rf"(?i:(?:{determiners})\s+(?:{coll}))")
         if upper:
             joint.append(upper)
         self._joint = (
@@ -120,9 +133,11 @@ class MentionFinder:
             if term_names
             else None
         )
-        # A capitalised name after an article: "the Board", "The Chair", "this Agreement".
+        # A capitalised name after an article: "the Board", "The Chair", "this Agreement";
+        # or two capitalised words or more: "Licensed Users".
         self._capitalised = re.compile(
-            r"(?<![\w-])(?:[Tt]he|[Tt]his|[Tt]hese)\s+(?P<n>[A-Z][\w'’-]*(?:\s+(?:of\s+the\s+)?[A-Z][\w'’-]*){0,4})"
+            r"(?<![\w-])(?:[Tt]he|[Tt]his|[Tt]hese|[Ss]uch)\s+(?P<n>[A-Z][\w'’-]*(?:\s+(?:of\s+the\s+)?[A-Z][\w'’-]*){0,4})"
+            r"|(?<![\w-])(?P<m>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){1,4})(?![\w-])"
         )
         pronouns = alternation(lexicon.phrases("pronoun"))
         self._pronoun = (
@@ -140,10 +155,16 @@ class MentionFinder:
             if all(m.end <= f.start or m.start >= f.end for f in found):
                 found.append(m)
 
-        if self._party is not None:
-            for m in self._party.finditer(text, start, end):
+        party_pattern = self._party
+        letters = [c for c in text[start:end] if c.isalpha()]
+        if letters and sum(c.isupper() for c in letters) > 0.6 * len(letters):
+            party_pattern = self._party_caps
+        if party_pattern is not None:
+            for m in party_pattern.finditer(text, start, end):
                 name = m.group("n")
-                party = self._party_of[name]
+                party = self._party_of.get(name) or self._caps_party(name)
+                if party is None or self._after_other(text, m.start()):
+                    continue
                 rule = f"parties: {party}" + (f" = {name}" if name != party else "")
                 add(Mention("party", m.group(), m.start(), m.end(), party, rule))
         if self._joint is not None:
@@ -168,7 +189,9 @@ class MentionFinder:
                 name = m.group("n")
                 add(Mention("nonparty", m.group(), m.start(), m.end(), name, "terms: " + name))
         for m in self._capitalised.finditer(text, start, end):
-            name = m.group("n")
+            name = m.group("n") or m.group("m")
+            if name.isupper() and len(name) > 3 and " " in name:
+                continue  # a line in capitals is not a name
             add(Mention("nonparty", m.group(), m.start(), m.end(), name, "name: " + m.group()))
         if self._pronoun is not None:
             for m in self._pronoun.finditer(text, start, end):
@@ -184,6 +207,19 @@ class MentionFinder:
                 )
         found.sort(key=lambda x: x.start)
         return found
+
+    def _caps_party(self, name: str) -> str | None:
+        folded = name.casefold()
+        for alias, party in self._party_of.items():
+            if alias.casefold() == folded:
+                return party
+        return None
+
+    def _after_other(self, text: str, start: int) -> bool:
+        """"other users": not the party the alias "users" names."""
+        if self._others is None:
+            return False
+        return bool(self._others.search(text[max(0, start - 30) : start]))
 
     # --- whether a mention can be a subject ---------------------------------------------
 

@@ -15,7 +15,7 @@ rule that produced it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
@@ -324,16 +324,28 @@ class _Reader:
             if blocker is not None:
                 aside.append(_cue(cue, f"after “{blocker.text}”: states no duty"))
                 continue
+            if prev is not None and self._joins_modal(text, prev, cue):
+                continue
             read = self._read_cue(text, cue, window, end, mentions, conditions, prev, last_actor)
             if isinstance(read, str):
                 if read:
                     aside.append(_cue(cue, read))
                 continue
             actors, modality, notes = read
-            if prev is not None and prev.opens_complement and not any(a.is_party for a in actors):
-                # "Seller warrants that the Goods shall be free of defects": what is
-                # warranted, not a duty of the Goods.
-                aside.append(_cue(cue, f"part of what “{prev.cue.text}” covers"))
+            shared = any(n.startswith("shares the subject") for n in notes)
+            if prev is not None and prev.opens_complement and not shared:
+                inside = prev.modality is Modality.GUARANTEE or not any(a.is_party for a in actors)
+                if inside:
+                    # "Seller warrants that the Goods shall be free of defects": what is
+                    # warranted, not a duty of the Goods.
+                    aside.append(_cue(cue, f"part of what “{prev.cue.text}” covers"))
+                    continue
+            if shared and prev is not None and prev.modality is modality and not self._is_auxiliary(cue.text):
+                # "will defend ... and indemnify": one provision with two verbs.
+                continue
+            reason = self._no_duty(text, cue, window, actors, notes)
+            if reason:
+                aside.append(_cue(cue, reason))
                 continue
             for actor in actors:
                 subject_start = (
@@ -372,7 +384,18 @@ class _Reader:
         notes: list[str] = []
         between = text[window[0] : window[1]]
         actors: list[Actor]
-        if self._is_auxiliary(cue.text):
+        after = self.lexicon.at(text, "subject_after", cue.start)
+        if after is not None and after.end >= cue.end - 1:
+            # "nor shall Licensee challenge", "in no event shall X use": the subject follows.
+            subject = self.mentions.first_mention_at(text, cue.end, end)
+            if subject is not None and subject.kind != "pronoun":
+                actors = self._with_coordinated(text, subject, mentions, (cue.end, end))
+                notes = [f"subject after “{cue.text}”"]
+            elif prev is not None:
+                actors, notes = [prev.actor], ["shares the subject of the verb before"]
+            else:
+                actors = [NO_ACTOR]
+        elif self._is_auxiliary(cue.text):
             actors, notes = self._modal_subject(
                 text, cue, window, mentions, conditions, prev, last_actor
             )
@@ -410,6 +433,41 @@ class _Reader:
                 modality = Modality.GUARANTEE
                 notes.append(f"guarantee given: {given.text} ({given.rule})")
         return actors, modality, notes
+
+    def _joins_modal(self, text: str, prev: _Draft, cue: Match) -> bool:
+        """"may not and must not", "shall and will": one modal said twice. The cue of
+        the provision before is extended over both."""
+        between = text[prev.cue.end : cue.start]
+        if not re.fullmatch(r"\s*(?:and|or|and/or)\s*", between):
+            return False
+        if not (self._is_auxiliary(cue.text) and self._is_auxiliary(prev.cue.text)):
+            return False
+        prev.cue = Match(
+            prev.cue.category,
+            prev.cue.phrase,
+            prev.cue.start,
+            cue.end,
+            text[prev.cue.start : cue.end],
+        )
+        return True
+
+    def _no_duty(
+        self, text: str, cue: Match, window: Span, actors: list[Actor], notes: list[str]
+    ) -> str:
+        """Why a cue read so far is still no provision, or ""."""
+        nobody = all(a.kind in ("none", "nonparty") for a in actors)
+        passive = any(n.startswith("passive") for n in notes)
+        first = cue.text.split()[0].casefold() if cue.text.split() else ""
+        if nobody and not passive and self.lexicon.is_word(cue.text, "future"):
+            return "future fact: nobody is bound"
+        if all(a.kind == "none" for a in actors) and not passive:
+            if cue.category == "permission" and self._is_auxiliary(cue.text):
+                return "possibility: nobody is given leave"
+            seg = text[self._segment_start(text, window, cue.start) : cue.start]
+            if re.search(r"\bwhich\b", seg) or re.search(r"\bwhich\s*$", text[window[0] : cue.start]):
+                return "describes something (a relative clause), binds nobody"
+        del first
+        return ""
 
     def _freeze(
         self,
@@ -495,7 +553,7 @@ class _Reader:
         if subject is None:
             return [NO_ACTOR], []
         if subject.kind == "pronoun":
-            actor, notes = self._antecedent(subject, last_actor)
+            actor, notes = self._antecedent(subject, last_actor, mentions)
             return [actor], notes
         return self._with_coordinated(text, subject, mentions, window), []
 
@@ -508,7 +566,7 @@ class _Reader:
             if mention.start < window[0] or mention.kind not in ("party", "joint"):
                 break
             link = text[mention.end : group[0].start]
-            if not re.fullmatch(r"\s*(?:,|,?\s*(?:and|&)\s*)\s*", link):
+            if not re.fullmatch(r",?\s*(?:and|&|nor|or)\s+", link):
                 break
             group.insert(0, mention)
         if len(group) == 1 or subject.kind not in ("party", "joint"):
@@ -540,7 +598,7 @@ class _Reader:
             if self.mentions.is_owner(text, mention):
                 return None
             if mention.kind == "pronoun":
-                actor, notes = self._antecedent(mention, last_actor)
+                actor, notes = self._antecedent(mention, last_actor, mentions)
                 return [actor], notes
             return self._with_coordinated(text, mention, mentions, window), []
         return None
@@ -563,7 +621,15 @@ class _Reader:
             and m.end <= window[1]
             and not self.mentions.is_owner(text, m)
             and not self.mentions.after_preposition(text, m)
-            and not any(c.start <= m.start < c.end for c in conditions)
+        ]
+        # A name inside a condition ("if Buyer so requests") is the subject only when the
+        # modal itself stands inside that condition ("except that Recipient may disclose").
+        own = [c for c in conditions if c.start <= cue_start < c.end]
+        candidates = [
+            m
+            for m in candidates
+            if not any(c.start <= m.start < c.end for c in conditions)
+            or any(c.start <= m.start < c.end for c in own)
         ]
         for mention in reversed(candidates):
             if self._linked(text[mention.end : cue_start]):
@@ -579,9 +645,26 @@ class _Reader:
             return True  # "Any Party that receives ... shall"
         if rest.startswith(",") and rest.endswith(","):
             return True  # "Velmora, acting through the Agency, shall"
-        return self._only_adverbs(rest)
+        if self._only_adverbs(rest):
+            return True
+        # "WLI from time to time may", "Customer during the Term shall": a short phrase
+        # opened by a preposition.
+        words_ = re.findall(r"[^\s,]+", rest)
+        return (
+            bool(words_)
+            and self.lexicon.is_word(words_[0], "preposition")
+            and len(words_) <= 6
+            and not any(self.lexicon.is_word(w, "coordinator") for w in words_)
+        )
 
-    def _antecedent(self, pronoun: Mention, last_actor: Actor | None) -> tuple[Actor, list[str]]:
+    def _antecedent(
+        self, pronoun: Mention, last_actor: Actor | None, mentions: Sequence[Mention] = ()
+    ) -> tuple[Actor, list[str]]:
+        if last_actor is None:
+            # "If users discover ..., they shall": the last name before the pronoun.
+            named = [m for m in mentions if m.end <= pronoun.start and m.kind in ("party", "joint")]
+            if named:
+                last_actor = self.mentions.actor(named[-1])
         if last_actor is None:
             return NO_ACTOR, [f"pronoun “{pronoun.text}” with nobody named before"]
         actor = replace(
@@ -627,10 +710,10 @@ class _Reader:
         return _skip_spaces(text, pos)
 
     def _only_adverbs(self, between: str) -> bool:
-        for word in re.findall(r"[^\s,]+", between):
-            if not self.lexicon.is_word(word, "adverb"):
-                return False
-        return True
+        rest = between
+        for m in reversed(self.lexicon.find(between, ["adverb"])):
+            rest = rest[: m.start] + " " + rest[m.end :]
+        return not re.findall(r"[^\s,]+", rest)
 
     def _ends_with_coordinator(self, between: str) -> bool:
         words = re.findall(r"[\w/]+", between)
