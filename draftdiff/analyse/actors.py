@@ -101,12 +101,15 @@ class MentionFinder:
                 if bare[:1].islower():
                     self._party_of.setdefault(bare[:1].upper() + bare[1:], party.name)
         names = alternation(self._party_of)
+        articles = alternation(lexicon.phrases("article")) or "the"
+        art = rf"(?i:(?:{articles})\s+)"
+        self._article = re.compile(rf"^{art}")
         self._party = (
-            re.compile(rf"(?<![\w-])(?:[Tt]he\s+)?(?P<n>{names})(?![\w-])") if names else None
+            re.compile(rf"(?<![\w-]){art}?(?P<n>{names})(?![\w-])") if names else None
         )
         # ALL-CAPS clauses ("EACH PARTY'S LIABILITY") name parties in capitals.
         self._party_caps = (
-            re.compile(rf"(?<![\w-])(?:THE\s+)?(?P<n>{names})(?![\w-])", re.IGNORECASE)
+            re.compile(rf"(?<![\w-]){art}?(?P<n>{names})(?![\w-])", re.IGNORECASE)
             if names
             else None
         )
@@ -129,15 +132,18 @@ class MentionFinder:
         own = [t for t in terms if t not in self._party_of and t not in collective]
         term_names = alternation(own)
         self._term = (
-            re.compile(rf"(?<![\w-])(?:[Tt]he\s+|[Tt]his\s+|[Tt]hese\s+)?(?P<n>{term_names})(?![\w-])")
+            re.compile(rf"(?<![\w-]){art}?(?P<n>{term_names})(?![\w-])")
             if term_names
             else None
         )
         # A capitalised name after an article: "the Board", "The Chair", "this Agreement";
         # or two capitalised words or more: "Licensed Users".
+        cap = r"[A-ZÄÖÜ][\w'’-]*"
+        connectors = alternation(lexicon.phrases("name_connector"))
+        join = rf"\s+(?:(?:{connectors})\s+)?" if connectors else r"\s+"
         self._capitalised = re.compile(
-            r"(?<![\w-])(?:[Tt]he|[Tt]his|[Tt]hese|[Ss]uch)\s+(?P<n>[A-Z][\w'’-]*(?:\s+(?:of\s+the\s+)?[A-Z][\w'’-]*){0,4})"
-            r"|(?<![\w-])(?P<m>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){1,4})(?![\w-])"
+            rf"(?<![\w-]){art}(?P<n>{cap}(?:{join}{cap}){{0,4}})"
+            rf"|(?<![\w-])(?P<m>{cap}(?:\s+{cap}){{1,4}})(?![\w-])"
         )
         pronouns = alternation(lexicon.phrases("pronoun"))
         self._pronoun = (
@@ -149,11 +155,8 @@ class MentionFinder:
 
     def find(self, text: str, start: int, end: int) -> list[Mention]:
         """Mentions in text[start:end], overlaps resolved (party > joint > term > name)."""
-        found: list[Mention] = []
-
-        def add(m: Mention) -> None:
-            if all(m.end <= f.start or m.start >= f.end for f in found):
-                found.append(m)
+        candidates: list[Mention] = []
+        add = candidates.append
 
         party_pattern = self._party
         letters = [c for c in text[start:end] if c.isalpha()]
@@ -205,6 +208,18 @@ class MentionFinder:
                         "lexicon.pronoun: " + m.group(),
                     )
                 )
+        # Overlaps: the longer name wins ("Indemnified Contributor" over the alias
+        # "Contributor", "Norland Development Finance Agency" over "Norland"); at equal
+        # length, parties before joint names before terms before other names.
+        rank = {"party": 0, "joint": 1, "nonparty": 2, "pronoun": 3}
+        order = sorted(
+            enumerate(candidates),
+            key=lambda item: (-(item[1].end - item[1].start), rank[item[1].kind], item[0]),
+        )
+        found: list[Mention] = []
+        for _, m in order:
+            if all(m.end <= f.start or m.start >= f.end for f in found):
+                found.append(m)
         found.sort(key=lambda x: x.start)
         return found
 
@@ -228,10 +243,20 @@ class MentionFinder:
         return self.lexicon.at(text, "possessive", mention.end) is not None
 
     def after_preposition(self, text: str, mention: Mention) -> bool:
-        """"the courts of Norland": the name is an object, not the subject."""
+        """"the courts of Norland": the name is an object, not the subject. So is a name
+        with an article right after a noun ("die Arbeitszeit der Arbeitnehmer")."""
         head = text[max(0, mention.start - 40) : mention.start].rstrip()
         word = re.search(r"([\w/-]+)$", head)
-        return bool(word and self.lexicon.is_word(word.group(1), "preposition"))
+        if word and self.lexicon.is_word(word.group(1), "preposition"):
+            return True
+        starts_with_article = bool(self._article.match(mention.text))
+        return bool(
+            starts_with_article
+            and word
+            and word.group(1)[:1].isupper()
+            and not re.search(r"[.;:!?]\s*[\w/-]+$", head)
+            and len(head.split()) > 1
+        )
 
     def actor(self, mention: Mention, via: str = "") -> Actor:
         """The actor a (non-pronoun) mention names."""
@@ -241,7 +266,12 @@ class MentionFinder:
         if mention.kind == "joint":
             return Actor("joint", JOINT, self.parties, mention.text, mention.start, rule)
         return Actor(
-            "nonparty", _ARTICLE.sub("", mention.name), (), mention.text, mention.start, rule
+            "nonparty",
+            self._article.sub("", mention.name),
+            (),
+            mention.text,
+            mention.start,
+            rule,
         )
 
     def first_mention_at(self, text: str, pos: int, end: int) -> Mention | None:

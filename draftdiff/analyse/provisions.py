@@ -247,6 +247,8 @@ class _Reader:
         self.values = value_finder(schema, lexicon)
         self.auxiliaries = {a.casefold() for a in lexicon.phrases("auxiliary")}
         self.parties = tuple(p.name for p in parties)
+        self._negative_starts: set[int] = set()
+        """Where "Neither A nor B" names its actors: their duties are prohibitions."""
 
     def clause(
         self,
@@ -311,8 +313,9 @@ class _Reader:
         aside: list[Cue] = []
         window_start = start
         for cue in found:
+            # The subject of a cue is looked for after the last provision read: cues set
+            # aside ("who intends to") leave their words to the next one.
             window = (window_start, cue.start)
-            window_start = cue.end
             prev = drafts[-1] if drafts else None
             if cue.category in NOT_PROVISIONS:
                 aside.append(_cue(cue, "states no duty"))
@@ -325,6 +328,7 @@ class _Reader:
                 aside.append(_cue(cue, f"after “{blocker.text}”: states no duty"))
                 continue
             if prev is not None and self._joins_modal(text, prev, cue):
+                window_start = cue.end
                 continue
             read = self._read_cue(text, cue, window, end, mentions, conditions, prev, last_actor)
             if isinstance(read, str):
@@ -340,8 +344,20 @@ class _Reader:
                     # warranted, not a duty of the Goods.
                     aside.append(_cue(cue, f"part of what “{prev.cue.text}” covers"))
                     continue
-            if shared and prev is not None and prev.modality is modality and not self._is_auxiliary(cue.text):
+            if (
+                shared
+                and prev is not None
+                and prev.modality is modality
+                and not self._is_auxiliary(cue.text)
+            ):
                 # "will defend ... and indemnify": one provision with two verbs.
+                window_start = cue.end
+                continue
+            if not self._is_auxiliary(cue.text) and any(
+                c.start <= cue.start < c.end for c in conditions
+            ):
+                # "provided that Velmora notifies Norland": the condition's own verb.
+                aside.append(_cue(cue, "inside a condition"))
                 continue
             reason = self._no_duty(text, cue, window, actors, notes)
             if reason:
@@ -356,6 +372,7 @@ class _Reader:
                 draft = _Draft(actor, modality, cue, subject_start, list(notes))
                 draft.opens_complement = self._opens_complement(text, cue.end, end)
                 drafts.append(draft)
+            window_start = cue.end
             if any(a.kind != "none" for a in actors):
                 last_actor = actors[-1]
         for i, draft in enumerate(drafts):
@@ -385,9 +402,19 @@ class _Reader:
         between = text[window[0] : window[1]]
         actors: list[Actor]
         after = self.lexicon.at(text, "subject_after", cue.start)
-        if after is not None and after.end >= cue.end - 1:
+        subject_then = (
+            self.mentions.first_mention_at(text, after.end, end) if after is not None else None
+        )
+        if after is not None and after.end < cue.end - 1 and subject_then is not None:
+            # German word order: "Die Kosten ... hat der Arbeitgeber zu tragen" puts the
+            # subject after the verb, unless a party stands before it ("Der Lizenznehmer
+            # darf die Software nicht ...", where "die Software" is the object).
+            before = self._choose(text, window, mentions, conditions, cue.start)
+            if before is not None and before.kind in ("party", "joint"):
+                after = None
+        if after is not None and (subject_then is not None or after.end >= cue.end - 1):
             # "nor shall Licensee challenge", "in no event shall X use": the subject follows.
-            subject = self.mentions.first_mention_at(text, cue.end, end)
+            subject = subject_then
             if subject is not None and subject.kind != "pronoun":
                 actors = self._with_coordinated(text, subject, mentions, (cue.end, end))
                 notes = [f"subject after “{cue.text}”"]
@@ -422,7 +449,8 @@ class _Reader:
             notes = [*notes, f"granted by {grantor or 'the grantor'}"]
             actors = [grantee]
         if modality in (Modality.OBLIGATION, Modality.PERMISSION, Modality.RIGHT) and any(
-            _negated(a, mentions, text, window, self.lexicon) for a in actors
+            _negated(a, mentions, text, window, self.lexicon) or a.start in self._negative_starts
+            for a in actors
         ):
             modality = Modality.PROHIBITION
             subject = actors[0].text or text[window[0] : window[1]]
@@ -463,8 +491,10 @@ class _Reader:
         if all(a.kind == "none" for a in actors) and not passive:
             if cue.category == "permission" and self._is_auxiliary(cue.text):
                 return "possibility: nobody is given leave"
+        if all(a.kind == "none" for a in actors) and cue.category != "permission":
+            # "the balance of which shall be divided by two": describes, binds nobody.
             seg = text[self._segment_start(text, window, cue.start) : cue.start]
-            if re.search(r"\bwhich\b", seg) or re.search(r"\bwhich\s*$", text[window[0] : cue.start]):
+            if self.lexicon.contains(seg, "relative_which"):
                 return "describes something (a relative clause), binds nobody"
         del first
         return ""
@@ -546,12 +576,22 @@ class _Reader:
                 actor = self.mentions.actor(agent, via="passive: by")
                 return [actor], [f"passive: {' '.join(passive.text.split())} {agent.text}"]
             return [NO_ACTOR], [f"passive with no named agent: {' '.join(passive.text.split())}"]
+        bare = self.lexicon.at(text, "passive", _skip_spaces(text, cue.end))
+        if (bare is not None and bare.start - cue.end <= 1) or self.lexicon.at(
+            text, "passive_cue", cue.start
+        ):
+            # "must be distributed", "may be amended": what is acted on is the subject.
+            return [NO_ACTOR], ["passive with no named agent"]
         between = text[window[0] : window[1]]
         if prev is not None and self._ends_with_coordinator(between):
             return [prev.actor], ["shares the subject of the verb before"]
+        owner = self._owner_of_which(text, window, mentions)
+        if owner is not None:
+            return [owner], [f"“which” = {owner.text}’s …"]
         subject = self._choose(text, window, mentions, conditions, cue.start)
         if subject is None:
-            return [NO_ACTOR], []
+            bare_subject = self._bare_subject(text, window, cue.start)
+            return ([bare_subject], []) if bare_subject else ([NO_ACTOR], [])
         if subject.kind == "pronoun":
             actor, notes = self._antecedent(subject, last_actor, mentions)
             return [actor], notes
@@ -572,12 +612,16 @@ class _Reader:
         if len(group) == 1 or subject.kind not in ("party", "joint"):
             return [self.mentions.actor(subject)]
         names = {m.name for m in group}
+        if self.lexicon.contains(text[max(0, group[0].start - 12) : group[0].start], "negative_determiner"):
+            group = [replace(m, negative=True) for m in group]
+            subject = group[-1]
         if JOINT in names or set(self.parties) <= names:
             joined = text[group[0].start : subject.end]
             actor = self.mentions.actor(subject)
             return [
                 Actor("joint", JOINT, self.parties, joined, group[0].start, "joined subjects")
             ] if actor.kind != "none" else [actor]
+        self._negative_starts.update(m.start for m in group if m.negative)
         return [self.mentions.actor(m) for m in group]
 
     def _adjacent_subject(
@@ -636,6 +680,39 @@ class _Reader:
                 return mention
         return None
 
+    def _owner_of_which(
+        self, text: str, window: Span, mentions: list[Mention]
+    ) -> Actor | None:
+        """"without Tripath's consent, which shall not be unreasonably withheld": the
+        duty is the owner's (Tripath's)."""
+        head = text[window[0] : window[1]]
+        m = re.search(r",?\s*(\w+)\s*$", head)
+        if m is None or not self.lexicon.is_word(m.group(1), "relative_which"):
+            return None
+        noun_start = window[0] + max(0, head.rfind(",", 0, m.start()) + 1)
+        owners = [
+            x
+            for x in mentions
+            if noun_start <= x.start < window[0] + m.start()
+            and x.kind in ("party", "joint")
+            and self.mentions.is_owner(text, x)
+        ]
+        return self.mentions.actor(owners[-1]) if owners else None
+
+    def _bare_subject(self, text: str, window: Span, cue_start: int) -> Actor | None:
+        """"Contributors may not", "Nachtarbeitnehmer sind berechtigt": one capitalised
+        word opening the sentence, right before the cue, names a non-party actor."""
+        head = text[window[0] : cue_start]
+        m = re.fullmatch(r"\W*([A-ZÄÖÜ][\w-]+)\s+", head)
+        if m is None or self.lexicon.is_word(m.group(1), "negative_determiner"):
+            return None
+        if self.lexicon.is_word(m.group(1), "pronoun") or self.lexicon.is_word(
+            m.group(1), "article"
+        ):
+            return None
+        word = m.group(1)
+        return Actor("nonparty", word, (), word, window[0] + m.start(1), "capitalised subject")
+
     def _linked(self, between: str) -> bool:
         rest = re.sub(r"\([^()]*\)", " ", between).strip()
         if not rest:
@@ -646,6 +723,10 @@ class _Reader:
         if rest.startswith(",") and rest.endswith(","):
             return True  # "Velmora, acting through the Agency, shall"
         if self._only_adverbs(rest):
+            return True
+        # "Customer acknowledges, and must notify": two verbs of one subject.
+        pieces = re.findall(r"[\w/]+", rest)
+        if len(pieces) == 2 and self.lexicon.is_word(pieces[1], "coordinator"):
             return True
         # "WLI from time to time may", "Customer during the Term shall": a short phrase
         # opened by a preposition.

@@ -25,6 +25,7 @@ _TOKEN_START = re.compile(r"\S+$")
 def split_sentences(text: str, lexicon: Lexicon) -> tuple[Span, ...]:
     """The sentences of a text as (start, end) spans, stripped of outer spaces."""
     abbreviations = {a.casefold() for a in lexicon.phrases("abbreviation")}
+    months = {m.casefold() for m in lexicon.phrases("month")}
     spans: list[Span] = []
     start = 0
     for m in _END.finditer(text):
@@ -36,6 +37,8 @@ def split_sentences(text: str, lexicon: Lexicon) -> tuple[Span, ...]:
             continue
         if m.group().startswith(".") and _is_abbreviation(text, m.start(), abbreviations):
             continue
+        if m.group() == "." and _ordinal_date(text, m.start(), nxt.end(2) - 1, months):
+            continue  # "bis zum 30. Juni 2025": a German ordinal, not a full stop
         spans.append((start, m.end()))
         start = nxt.start(1)
     spans.append((start, len(text)))
@@ -52,6 +55,12 @@ def _is_abbreviation(text: str, dot: int, abbreviations: set[str]) -> bool:
     # A run of initials ("U.S.", "L.L.C."). A single one ("Exhibit A.") may well end a
     # sentence, so it does.
     return bool(re.fullmatch(r"(?:[A-Za-z]\.){2,4}", token))
+
+
+def _ordinal_date(text: str, dot: int, next_word: int, months: set[str]) -> bool:
+    before = re.search(r"(\d{1,2})$", text[:dot])
+    after = re.match(r"[\w]+", text[next_word:])
+    return bool(before and after and after.group().casefold() in months)
 
 
 def _strip(text: str, start: int, end: int) -> Span:

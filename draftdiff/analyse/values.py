@@ -79,7 +79,7 @@ class ValueFinder:
         self.months = [m for m in lexicon.phrases("month")]
         month = alternation(self.months) or r"(?!x)x"
         self._date = re.compile(
-            rf"(?<!\d)(?P<d1>\d{{1,2}}){_ORDINAL}?\s+(?:of\s+)?(?P<m1>{month}),?\s+(?P<y1>\d{{4}})"
+            rf"(?<!\d)(?P<d1>\d{{1,2}})(?:{_ORDINAL}|\.)?\s+(?:of\s+)?(?P<m1>{month}),?\s+(?P<y1>\d{{4}})"
             rf"|(?P<m2>{month})\s+(?P<d2>\d{{1,2}}){_ORDINAL}?,?\s+(?P<y2>\d{{4}})"
             rf"|(?P<m3>{month}),?\s+(?P<y3>\d{{4}})"
             r"|(?P<iso>(?<!\d)\d{4}-\d{2}-\d{2}(?!\d))"

@@ -36,11 +36,11 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from draftdiff.analyse.actors import JOINT
 from draftdiff.analyse.conditions import similar
-from draftdiff.analyse.lexicon import lexicon_for
+from draftdiff.analyse.lexicon import Lexicon, lexicon_for
 from draftdiff.analyse.modality import Cue, Modality
 from draftdiff.analyse.provisions import Analysis, Provision, schema_of, words
 from draftdiff.analyse.references import Reference
@@ -127,10 +127,13 @@ class _PairReader:
     ) -> None:
         self.old, self.new = old, new
         self.analysis = {"old": analysis_old, "new": analysis_new}
+        self.lexicon = lexicon_for(schema_of(new))
         self.renamed = renames.parties
         self.all_parties = frozenset(p.name for p in new.parties) or frozenset(
             p.name for p in old.parties
         )
+        # A document with no parties (a statute): its named actors stand in for them.
+        self.stand_in = not self.all_parties
         # Where each old clause went: the new ids of its pair (several for a split).
         self.counterpart: dict[str, tuple[str, ...]] = {}
         for pair in pairs:
@@ -157,31 +160,43 @@ class _PairReader:
         ref = name(pair.new_id or pair.old_id)
         if pair.status is Status.ADDED:
             return _merge(
-                [self._one_sided(ref, q, "added") for q in after.provisions if _concerned(q)],
+                [self._one_sided(ref, q, "added") for q in after.provisions if self._concerned(q)],
                 self.all_parties,
             )
         if pair.status is Status.REMOVED:
             return _merge(
-                [self._one_sided(ref, p, "removed") for p in before.provisions if _concerned(p)],
+                [self._one_sided(ref, p, "removed") for p in before.provisions if self._concerned(p)],
                 self.all_parties,
             )
         changes: list[Change] = []
         matched, lost, gained = _match(before.provisions, after.provisions, self.renamed)
         for p, q in matched:
             changes.extend(self._compare(ref, p, q))
-        changes.extend(self._one_sided(ref, p, "removed") for p in lost if _concerned(p))
-        changes.extend(self._one_sided(ref, q, "added") for q in gained if _concerned(q))
+        changes.extend(self._one_sided(ref, p, "removed") for p in lost if self._concerned(p))
+        changes.extend(self._one_sided(ref, q, "added") for q in gained if self._concerned(q))
         value_change = self._values(ref, before, after, matched, lost, gained)
+        changes = _merge(changes, self.all_parties)
         if value_change is not None:
+            others = {c.party for c in changes if c.party is not None}
+            if value_change.party is None and len(others) == 1:
+                # "The Board shall consist of six (6) members" beside "Each Party shall
+                # appoint three (3)": the numbers are the parties' business too.
+                value_change = replace(value_change, party=others.pop())
             changes.append(value_change)
         changes.extend(self._terms(ref, pair))
         changes.extend(self.references(pair))
-        return _merge(changes, self.all_parties)
+        return changes
 
     # --- provisions ---------------------------------------------------------------------
 
+    def _concerned(self, p: Provision) -> tuple[str, ...]:
+        return _concerned(p, self.stand_in)
+
+    def _party(self, p: Provision) -> str | None:
+        return _party(p, self.stand_in)
+
     def _bearers(self, p: Provision) -> frozenset[str]:
-        return frozenset(self.renamed.get(b, b) for b in _concerned(p))
+        return frozenset(self.renamed.get(b, b) for b in self._concerned(p))
 
     def _compare(self, ref: str, p: Provision, q: Provision) -> list[Change]:
         before, after = self._bearers(p), self._bearers(q)
@@ -240,8 +255,12 @@ class _PairReader:
         if a == b:
             if a is Modality.GUARANTEE:
                 return self._intensity_changed(ref, p, q)
+            if a is Modality.QUALIFIED:
+                return self._efforts_changed(ref, p, q)
             return []
         ladder = (Modality.OBLIGATION, Modality.QUALIFIED, Modality.WEAK)
+        if {a, b} == {Modality.PROHIBITION, Modality.PERMISSION} and _same_rule(p, q, self.lexicon):
+            return []
         if a in ladder and b in ladder:
             kind = "strengthened" if b.strength > a.strength else "weakened"
             return [
@@ -258,6 +277,26 @@ class _PairReader:
         # Across families ("may" -> "shall", a guarantee -> "will consider", a right ->
         # a duty) the old provision is gone and a different one stands in its place.
         return [self._one_sided(ref, p, "removed"), self._one_sided(ref, q, "added")]
+
+    def _efforts_changed(self, ref: str, p: Provision, q: Provision) -> list[Change]:
+        """"reasonable efforts" -> "best efforts": the higher standard (the schema's
+        `best_efforts` phrases) strengthens a qualified obligation."""
+        before = self.lexicon.contains(p.cue.text, "best_efforts")
+        after = self.lexicon.contains(q.cue.text, "best_efforts")
+        if before == after:
+            return []
+        kind = "strengthened" if after else "weakened"
+        return [
+            self._change(
+                f"obligation.{kind}",
+                ref,
+                q,
+                f"“{_quote(q)}” {kind} — {_cue(p)} → {_cue(q)}",
+                p,
+                before=p.modality,
+                after=q.modality,
+            )
+        ]
 
     def _intensity_changed(self, ref: str, p: Provision, q: Provision) -> list[Change]:
         """A guarantee made harder ("irrevocably", "with its full faith and credit") or
@@ -304,7 +343,7 @@ class _PairReader:
                         "condition.added",
                         policy.condition_severity("condition.added", q.modality),
                         f"{ref} {_who(holder)}: condition added to “{_quote(q)}” — {_short(c.text)}",
-                        _party(holder),
+                        self._party(holder),
                         p.clause,
                         q.clause,
                         (self._evidence("new", q.clause, c.cue, c.start, c.rule),),
@@ -317,7 +356,7 @@ class _PairReader:
                         "condition.removed",
                         policy.condition_severity("condition.removed", p.modality),
                         f"{ref} {_who(holder)}: condition removed from “{_quote(q)}” — {_short(c.text)}",
-                        _party(holder),
+                        self._party(holder),
                         p.clause,
                         q.clause,
                         (self._evidence("old", p.clause, c.cue, c.start, c.rule),),
@@ -348,7 +387,7 @@ class _PairReader:
             kind,
             severity,
             summary.rstrip(),
-            party or _party(p),
+            party or self._party(p),
             p.clause if how == "removed" else None,
             p.clause if how == "added" else None,
             tuple(evidence),
@@ -389,7 +428,7 @@ class _PairReader:
             kind,
             policy.provision_severity(kind, before, after),
             lead + what,
-            _party(q),
+            self._party(q),
             p.clause,
             q.clause,
             tuple(evidence),
@@ -449,7 +488,7 @@ class _PairReader:
                     holders.extend(_holder(ca, va, kept_old))
         if not parts:
             return None
-        party_holders = [h for h in holders if _concerned(h)]
+        party_holders = [h for h in holders if self._concerned(h)]
         in_provision = bool(holders)
         owner = None if party_holders else self._value_owner(evidence)
         worst = min(
@@ -464,7 +503,7 @@ class _PairReader:
             "value.changed",
             worst,
             f"{ref}{who}: " + "; ".join(parts),
-            _party(party_holders[0]) if party_holders else owner,
+            self._party(party_holders[0]) if party_holders else owner,
             old_id,
             new_id,
             tuple(evidence),
@@ -538,7 +577,7 @@ class _PairReader:
                 for clause_id in uses
                 for p in analysis.provisions(clause_id)
                 if p.modality.is_duty
-                for party in ([JOINT] if p.actor.kind == "joint" else _concerned(p))
+                for party in ([JOINT] if p.actor.kind == "joint" else self._concerned(p))
             }
         if not named:
             return None
@@ -678,9 +717,25 @@ def _content(p: Provision) -> frozenset[str]:
     )
 
 
-def _concerned(p: Provision) -> tuple[str, ...]:
-    """The parties a provision binds, or (with no actor) the parties it concerns."""
-    return p.bearers or p.concerns
+def _concerned(p: Provision, stand_in: bool = False) -> tuple[str, ...]:
+    """The parties a provision binds, or (with no actor) the parties it concerns. In a
+    document with no parties at all (a statute) the actors it names stand in for them:
+    "Das Bundesministerium ... kann" is that ministry's new power."""
+    if p.bearers or p.concerns:
+        return p.bearers or p.concerns
+    if stand_in and p.actor.kind == "nonparty" and p.actor.name:
+        return (p.actor.name,)
+    return ()
+
+
+def _same_rule(p: Provision, q: Provision, lexicon: Lexicon) -> bool:
+    """"shall not grant ... without consent" and "may grant ... only with consent" are
+    one rule: a prohibition with a `negative_condition` and a permission with an
+    `exclusive_condition` on the same act."""
+    ban, leave = (p, q) if p.modality is Modality.PROHIBITION else (q, p)
+    return any(lexicon.at(c.text, "negative_condition", 0) for c in ban.conditions) and any(
+        lexicon.at(c.text, "exclusive_condition", 0) for c in leave.conditions
+    )
 
 
 def _force(p: Provision, q: Provision) -> list[Cue]:
@@ -708,14 +763,15 @@ def _who(p: Provision) -> str:
     return p.actor.name or _party(p) or "—"
 
 
-def _party(p: Provision) -> str | None:
+def _party(p: Provision, stand_in: bool = False) -> str | None:
     if p.actor.kind == "joint":
         return JOINT
     if p.actor.kind == "party":
         return p.actor.name
     if p.concerns:
         return p.concerns[0] if len(p.concerns) == 1 else JOINT
-    return None
+    concerned = _concerned(p, stand_in)
+    return concerned[0] if concerned else None
 
 
 def _cue(p: Provision) -> str:
