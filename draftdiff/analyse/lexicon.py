@@ -26,6 +26,7 @@ GAP_WORDS = 6
 """How many words `...` inside a phrase may stand for."""
 
 _WORD = re.compile(r"\w")
+_TOKEN = re.compile(r"\w+|[^\w\s]")
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,11 @@ class Match:
 
 
 class Lexicon:
-    """The compiled phrase lists of one schema."""
+    """The compiled phrase lists of one schema.
+
+    Phrases are indexed by their first word, so a text is read once, word by word,
+    trying only the phrases that can start there: the cost grows with the text, not
+    with the number of phrases times the text."""
 
     def __init__(self, categories: Mapping[str, Sequence[str]]) -> None:
         self.words: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in categories.items()}
@@ -58,14 +63,41 @@ class Lexicon:
         # cost, indemnify"), semicolons may not.
         not_stop = rf"(?!(?:{stop})(?![\w-]))" if stop else ""
         self._gap = rf"(?:[\s,]+{not_stop}[^\s;,]+){{0,{GAP_WORDS}}}?"
-        self._patterns: dict[str, re.Pattern[str]] = {}
-        self._phrases: dict[str, list[str]] = {}
+        # category -> first word -> (pattern, phrases in the pattern's group order)
+        self._by_first: dict[str, dict[str, tuple[re.Pattern[str], list[str]]]] = {}
+        # category -> (pattern, phrases) for `re:` phrases, which are searched everywhere
+        self._free: dict[str, tuple[re.Pattern[str], list[str]]] = {}
+        self._whole: dict[str, re.Pattern[str]] = {}
+        self._plain: dict[str, frozenset[str]] = {}
+        self._tables: dict[
+            tuple[str, ...], dict[str, list[tuple[int, str, tuple[re.Pattern[str], list[str]]]]]
+        ] = {}
         for category, phrases in self.words.items():
             ordered = sorted(phrases, key=len, reverse=True)
-            self._phrases[category] = ordered
-            parts = [f"(?P<p{i}>{self._compile(p)})" for i, p in enumerate(ordered)]
-            if parts:
-                self._patterns[category] = re.compile("|".join(parts), re.IGNORECASE)
+            groups: dict[str, list[str]] = {}
+            free: list[str] = []
+            for phrase in ordered:
+                if phrase.startswith("re:"):
+                    free.append(phrase)
+                else:
+                    first = _TOKEN.match(phrase.strip())
+                    groups.setdefault(first.group().casefold() if first else "", []).append(
+                        phrase
+                    )
+            self._by_first[category] = {
+                word: (self._alternation(members), members) for word, members in groups.items()
+            }
+            if free:
+                self._free[category] = (self._alternation(free), free)
+            if ordered:
+                self._whole[category] = self._alternation(ordered)
+            self._plain[category] = frozenset(
+                p.casefold() for p in phrases if not p.startswith("re:") and "..." not in p
+            )
+
+    def _alternation(self, phrases: list[str]) -> re.Pattern[str]:
+        parts = [f"(?P<p{i}>{self._compile(p)})" for i, p in enumerate(phrases)]
+        return re.compile("|".join(parts), re.IGNORECASE)
 
     def _compile(self, phrase: str) -> str:
         if phrase.startswith("re:"):
@@ -90,76 +122,115 @@ class Lexicon:
         return "".join(pieces)
 
     def has(self, category: str) -> bool:
-        return category in self._patterns
+        return bool(self.words.get(category))
 
     def phrases(self, category: str) -> tuple[str, ...]:
         return self.words.get(category, ())
 
     def pattern(self, category: str) -> re.Pattern[str] | None:
-        return self._patterns.get(category)
+        """One pattern of all the category's phrases (for occasional whole-text use)."""
+        return self._whole.get(category)
 
-    def iter(self, text: str, category: str, start: int = 0, end: int | None = None) -> list[Match]:
-        """Every (non-overlapping) match of one category in text[start:end]."""
-        pattern = self._patterns.get(category)
-        if pattern is None:
-            return []
-        stop = len(text) if end is None else end
-        out = []
-        phrases = self._phrases[category]
-        for m in pattern.finditer(text, start, stop):
-            if m.end() == m.start():
-                continue
-            index = int((m.lastgroup or "p0")[1:])
-            out.append(Match(category, phrases[index], m.start(), m.end(), m.group()))
-        return out
-
-    def at(self, text: str, category: str, pos: int) -> Match | None:
-        """The match of a category starting exactly at `pos`, if any."""
-        pattern = self._patterns.get(category)
-        if pattern is None:
+    def _match_at(self, text: str, category: str, pos: int, end: int) -> Match | None:
+        """The longest phrase of a category starting at `pos` (a token start)."""
+        token = _TOKEN.match(text, pos, end)
+        if token is None:
             return None
-        m = pattern.match(text, pos)
+        entry = self._by_first.get(category, {}).get(token.group().casefold())
+        if entry is None:
+            return None
+        pattern, members = entry
+        m = pattern.match(text, pos, end)
         if m is None or m.end() == m.start():
             return None
         index = int((m.lastgroup or "p0")[1:])
-        return Match(category, self._phrases[category][index], m.start(), m.end(), m.group())
+        return Match(category, members[index], m.start(), m.end(), m.group())
 
-    def ending_at(self, text: str, category: str, end: int, *, window: int = 60) -> Match | None:
-        """The longest match of a category that ends exactly at `end`."""
-        pattern = self._patterns.get(category)
-        if pattern is None:
-            return None
-        best: Match | None = None
-        for start in range(max(0, end - window), end):
-            m = pattern.fullmatch(text, start, end)
-            if m is not None:
+    def _free_matches(self, text: str, category: str, start: int, end: int) -> list[Match]:
+        entry = self._free.get(category)
+        if entry is None:
+            return []
+        pattern, members = entry
+        out = []
+        for m in pattern.finditer(text, start, end):
+            if m.end() > m.start():
                 index = int((m.lastgroup or "p0")[1:])
-                best = Match(category, self._phrases[category][index], start, end, m.group())
-                break
+                out.append(Match(category, members[index], m.start(), m.end(), m.group()))
+        return out
+
+    def _candidates(
+        self, text: str, categories: Sequence[str], start: int, end: int
+    ) -> list[tuple[int, Match]]:
+        found: list[tuple[int, Match]] = []
+        table = self._table(tuple(categories))
+        if table:
+            for token in _TOKEN.finditer(text, start, end):
+                for priority, category, entry in table.get(token.group().casefold(), ()):
+                    m = entry[0].match(text, token.start(), end)
+                    if m is None or m.end() == m.start():
+                        continue
+                    index = int((m.lastgroup or "p0")[1:])
+                    found.append(
+                        (priority, Match(category, entry[1][index], m.start(), m.end(), m.group()))
+                    )
+        for priority, category in enumerate(categories):
+            found.extend((priority, m) for m in self._free_matches(text, category, start, end))
+        return found
+
+    def _table(
+        self, categories: tuple[str, ...]
+    ) -> dict[str, list[tuple[int, str, tuple[re.Pattern[str], list[str]]]]]:
+        """First word -> the phrase groups of these categories that start with it."""
+        table = self._tables.get(categories)
+        if table is None:
+            table = {}
+            for priority, category in enumerate(categories):
+                for word, entry in self._by_first.get(category, {}).items():
+                    table.setdefault(word, []).append((priority, category, entry))
+            self._tables[categories] = table
+        return table
+
+    def iter(self, text: str, category: str, start: int = 0, end: int | None = None) -> list[Match]:
+        """Every (non-overlapping) match of one category in text[start:end], the
+        longest first where two overlap."""
+        stop = len(text) if end is None else end
+        return _resolve(self._candidates(text, [category], start, stop))
+
+    def at(self, text: str, category: str, pos: int) -> Match | None:
+        """The longest match of a category starting exactly at `pos`, if any."""
+        best = self._match_at(text, category, pos, len(text))
+        entry = self._free.get(category)
+        if entry is not None:
+            m = entry[0].match(text, pos)
+            if m is not None and m.end() > m.start() and (best is None or m.end() > best.end):
+                index = int((m.lastgroup or "p0")[1:])
+                best = Match(category, entry[1][index], m.start(), m.end(), m.group())
         return best
 
     def find(self, text: str, categories: Sequence[str], start: int = 0) -> list[Match]:
         """Matches of several categories, overlaps resolved: longest first, then the
         category listed first; returned in text order."""
-        found: list[tuple[int, int, Match]] = []
-        for priority, category in enumerate(categories):
-            found.extend((priority, 0, m) for m in self.iter(text, category, start))
-        found.sort(key=lambda item: (-(item[2].end - item[2].start), item[0], item[2].start))
-        taken: list[Match] = []
-        for _, _, match in found:
-            if all(match.end <= t.start or match.start >= t.end for t in taken):
-                taken.append(match)
-        taken.sort(key=lambda m: m.start)
-        return taken
+        return _resolve(self._candidates(text, categories, start, len(text)))
 
     def contains(self, text: str, category: str) -> bool:
-        pattern = self._patterns.get(category)
-        return bool(pattern and pattern.search(text))
+        return bool(self._candidates(text, [category], 0, len(text)))
 
     def is_word(self, word: str, category: str) -> bool:
         """True when `word` is, in full, one of the category's phrases."""
-        pattern = self._patterns.get(category)
+        if word.casefold() in self._plain.get(category, frozenset()):
+            return True
+        pattern = self._whole.get(category)
         return bool(pattern and pattern.fullmatch(word))
+
+
+def _resolve(found: list[tuple[int, Match]]) -> list[Match]:
+    found.sort(key=lambda item: (-(item[1].end - item[1].start), item[0], item[1].start))
+    taken: list[Match] = []
+    for _, match in found:
+        if all(match.end <= t.start or match.start >= t.end for t in taken):
+            taken.append(match)
+    taken.sort(key=lambda m: m.start)
+    return taken
 
 
 _CACHE: dict[int, tuple[Schema, Lexicon]] = {}
