@@ -73,7 +73,9 @@ def load(name: str) -> list[dict[str, Any]]:
 
 def parties_of(item: dict[str, Any]) -> tuple[Party, ...]:
     raw = item.get("parties") or {}
-    return tuple(Party(str(n), tuple(str(a) for a in (aliases or ()))) for n, aliases in raw.items())
+    return tuple(
+        Party(str(n), tuple(str(a) for a in (aliases or ()))) for n, aliases in raw.items()
+    )
 
 
 def schema_for(text: str) -> Schema:
@@ -190,9 +192,11 @@ def _match_cues(
         if match is None:
             # Same modality and actor anywhere in the sentence: the cue was worded apart.
             for i, p in enumerate(found):
-                if i not in taken and p.modality.value == g["modality"] and _actor_key(
-                    _predicted_actor(p)
-                ) == _actor_key(g.get("actor")):
+                if (
+                    i not in taken
+                    and p.modality.value == g["modality"]
+                    and _actor_key(_predicted_actor(p)) == _actor_key(g.get("actor"))
+                ):
                     match = i
                     break
         if match is not None:
@@ -209,7 +213,7 @@ def _locate(text: str, cue: str, start: int) -> int:
     at = text.casefold().find(cue.casefold(), start)
     if at < 0:
         at = text.casefold().find(cue.casefold())
-    if at < 0 and "…" in cue or at < 0 and "..." in cue:
+    if (at < 0 and "…" in cue) or (at < 0 and "..." in cue):
         head = re.split(r"\s*(?:…|\.\.\.)\s*", cue)[0]
         at = text.casefold().find(head.casefold()) if head else -1
     return at
@@ -237,7 +241,9 @@ def pair_documents(item: dict[str, Any]) -> tuple[Document, Document]:
         if clause:
             # One number on both sides, so that the two versions of the clause are
             # aligned however much their words differ, as a reader pairs them.
-            blocks.append(clause if _unnumbered(clause) != " ".join(clause.split()) else f"{TARGET} {clause}")
+            blocks.append(
+                clause if _unnumbered(clause) != " ".join(clause.split()) else f"{TARGET} {clause}"
+            )
         text = "\n\n".join(blocks) + "\n"
         document = parse_text(text, path=f"{item['id']}-{side}.md", fmt="markdown", schema=schema)
         docs.append(replace(document, parties=parties))
@@ -290,8 +296,10 @@ def score_pairs(items: Iterable[dict[str, Any]]) -> PairScore:
             c
             for c in comparison.changes
             if c.type in SEMANTIC_TYPES
-            and ((c.old_clause is not None and c.old_clause == old_id)
-                 or (c.new_clause is not None and c.new_clause == new_id))
+            and (
+                (c.old_clause is not None and c.old_clause == old_id)
+                or (c.new_clause is not None and c.new_clause == new_id)
+            )
         ]
         found = [(c.type, _party_key(c.party)) for c in mine]
         gold = [(str(c["type"]), _party_key(c.get("party"))) for c in item.get("changes") or ()]
@@ -367,9 +375,7 @@ def evaluate(split: str) -> Report:
 
 def render(reports: Sequence[Report]) -> str:
     lines = []
-    head = "change type".ljust(25) + "".join(
-        f"| {r.split:^21} " for r in reports
-    )
+    head = "change type".ljust(25) + "".join(f"| {r.split:^21} " for r in reports)
     lines.append(head)
     lines.append(" " * 25 + "".join("|  prec.  recall   n   " for _ in reports))
     for kind in SEMANTIC_TYPES:
@@ -398,7 +404,9 @@ def render(reports: Sequence[Report]) -> str:
         ("sentences exactly right", lambda r: ratio(r.sentences.exact, r.sentences.sentences)),
     ]
     for label, get in s_rows:
-        lines.append(label.ljust(25) + "".join(f"| {fmt(get(r)):>8}              " for r in reports))
+        lines.append(
+            label.ljust(25) + "".join(f"| {fmt(get(r)):>8}              " for r in reports)
+        )
     counts = "".join(
         f"| {r.sentences.sentences:3d} sent., {r.sentences.gold:3d} prov.   " for r in reports
     )

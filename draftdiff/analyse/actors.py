@@ -104,9 +104,7 @@ class MentionFinder:
         articles = alternation(lexicon.phrases("article")) or "the"
         art = rf"(?i:(?:{articles})\s+)"
         self._article = re.compile(rf"^{art}")
-        self._party = (
-            re.compile(rf"(?<![\w-]){art}?(?P<n>{names})(?![\w-])") if names else None
-        )
+        self._party = re.compile(rf"(?<![\w-]){art}?(?P<n>{names})(?![\w-])") if names else None
         # ALL-CAPS clauses ("EACH PARTY'S LIABILITY") name parties in capitals.
         self._party_caps = (
             re.compile(rf"(?<![\w-]){art}?(?P<n>{names})(?![\w-])", re.IGNORECASE)
@@ -114,9 +112,7 @@ class MentionFinder:
             else None
         )
         others = alternation(lexicon.phrases("other_determiner"))
-        self._others = (
-            re.compile(rf"(?<![\w-])(?:{others})\s+$", re.IGNORECASE) if others else None
-        )
+        self._others = re.compile(rf"(?<![\w-])(?:{others})\s+$", re.IGNORECASE) if others else None
         determiners = alternation(lexicon.phrases("joint_determiner"))
         coll = alternation(collective)
         upper = alternation(c for c in collective if c[:1].isupper())
@@ -125,16 +121,12 @@ class MentionFinder:
             joint.append(rf"(?i:(?:{determiners})\s+(?:{coll}))")
         if upper:
             joint.append(upper)
-        self._joint = (
-            re.compile(rf"(?<![\w-])(?:{'|'.join(joint)})(?![\w-])") if joint else None
-        )
+        self._joint = re.compile(rf"(?<![\w-])(?:{'|'.join(joint)})(?![\w-])") if joint else None
         self._negative = {w.casefold() for w in lexicon.phrases("negative_determiner")}
         own = [t for t in terms if t not in self._party_of and t not in collective]
         term_names = alternation(own)
         self._term = (
-            re.compile(rf"(?<![\w-]){art}?(?P<n>{term_names})(?![\w-])")
-            if term_names
-            else None
+            re.compile(rf"(?<![\w-]){art}?(?P<n>{term_names})(?![\w-])") if term_names else None
         )
         # A capitalised name after an article: "the Board", "The Chair", "this Agreement";
         # or two capitalised words or more: "Licensed Users".
@@ -146,9 +138,7 @@ class MentionFinder:
             rf"|(?<![\w-])(?P<m>{cap}(?:\s+{cap}){{1,4}})(?![\w-])"
         )
         pronouns = alternation(lexicon.phrases("pronoun"))
-        self._pronoun = (
-            re.compile(rf"(?<![\w-])(?i:{pronouns})(?![\w'’-])") if pronouns else None
-        )
+        self._pronoun = re.compile(rf"(?<![\w-])(?i:{pronouns})(?![\w'’-])") if pronouns else None
 
     def party_of(self, name: str) -> str | None:
         return self._party_of.get(name)
@@ -217,9 +207,9 @@ class MentionFinder:
             key=lambda item: (-(item[1].end - item[1].start), rank[item[1].kind], item[0]),
         )
         found: list[Mention] = []
-        for _, m in order:
-            if all(m.end <= f.start or m.start >= f.end for f in found):
-                found.append(m)
+        for _, mention in order:
+            if all(mention.end <= f.start or mention.start >= f.end for f in found):
+                found.append(mention)
         found.sort(key=lambda x: x.start)
         return found
 
@@ -231,7 +221,7 @@ class MentionFinder:
         return None
 
     def _after_other(self, text: str, start: int) -> bool:
-        """"other users": not the party the alias "users" names."""
+        """ "other users": not the party the alias "users" names."""
         if self._others is None:
             return False
         return bool(self._others.search(text[max(0, start - 30) : start]))
@@ -239,11 +229,11 @@ class MentionFinder:
     # --- whether a mention can be a subject ---------------------------------------------
 
     def is_owner(self, text: str, mention: Mention) -> bool:
-        """"Velmora's liability": the name owns the subject, it is not the subject."""
+        """ "Velmora's liability": the name owns the subject, it is not the subject."""
         return self.lexicon.at(text, "possessive", mention.end) is not None
 
     def after_preposition(self, text: str, mention: Mention) -> bool:
-        """"the courts of Norland": the name is an object, not the subject. So is a name
+        """ "the courts of Norland": the name is an object, not the subject. So is a name
         with an article right after a noun ("die Arbeitszeit der Arbeitnehmer")."""
         head = text[max(0, mention.start - 40) : mention.start].rstrip()
         word = re.search(r"([\w/-]+)$", head)

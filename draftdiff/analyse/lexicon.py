@@ -81,9 +81,7 @@ class Lexicon:
                     free.append(phrase)
                 else:
                     first = _TOKEN.match(phrase.strip())
-                    groups.setdefault(first.group().casefold() if first else "", []).append(
-                        phrase
-                    )
+                    groups.setdefault(first.group().casefold() if first else "", []).append(phrase)
             self._by_first[category] = {
                 word: (self._alternation(members), members) for word, members in groups.items()
             }

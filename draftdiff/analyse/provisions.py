@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping, Sequence
-from pathlib import Path
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from types import MappingProxyType
 
 from draftdiff.analyse.actors import JOINT, NO_ACTOR, Actor, Mention, MentionFinder
@@ -168,9 +168,7 @@ def analyse_document(document: Document, schema: Schema) -> Analysis:
         for term in used:
             uses[term].append(clause.id)
         analysis = reader.clause(clause.id, clause.text, sentences[clause.id], parents)
-        result[clause.id] = replace(
-            analysis, definitions=tuple(definitions[clause.id]), terms=used
-        )
+        result[clause.id] = replace(analysis, definitions=tuple(definitions[clause.id]), terms=used)
     return Analysis(
         path=document.path,
         schema=schema.name,
@@ -281,9 +279,7 @@ class _Reader:
             values=values,
             references=references,
             set_aside=tuple(set_aside),
-            mentions=tuple(
-                replace(m, owner=self.mentions.is_owner(text, m)) for m in mentions
-            ),
+            mentions=tuple(replace(m, owner=self.mentions.is_owner(text, m)) for m in mentions),
         )
 
     # --- one sentence -------------------------------------------------------------------
@@ -427,9 +423,9 @@ class _Reader:
                 text, cue, window, mentions, conditions, prev, last_actor
             )
         else:
-            subject = self._adjacent_subject(text, cue, window, mentions, last_actor)
-            if subject is not None:
-                actors, notes = subject
+            adjacent = self._adjacent_subject(text, cue, window, mentions, last_actor)
+            if adjacent is not None:
+                actors, notes = adjacent
             elif prev is not None and self._only_adverbs(between):
                 # "shall indemnify", "shall not warrant", "shall grant": the main verb of
                 # the modal just read, not a provision of its own.
@@ -453,8 +449,8 @@ class _Reader:
             for a in actors
         ):
             modality = Modality.PROHIBITION
-            subject = actors[0].text or text[window[0] : window[1]]
-            notes.append("negated subject: " + " ".join(subject.split()))
+            said = actors[0].text or text[window[0] : window[1]]
+            notes.append("negated subject: " + " ".join(said.split()))
         if modality is Modality.OBLIGATION:
             given = self._guarantee_given(text, cue.end, end)
             if given is not None:
@@ -463,7 +459,7 @@ class _Reader:
         return actors, modality, notes
 
     def _joins_modal(self, text: str, prev: _Draft, cue: Match) -> bool:
-        """"may not and must not", "shall and will": one modal said twice. The cue of
+        """ "may not and must not", "shall and will": one modal said twice. The cue of
         the provision before is extended over both."""
         between = text[prev.cue.end : cue.start]
         if not re.fullmatch(r"\s*(?:and|or|and/or)\s*", between):
@@ -485,18 +481,20 @@ class _Reader:
         """Why a cue read so far is still no provision, or ""."""
         nobody = all(a.kind in ("none", "nonparty") for a in actors)
         passive = any(n.startswith("passive") for n in notes)
-        first = cue.text.split()[0].casefold() if cue.text.split() else ""
         if nobody and not passive and self.lexicon.is_word(cue.text, "future"):
             return "future fact: nobody is bound"
-        if all(a.kind == "none" for a in actors) and not passive:
-            if cue.category == "permission" and self._is_auxiliary(cue.text):
-                return "possibility: nobody is given leave"
+        if (
+            all(a.kind == "none" for a in actors)
+            and not passive
+            and cue.category == "permission"
+            and self._is_auxiliary(cue.text)
+        ):
+            return "possibility: nobody is given leave"
         if all(a.kind == "none" for a in actors) and cue.category != "permission":
             # "the balance of which shall be divided by two": describes, binds nobody.
             seg = text[self._segment_start(text, window, cue.start) : cue.start]
             if self.lexicon.contains(seg, "relative_which"):
                 return "describes something (a relative clause), binds nobody"
-        del first
         return ""
 
     def _freeze(
@@ -518,9 +516,7 @@ class _Reader:
         ]
         intensifiers = tuple(
             _cue(m)
-            for m in self.lexicon.find(
-                text[: draft.end], ["intensifier", "weakener"], draft.start
-            )
+            for m in self.lexicon.find(text[: draft.end], ["intensifier", "weakener"], draft.start)
         )
         action = text[draft.cue.end : draft.end].strip()
         action = re.sub(r"(?:[,;]?\s*\b(?:and|or|but)\b)?[\s,;.:]*$", "", action)
@@ -600,7 +596,7 @@ class _Reader:
     def _with_coordinated(
         self, text: str, subject: Mention, mentions: list[Mention], window: Span
     ) -> list[Actor]:
-        """"Provider and Customer shall": both parties; all of them make a joint actor."""
+        """ "Provider and Customer shall": both parties; all of them make a joint actor."""
         group = [subject]
         for mention in reversed([m for m in mentions if m.end <= group[0].start]):
             if mention.start < window[0] or mention.kind not in ("party", "joint"):
@@ -612,15 +608,19 @@ class _Reader:
         if len(group) == 1 or subject.kind not in ("party", "joint"):
             return [self.mentions.actor(subject)]
         names = {m.name for m in group}
-        if self.lexicon.contains(text[max(0, group[0].start - 12) : group[0].start], "negative_determiner"):
+        if self.lexicon.contains(
+            text[max(0, group[0].start - 12) : group[0].start], "negative_determiner"
+        ):
             group = [replace(m, negative=True) for m in group]
             subject = group[-1]
         if JOINT in names or set(self.parties) <= names:
             joined = text[group[0].start : subject.end]
             actor = self.mentions.actor(subject)
-            return [
-                Actor("joint", JOINT, self.parties, joined, group[0].start, "joined subjects")
-            ] if actor.kind != "none" else [actor]
+            return (
+                [Actor("joint", JOINT, self.parties, joined, group[0].start, "joined subjects")]
+                if actor.kind != "none"
+                else [actor]
+            )
         self._negative_starts.update(m.start for m in group if m.negative)
         return [self.mentions.actor(m) for m in group]
 
@@ -680,10 +680,8 @@ class _Reader:
                 return mention
         return None
 
-    def _owner_of_which(
-        self, text: str, window: Span, mentions: list[Mention]
-    ) -> Actor | None:
-        """"without Tripath's consent, which shall not be unreasonably withheld": the
+    def _owner_of_which(self, text: str, window: Span, mentions: list[Mention]) -> Actor | None:
+        """ "without Tripath's consent, which shall not be unreasonably withheld": the
         duty is the owner's (Tripath's)."""
         head = text[window[0] : window[1]]
         m = re.search(r",?\s*(\w+)\s*$", head)
@@ -700,7 +698,7 @@ class _Reader:
         return self.mentions.actor(owners[-1]) if owners else None
 
     def _bare_subject(self, text: str, window: Span, cue_start: int) -> Actor | None:
-        """"Contributors may not", "Nachtarbeitnehmer sind berechtigt": one capitalised
+        """ "Contributors may not", "Nachtarbeitnehmer sind berechtigt": one capitalised
         word opening the sentence, right before the cue, names a non-party actor."""
         head = text[window[0] : cue_start]
         m = re.fullmatch(r"\W*([A-ZÄÖÜ][\w-]+)\s+", head)
@@ -767,7 +765,7 @@ class _Reader:
         return self.mentions.actor(mention, via="grantee")
 
     def _guarantee_given(self, text: str, start: int, end: int) -> Match | None:
-        """"shall provide security guarantees": a guarantee given through a plain verb."""
+        """ "shall provide security guarantees": a guarantee given through a plain verb."""
         verb = self.lexicon.at(text, "guarantee_verb", _skip_spaces(text, start))
         if verb is None:
             return None

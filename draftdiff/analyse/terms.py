@@ -84,4 +84,6 @@ class TermUses:
     def spans(self, text: str, term: str) -> list[tuple[int, int]]:
         if self._pattern is None:
             return []
-        return [(m.start("t"), m.end("t")) for m in self._pattern.finditer(text) if m.group("t") == term]
+        return [
+            (m.start("t"), m.end("t")) for m in self._pattern.finditer(text) if m.group("t") == term
+        ]

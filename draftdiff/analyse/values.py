@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property
 
 from draftdiff.analyse.lexicon import Lexicon, alternation
 from draftdiff.schema.model import Schema
@@ -76,7 +75,7 @@ class ValueFinder:
         word = rf"(?:{words})(?![^\W\d_])" if words else r"(?!x)x"
         # "seventy-two", "one hundred and fifty thousand"
         self._words = rf"(?<![\w-]){word}(?:(?:\s+and\s+|\s+|-){word})*(?![\w-])"
-        self.months = [m for m in lexicon.phrases("month")]
+        self.months = list(lexicon.phrases("month"))
         month = alternation(self.months) or r"(?!x)x"
         self._date = re.compile(
             rf"(?<!\d)(?P<d1>\d{{1,2}})(?:{_ORDINAL}|\.)?\s+(?:of\s+)?(?P<m1>{month}),?\s+(?P<y1>\d{{4}})"
@@ -280,4 +279,4 @@ def value_finder(schema: Schema, lexicon: Lexicon) -> ValueFinder:
     return finder
 
 
-__all__ = ["Value", "ValueFinder", "cached_property", "value_finder"]
+__all__ = ["Value", "ValueFinder", "value_finder"]

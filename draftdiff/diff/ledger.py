@@ -60,7 +60,9 @@ def ledger_delta(
     """Change in each party's counts from old to new (old names mapped through `renamed`)."""
     renamed = renamed or {}
     parties = [e.party for e in new]
-    parties += [renamed.get(e.party, e.party) for e in old if renamed.get(e.party, e.party) not in parties]
+    parties += [
+        renamed.get(e.party, e.party) for e in old if renamed.get(e.party, e.party) not in parties
+    ]
     back = {v: k for k, v in renamed.items()}
     out: dict[str, dict[str, int]] = {}
     for party in parties:

@@ -16,7 +16,7 @@ mapped to the new, so a rename is never read as duties moving between parties.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from draftdiff.analyse.lexicon import Lexicon, alternation
@@ -59,11 +59,9 @@ def find_renames(
     gone = [p for p in old.parties if p.name not in new_names]
     came = [p for p in new.parties if p.name not in old_names]
     if gone and len(gone) == len(came):
-        for before, after in zip(gone, came, strict=True):
-            party_map[before.name] = after.name
-            found[(before.name, after.name)] = Rename(
-                before.name, after.name, after.name, defined=True
-            )
+        for was, now in zip(gone, came, strict=True):
+            party_map[was.name] = now.name
+            found[(was.name, now.name)] = Rename(was.name, now.name, now.name, defined=True)
     for name, party in new_names.items():
         before_party = old_names.get(name)
         if before_party is None:
@@ -74,9 +72,7 @@ def find_renames(
             found[(lost[0], added[0])] = Rename(lost[0], added[0], name, defined=True)
     suffixes = alternation(lexicon.phrases("entity_suffix"))
     entity = (
-        re.compile(
-            rf"(?<![\w])(?:[A-Z0-9][\w&'’.-]*,?[ \t]+){{1,5}}?(?:{suffixes})(?![\w])"
-        )
+        re.compile(rf"(?<![\w])(?:[A-Z0-9][\w&'’.-]*,?[ \t]+){{1,5}}?(?:{suffixes})(?![\w])")
         if suffixes
         else None
     )
@@ -142,9 +138,9 @@ def _evidence(pair: ClausePair, before: str, after: str, rename: Rename) -> list
     return out
 
 
-def _unique(items: object) -> list[str]:
+def _unique(items: Iterable[str]) -> list[str]:
     out: list[str] = []
-    for item in items:  # type: ignore[attr-defined]
+    for item in items:
         if item not in out:
             out.append(item)
     return out

@@ -49,7 +49,15 @@ from draftdiff.analyse.values import Value
 from draftdiff.diff import severity as policy
 from draftdiff.diff.classify import name, snippet
 from draftdiff.diff.renames import Renames, find_renames
-from draftdiff.diff.result import PART_SEPARATOR, Change, ClausePair, Evidence, Side, Status
+from draftdiff.diff.result import (
+    PART_SEPARATOR,
+    Change,
+    ClausePair,
+    Evidence,
+    Severity,
+    Side,
+    Status,
+)
 from draftdiff.diff.textdiff import cosmetic_key
 from draftdiff.model import Document
 
@@ -165,7 +173,11 @@ class _PairReader:
             )
         if pair.status is Status.REMOVED:
             return _merge(
-                [self._one_sided(ref, p, "removed") for p in before.provisions if self._concerned(p)],
+                [
+                    self._one_sided(ref, p, "removed")
+                    for p in before.provisions
+                    if self._concerned(p)
+                ],
                 self.all_parties,
             )
         changes: list[Change] = []
@@ -279,7 +291,7 @@ class _PairReader:
         return [self._one_sided(ref, p, "removed"), self._one_sided(ref, q, "added")]
 
     def _efforts_changed(self, ref: str, p: Provision, q: Provision) -> list[Change]:
-        """"reasonable efforts" -> "best efforts": the higher standard (the schema's
+        """ "reasonable efforts" -> "best efforts": the higher standard (the schema's
         `best_efforts` phrases) strengthens a qualified obligation."""
         before = self.lexicon.contains(p.cue.text, "best_efforts")
         after = self.lexicon.contains(q.cue.text, "best_efforts")
@@ -314,9 +326,13 @@ class _PairReader:
                 continue
             what = "; ".join(f"“{' '.join(i.text.split())}” {how}" for i, how in found)
             evidence = [
-                self._evidence("old" if how == "dropped" else "new",
-                               p.clause if how == "dropped" else q.clause,
-                               i.text, i.start, i.rule)
+                self._evidence(
+                    "old" if how == "dropped" else "new",
+                    p.clause if how == "dropped" else q.clause,
+                    i.text,
+                    i.start,
+                    i.rule,
+                )
                 for i, how in found
             ]
             out.append(
@@ -342,7 +358,8 @@ class _PairReader:
                     Change(
                         "condition.added",
                         policy.condition_severity("condition.added", q.modality),
-                        f"{ref} {_who(holder)}: condition added to “{_quote(q)}” — {_short(c.text)}",
+                        f"{ref} {_who(holder)}: condition added to “{_quote(q)}” — "
+                        + _short(c.text),
                         self._party(holder),
                         p.clause,
                         q.clause,
@@ -355,7 +372,8 @@ class _PairReader:
                     Change(
                         "condition.removed",
                         policy.condition_severity("condition.removed", p.modality),
-                        f"{ref} {_who(holder)}: condition removed from “{_quote(q)}” — {_short(c.text)}",
+                        f"{ref} {_who(holder)}: condition removed from “{_quote(q)}” — "
+                        + _short(c.text),
                         self._party(holder),
                         p.clause,
                         q.clause,
@@ -364,9 +382,7 @@ class _PairReader:
                 )
         return out
 
-    def _one_sided(
-        self, ref: str, p: Provision, how: str, party: str | None = None
-    ) -> Change:
+    def _one_sided(self, ref: str, p: Provision, how: str, party: str | None = None) -> Change:
         family = p.modality.family
         kind = f"{family}.{how}"
         label = p.modality.label if p.modality is not Modality.RIGHT else "right"
@@ -491,9 +507,7 @@ class _PairReader:
         party_holders = [h for h in holders if self._concerned(h)]
         in_provision = bool(holders)
         owner = None if party_holders else self._value_owner(evidence)
-        worst = min(
-            (policy.value_severity(k, in_provision) for k in kinds), key=lambda s: s.rank
-        )
+        worst = min((policy.value_severity(k, in_provision) for k in kinds), key=lambda s: s.rank)
         who = f" {_who(party_holders[0])}" if party_holders else ""
         old_id = next((e.clause for e in evidence if e.side == "old"), None)
         new_id = next((e.clause for e in evidence if e.side == "new"), None)
@@ -510,16 +524,14 @@ class _PairReader:
         )
 
     def _value_owner(self, evidence: list[Evidence]) -> str | None:
-        """"Each Party's liability shall not exceed $1,000,000": a value outside any
+        """ "Each Party's liability shall not exceed $1,000,000": a value outside any
         provision belongs to the party that owns the sentence's subject."""
         for e in evidence:
             read = self.analysis[e.side].clause(e.clause)
             sentence = next((s for s in read.sentences if s[0] <= e.start < s[1]), None)
             if sentence is None:
                 continue
-            owners = [
-                m for m in read.mentions if m.owner and sentence[0] <= m.start < sentence[1]
-            ]
+            owners = [m for m in read.mentions if m.owner and sentence[0] <= m.start < sentence[1]]
             if owners:
                 return owners[0].name
         return None
@@ -567,9 +579,7 @@ class _PairReader:
         analysis = self.analysis["new"]
         start, end = definition.sentence
         named = {
-            m.name
-            for m in analysis.clause(definition.clause).mentions
-            if start <= m.start < end
+            m.name for m in analysis.clause(definition.clause).mentions if start <= m.start < end
         }
         if not named:
             named = {
@@ -593,7 +603,7 @@ class _PairReader:
             b=[r.kind.casefold() for _, r in after],
             autojunk=False,
         )
-        out = []
+        out: list[tuple[tuple[str, Reference], tuple[str, Reference]]] = []
         for tag, i1, i2, j1, j2 in matcher.get_opcodes():
             if tag in ("equal", "replace") and i2 - i1 == j2 - j1:
                 out.extend(zip(before[i1:i2], after[j1:j2], strict=True))
@@ -661,14 +671,12 @@ class _PairReader:
         ref = name(pair.new_id or pair.old_id)
         return Change(
             "text.cosmetic",
-            policy.Severity.INFO,
+            Severity.INFO,
             f"{ref}: cross-reference follows the renumbering ({moves})",
             None,
             pair.old_id,
             pair.new_id,
-            tuple(
-                Evidence("new", pair.new_id or "", b.text, b.start, b.rule) for _, b in followed
-            ),
+            tuple(Evidence("new", pair.new_id or "", b.text, b.start, b.rule) for _, b in followed),
         )
 
 
@@ -685,9 +693,7 @@ def _match(
         for j, q in enumerate(news):
             a, b = word_sets[id(p)], word_sets[id(q)]
             overlap = len(a & b) / len(a | b) if a | b else 1.0
-            same_bearers = frozenset(renamed.get(x, x) for x in p.bearers) == frozenset(
-                q.bearers
-            )
+            same_bearers = frozenset(renamed.get(x, x) for x in p.bearers) == frozenset(q.bearers)
             bonus = 0.1 * (p.modality.family == q.modality.family) + 0.1 * same_bearers
             scored.append((overlap + bonus, overlap, i, j))
     scored.sort(key=lambda s: (-s[0], s[2], s[3]))
@@ -729,7 +735,7 @@ def _concerned(p: Provision, stand_in: bool = False) -> tuple[str, ...]:
 
 
 def _same_rule(p: Provision, q: Provision, lexicon: Lexicon) -> bool:
-    """"shall not grant ... without consent" and "may grant ... only with consent" are
+    """ "shall not grant ... without consent" and "may grant ... only with consent" are
     one rule: a prohibition with a `negative_condition` and a permission with an
     `exclusive_condition` on the same act."""
     ban, leave = (p, q) if p.modality is Modality.PROHIBITION else (q, p)
