@@ -63,15 +63,14 @@ class Lexicon:
         # cost, indemnify"), semicolons may not.
         not_stop = rf"(?!(?:{stop})(?![\w-]))" if stop else ""
         self._gap = rf"(?:[\s,]+{not_stop}[^\s;,]+){{0,{GAP_WORDS}}}?"
-        # category -> first word -> (pattern, phrases in the pattern's group order)
-        self._by_first: dict[str, dict[str, tuple[re.Pattern[str], list[str]]]] = {}
+        # category -> first word -> the phrases starting with it (compiled when first met)
+        self._by_first: dict[str, dict[str, _Group]] = {}
         # category -> (pattern, phrases) for `re:` phrases, which are searched everywhere
         self._free: dict[str, tuple[re.Pattern[str], list[str]]] = {}
         self._whole: dict[str, re.Pattern[str]] = {}
+        self._ordered: dict[str, list[str]] = {}
         self._plain: dict[str, frozenset[str]] = {}
-        self._tables: dict[
-            tuple[str, ...], dict[str, list[tuple[int, str, tuple[re.Pattern[str], list[str]]]]]
-        ] = {}
+        self._tables: dict[tuple[str, ...], dict[str, list[tuple[int, str, _Group]]]] = {}
         for category, phrases in self.words.items():
             ordered = sorted(phrases, key=len, reverse=True)
             groups: dict[str, list[str]] = {}
@@ -83,12 +82,11 @@ class Lexicon:
                     first = _TOKEN.match(phrase.strip())
                     groups.setdefault(first.group().casefold() if first else "", []).append(phrase)
             self._by_first[category] = {
-                word: (self._alternation(members), members) for word, members in groups.items()
+                word: _Group(self, members) for word, members in groups.items()
             }
             if free:
                 self._free[category] = (self._alternation(free), free)
-            if ordered:
-                self._whole[category] = self._alternation(ordered)
+            self._ordered[category] = ordered
             self._plain[category] = frozenset(
                 p.casefold() for p in phrases if not p.startswith("re:") and "..." not in p
             )
@@ -127,6 +125,8 @@ class Lexicon:
 
     def pattern(self, category: str) -> re.Pattern[str] | None:
         """One pattern of all the category's phrases (for occasional whole-text use)."""
+        if category not in self._whole and self._ordered.get(category):
+            self._whole[category] = self._alternation(self._ordered[category])
         return self._whole.get(category)
 
     def _match_at(self, text: str, category: str, pos: int, end: int) -> Match | None:
@@ -137,7 +137,7 @@ class Lexicon:
         entry = self._by_first.get(category, {}).get(token.group().casefold())
         if entry is None:
             return None
-        pattern, members = entry
+        pattern, members = entry.pattern, entry.phrases
         m = pattern.match(text, pos, end)
         if m is None or m.end() == m.start():
             return None
@@ -164,20 +164,21 @@ class Lexicon:
         if table:
             for token in _TOKEN.finditer(text, start, end):
                 for priority, category, entry in table.get(token.group().casefold(), ()):
-                    m = entry[0].match(text, token.start(), end)
+                    m = entry.pattern.match(text, token.start(), end)
                     if m is None or m.end() == m.start():
                         continue
                     index = int((m.lastgroup or "p0")[1:])
                     found.append(
-                        (priority, Match(category, entry[1][index], m.start(), m.end(), m.group()))
+                        (
+                            priority,
+                            Match(category, entry.phrases[index], m.start(), m.end(), m.group()),
+                        )
                     )
         for priority, category in enumerate(categories):
             found.extend((priority, m) for m in self._free_matches(text, category, start, end))
         return found
 
-    def _table(
-        self, categories: tuple[str, ...]
-    ) -> dict[str, list[tuple[int, str, tuple[re.Pattern[str], list[str]]]]]:
+    def _table(self, categories: tuple[str, ...]) -> dict[str, list[tuple[int, str, _Group]]]:
         """First word -> the phrase groups of these categories that start with it."""
         table = self._tables.get(categories)
         if table is None:
@@ -217,8 +218,26 @@ class Lexicon:
         """True when `word` is, in full, one of the category's phrases."""
         if word.casefold() in self._plain.get(category, frozenset()):
             return True
-        pattern = self._whole.get(category)
+        if not any(p.startswith("re:") or "..." in p for p in self.words.get(category, ())):
+            return False
+        pattern = self.pattern(category)
         return bool(pattern and pattern.fullmatch(word))
+
+
+class _Group:
+    """The phrases of one category that start with one word; compiled on first use,
+    since a document meets only a few of the words a lexicon knows."""
+
+    def __init__(self, lexicon: Lexicon, phrases: list[str]) -> None:
+        self._lexicon = lexicon
+        self.phrases = phrases
+        self._pattern: re.Pattern[str] | None = None
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        if self._pattern is None:
+            self._pattern = self._lexicon._alternation(self.phrases)
+        return self._pattern
 
 
 def _resolve(found: list[tuple[int, Match]]) -> list[Match]:

@@ -161,7 +161,9 @@ class _PairReader:
         return _Side(provisions, values, references)
 
     def pair(self, pair: ClausePair) -> list[Change]:
-        if pair.status in (Status.UNCHANGED, Status.RENUMBERED):
+        if pair.status in (Status.UNCHANGED, Status.RENUMBERED) or pair.cosmetic:
+            # Same words (case and punctuation aside): no provision can differ, but a
+            # reference may now point elsewhere because its target moved.
             return self.references(pair)
         before = self.side("old", pair.old)
         after = self.side("new", pair.new)

@@ -34,6 +34,10 @@ JSON_SCHEMA_PATH = SCHEMA_DIR / "draftdiff-schema.json"
 
 PathItem = str | int
 
+# libyaml's safe loader when PyYAML was built with it (about 15 times faster on the
+# long lexicon of schemas/base.yaml); the pure-Python one otherwise. Both are safe.
+_SAFE_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 @cache
 def _validator() -> jsonschema.Draft202012Validator:
@@ -69,8 +73,20 @@ def load_schema(path: str | Path) -> Schema:
     return _load(Path(path).resolve(), display=str(path), seen=())
 
 
-@cache
+_LOADED: dict[tuple[Path, float, str], Schema] = {}
+"""Schemas already built, by file, modification time and display name. The chain of
+files being extended (`seen`, for the cycle check) is not part of the key, so the base
+that every built-in extends is read once, not once per schema extending it."""
+
+
 def _load_cached(path: Path, mtime: float, display: str, seen: tuple[Path, ...]) -> Schema:
+    key = (path, mtime, display)
+    if key not in _LOADED:
+        _LOADED[key] = _load_uncached(path, display, seen)
+    return _LOADED[key]
+
+
+def _load_uncached(path: Path, display: str, seen: tuple[Path, ...]) -> Schema:
     data, root = _read_yaml(path, display)
     _check_shape(data, root, display)
     base: Schema | None = None
@@ -120,9 +136,15 @@ def _read_yaml(path: Path, display: str) -> tuple[dict[str, Any], yaml.Node]:
         raise SchemaError(f"cannot read schema file: {err.strerror}", path=display) from None
     try:
         # compose() builds nodes with line marks but constructs no Python objects,
-        # so it is as safe as safe_load; both use the SafeLoader.
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        # so it is as safe as safe_load; both use a safe loader.
+        try:
+            root = yaml.compose(text, Loader=_SAFE_LOADER)
+            data = yaml.load(text, Loader=_SAFE_LOADER)
+        except yaml.YAMLError:
+            # Read it again with the pure-Python loader, whose messages are the ones
+            # users see (and tests pin): "expected the node content, but found ...".
+            root = yaml.compose(text, Loader=yaml.SafeLoader)
+            data = yaml.safe_load(text)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line = mark.line + 1 if mark else None
