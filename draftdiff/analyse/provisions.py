@@ -401,7 +401,7 @@ class _Reader:
         subject_then = (
             self.mentions.first_mention_at(text, after.end, end) if after is not None else None
         )
-        if after is not None and after.end < cue.end - 1 and subject_then is not None:
+        if after is not None and subject_then is not None:
             # German word order: "Die Kosten ... hat der Arbeitgeber zu tragen" puts the
             # subject after the verb, unless a party stands before it ("Der Lizenznehmer
             # darf die Software nicht ...", where "die Software" is the object).
