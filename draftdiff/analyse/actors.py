@@ -104,10 +104,14 @@ class MentionFinder:
         articles = alternation(lexicon.phrases("article")) or "the"
         art = rf"(?i:(?:{articles})\s+)"
         self._article = re.compile(rf"^{art}")
-        self._party = re.compile(rf"(?<![\w-]){art}?(?P<n>{names})(?![\w-])") if names else None
+        # A role's plural names it too: "Contributors may not ..." (Contributor).
+        plural = r"(?:s|es)?"
+        self._party = (
+            re.compile(rf"(?<![\w-]){art}?(?P<n>{names}){plural}(?![\w-])") if names else None
+        )
         # ALL-CAPS clauses ("EACH PARTY'S LIABILITY") name parties in capitals.
         self._party_caps = (
-            re.compile(rf"(?<![\w-]){art}?(?P<n>{names})(?![\w-])", re.IGNORECASE)
+            re.compile(rf"(?<![\w-]){art}?(?P<n>{names}){plural}(?![\w-])", re.IGNORECASE)
             if names
             else None
         )

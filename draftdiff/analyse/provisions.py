@@ -581,6 +581,11 @@ class _Reader:
         between = text[window[0] : window[1]]
         if prev is not None and self._ends_with_coordinator(between):
             return [prev.actor], ["shares the subject of the verb before"]
+        if prev is None and self._ends_with_coordinator(between):
+            # "DeepSeek fully understands ... and will take": the sentence's subject.
+            first = self._sentence_subject(text, window, mentions)
+            if first is not None:
+                return [self.mentions.actor(first)], ["shares the subject of the sentence"]
         owner = self._owner_of_which(text, window, mentions)
         if owner is not None:
             return [owner], [f"“which” = {owner.text}’s …"]
@@ -598,14 +603,22 @@ class _Reader:
     ) -> list[Actor]:
         """ "Provider and Customer shall": both parties; all of them make a joint actor."""
         group = [subject]
+        named = ("party", "joint", "nonparty")
         for mention in reversed([m for m in mentions if m.end <= group[0].start]):
-            if mention.start < window[0] or mention.kind not in ("party", "joint"):
+            if mention.start < window[0] or mention.kind not in named:
                 break
             link = text[mention.end : group[0].start]
             if not re.fullmatch(r",?\s*(?:and|&|nor|or)\s+", link):
                 break
             group.insert(0, mention)
-        if len(group) == 1 or subject.kind not in ("party", "joint"):
+        # One provision per actor named: "we" after "notify us, and" is one party.
+        unique: dict[str, Mention] = {}
+        for m in group:
+            unique.setdefault(m.name, m)
+        group = list(unique.values())
+        if subject.name in unique:
+            subject = unique[subject.name]
+        if len(group) == 1 or subject.kind not in named:
             return [self.mentions.actor(subject)]
         names = {m.name for m in group}
         if self.lexicon.contains(
@@ -680,6 +693,18 @@ class _Reader:
                 return mention
         return None
 
+    def _sentence_subject(
+        self, text: str, window: Span, mentions: list[Mention]
+    ) -> Mention | None:
+        """A party named first in the sentence, before its first verb."""
+        for mention in mentions:
+            if mention.start < window[0] or mention.kind not in ("party", "joint"):
+                continue
+            if re.fullmatch(r"\W*", text[window[0] : mention.start]):
+                return mention
+            return None
+        return None
+
     def _owner_of_which(self, text: str, window: Span, mentions: list[Mention]) -> Actor | None:
         """ "without Tripath's consent, which shall not be unreasonably withheld": the
         duty is the owner's (Tripath's)."""
@@ -687,19 +712,22 @@ class _Reader:
         m = re.search(r",?\s*(\w+)\s*$", head)
         if m is None or not self.lexicon.is_word(m.group(1), "relative_which"):
             return None
-        noun_start = window[0] + max(0, head.rfind(",", 0, m.start()) + 1)
         owners = [
             x
             for x in mentions
-            if noun_start <= x.start < window[0] + m.start()
+            if window[0] <= x.start < window[0] + m.start()
             and x.kind in ("party", "joint")
             and self.mentions.is_owner(text, x)
+            # the owner's one thing, then the relative: "Tripath's consent, which"
+            and re.fullmatch(r"['’]s\s+\w+", text[x.end : window[0] + m.start()].strip(" ,"))
         ]
         return self.mentions.actor(owners[-1]) if owners else None
 
     def _bare_subject(self, text: str, window: Span, cue_start: int) -> Actor | None:
         """ "Contributors may not", "Nachtarbeitnehmer sind berechtigt": one capitalised
         word opening the sentence, right before the cue, names a non-party actor."""
+        if not self.lexicon.is_word("capitalised_subject", "flags"):
+            return None  # in English a capital often only starts the sentence ("Notices")
         head = text[window[0] : cue_start]
         m = re.fullmatch(r"\W*([A-ZÄÖÜ][\w-]+)\s+", head)
         if m is None or self.lexicon.is_word(m.group(1), "negative_determiner"):
