@@ -75,6 +75,9 @@ class Actor:
 
 NO_ACTOR = Actor("none", None, rule="no subject")
 
+_UPPER = re.compile(r"[^\W\d_a-zäöüß]")
+_LOWER = re.compile(r"[a-zäöüß]")
+
 _ARTICLE = re.compile(r"^(?:the|this|these|that)\s+", re.IGNORECASE)
 
 
@@ -153,8 +156,9 @@ class MentionFinder:
         add = candidates.append
 
         party_pattern = self._party
-        letters = [c for c in text[start:end] if c.isalpha()]
-        if letters and sum(c.isupper() for c in letters) > 0.6 * len(letters):
+        segment = text[start:end]
+        lower = len(_LOWER.findall(segment))
+        if len(_UPPER.findall(segment)) > 1.5 * lower + 3:
             party_pattern = self._party_caps
         if party_pattern is not None:
             for m in party_pattern.finditer(text, start, end):

@@ -693,9 +693,7 @@ class _Reader:
                 return mention
         return None
 
-    def _sentence_subject(
-        self, text: str, window: Span, mentions: list[Mention]
-    ) -> Mention | None:
+    def _sentence_subject(self, text: str, window: Span, mentions: list[Mention]) -> Mention | None:
         """A party named first in the sentence, before its first verb."""
         for mention in mentions:
             if mention.start < window[0] or mention.kind not in ("party", "joint"):
