@@ -75,6 +75,16 @@ class Actor:
 
 NO_ACTOR = Actor("none", None, rule="no subject")
 
+_NOT_NAME_WORDS = (
+    "negative_determiner",
+    "joint_determiner",
+    "preposition",
+    "coordinator",
+    "article",
+    "pronoun",
+    "relative",
+    "other_determiner",
+)
 _UPPER = re.compile(r"[^\W\d_a-zäöüß]")
 _LOWER = re.compile(r"[a-zäöüß]")
 
@@ -191,9 +201,21 @@ class MentionFinder:
                 add(Mention("nonparty", m.group(), m.start(), m.end(), name, "terms: " + name))
         for m in self._capitalised.finditer(text, start, end):
             name = m.group("n") or m.group("m")
+            begin = m.start()
+            if m.group("m"):
+                # "Neither Tadeo", "In Witness": a capitalised function word opening a
+                # sentence is not part of a name.
+                head = name.split()[0]
+                if any(self.lexicon.is_word(head, c) for c in _NOT_NAME_WORDS):
+                    rest = name[len(head) :].lstrip()
+                    if " " not in rest:
+                        continue
+                    begin = m.end() - len(rest)
+                    name = rest
             if name.isupper() and len(name) > 3 and " " in name:
                 continue  # a line in capitals is not a name
-            add(Mention("nonparty", m.group(), m.start(), m.end(), name, "name: " + m.group()))
+            said = text[begin : m.end()]
+            add(Mention("nonparty", said, begin, m.end(), name, "name: " + said))
         if self._pronoun is not None:
             for m in self._pronoun.finditer(text, start, end):
                 add(

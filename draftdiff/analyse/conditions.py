@@ -52,8 +52,12 @@ def find_conditions(text: str, start: int, end: int, lexicon: Lexicon) -> list[C
         if any(match.start < x.end and match.end > x.start for x in excluded):
             continue
         stop = _STOP.search(text, match.end, end)
-        # A comma right after the cue ("provided, however, that") is part of the cue.
         close = stop.start() if stop else end
+        if stop is not None and not text[match.end : close].strip():
+            # "if, in its judgment, X": the condition goes on after the parenthesis.
+            later = _STOP.search(text, stop.end(), end)
+            later = _STOP.search(text, later.end(), end) if later else None
+            close = later.start() if later else end
         out.append(
             Condition(
                 match.text,

@@ -627,6 +627,8 @@ class _Reader:
             group = [replace(m, negative=True) for m in group]
             subject = group[-1]
         if JOINT in names or set(self.parties) <= names:
+            if any(m.negative for m in group):
+                self._negative_starts.add(group[0].start)
             joined = text[group[0].start : subject.end]
             actor = self.mentions.actor(subject)
             return (

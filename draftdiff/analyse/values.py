@@ -44,12 +44,18 @@ class Value:
             return self.iso
         number = _fmt(self.number)
         if self.ordinal:
-            number += "th"
+            number += _ordinal_suffix(number)
         if self.kind == "amount":
             return f"{self.unit} {number}"
         if self.kind == "percent":
             return f"{number}%"
         return f"{number} {self.unit}".strip()
+
+
+def _ordinal_suffix(number: str) -> str:
+    if number[-2:] in ("11", "12", "13"):
+        return "th"
+    return {"1": "st", "2": "nd", "3": "rd"}.get(number[-1:], "th")
 
 
 def _fmt(number: float | None) -> str:
@@ -175,7 +181,9 @@ class ValueFinder:
         word = noun.group("noun") if noun else ""
         if word and self._is_function_word(word):
             word = ""
-        if spelled_and_digits or (written_in_words and word and (number >= 2 or ordinal)):
+        # "a third party" is no count: a bare ordinal word counts only with its digits,
+        # "tenth (10th) anniversary".
+        if spelled_and_digits or (written_in_words and word and number >= 2 and not ordinal):
             if word:
                 end = noun.end() if noun else end
             return Value(
