@@ -389,11 +389,14 @@ class _PairReader:
         kind = f"{family}.{how}"
         label = p.modality.label if p.modality is not Modality.RIGHT else "right"
         who = party or _who(p)
+        # With nobody named, the provision's own words say it best: "No distribution
+        # shall be made to Velmora".
+        what = f"{_cue(p)} {p.gist()}" if p.actor.kind != "none" else f"“{snippet(p.text)}”"
         if how == "added":
-            summary = f"{ref} {who}: new {label} — {_cue(p)} {p.gist()}"
+            summary = f"{ref} {who}: new {label} — {what}"
             severity = policy.provision_severity(kind, None, p.modality)
         else:
-            summary = f"{ref} {who}: {label} removed — {_cue(p)} {p.gist()}"
+            summary = f"{ref} {who}: {label} removed — {what}"
             severity = policy.provision_severity(kind, p.modality, None)
         side: Side = "new" if how == "added" else "old"
         evidence = [self._evidence(side, p.clause, p.cue.text, p.cue.start, p.cue.rule)]
