@@ -148,6 +148,9 @@ class Document:
     """How many tracked changes the file carries (insertions, deletions, moves, formatting)."""
     revision_authors: tuple[str, ...] = ()
     """Who made the pending tracked changes, most changes first."""
+    schema_path: str = ""
+    """Where the schema named by `schema` was loaded from, so later stages (the
+    semantic layer) read the document with the same schema; "" when unknown."""
     _index: dict[str, Clause] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:

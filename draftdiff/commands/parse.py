@@ -19,9 +19,15 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from draftdiff.analyse.provisions import analyse
     from draftdiff.render.tree import render_document_json, render_tree
 
     document = parse_file(args.file, args.schema, view=args.view, comments=args.comments)
-    content = render_document_json(document) if args.format == "json" else render_tree(document)
+    analysis = analyse(document)
+    content = (
+        render_document_json(document, analysis)
+        if args.format == "json"
+        else render_tree(document, analysis)
+    )
     emit(content, args.output, inputs=(args.file,))
     return EXIT_OK

@@ -1,15 +1,23 @@
 """Provides `compare`: two Documents -> one Comparison (align, diff, classify).
 
 Document A + Document B --align--> clause groups --word diff--> edits
-                                   --classify--> changes (most severe first)
+                                   --classify--> clause changes
+  --analyse (each version)--> provisions --semantic--> semantic changes + ledgers
+
+Semantic changes say more than a generic "reworded": a pair they explain loses
+its clause.modified, and a pair whose only edit is a cross-reference that
+followed the renumbering is text.cosmetic. Changes come most severe first.
 """
 
 from __future__ import annotations
 
+from draftdiff.analyse.provisions import analyse
 from draftdiff.diff.align import Link, align, same_number
 from draftdiff.diff.classify import clause_changes
+from draftdiff.diff.ledger import build_ledger
 from draftdiff.diff.page_texts import page_text_changes
 from draftdiff.diff.result import PART_SEPARATOR, Change, ClausePair, Comparison, Op, Status
+from draftdiff.diff.semantic import semantic_changes
 from draftdiff.diff.textdiff import cosmetic_key, similarity, word_diff
 from draftdiff.model import Clause, Document
 
@@ -19,12 +27,29 @@ def compare(old: Document, new: Document) -> Comparison:
     old_clauses = list(old.walk())
     new_clauses = list(new.walk())
     pairs = tuple(_pair(link, old_clauses, new_clauses) for link in align(old_clauses, new_clauses))
+    analysis_old, analysis_new = analyse(old), analyse(new)
+    semantic = semantic_changes(pairs, old, new, analysis_old, analysis_new)
     changes: list[tuple[int, Change]] = []
     for order, pair in enumerate(pairs):
-        changes.extend((order, change) for change in clause_changes(pair, old, new))
+        for change in clause_changes(pair, old, new):
+            if change.type == "clause.modified":
+                if order in semantic.explained:
+                    continue
+                change = semantic.cosmetic.get(order, change)
+            changes.append((order, change))
+    changes.extend(semantic.changes)
     changes.extend((len(pairs), change) for change in page_text_changes(old, new))
     changes.sort(key=lambda item: (item[1].severity.rank, item[0]))
-    return Comparison(old=old, new=new, pairs=pairs, changes=tuple(c for _, c in changes))
+    return Comparison(
+        old=old,
+        new=new,
+        pairs=pairs,
+        changes=tuple(c for _, c in changes),
+        ledger_old=build_ledger(old, analysis_old),
+        ledger_new=build_ledger(new, analysis_new),
+        analysis_old=analysis_old,
+        analysis_new=analysis_new,
+    )
 
 
 def _pair(link: Link, old: list[Clause], new: list[Clause]) -> ClausePair:

@@ -15,6 +15,7 @@ from enum import Enum, StrEnum
 from functools import cached_property
 from typing import Literal
 
+from draftdiff.analyse.provisions import Analysis, Provision
 from draftdiff.model import Clause, Document
 
 Side = Literal["old", "new"]
@@ -162,6 +163,13 @@ class PartyLedger:
     prohibition: tuple[str, ...] = ()
     permission: tuple[str, ...] = ()
     guarantee: tuple[str, ...] = ()
+    qualified: tuple[str, ...] = ()
+    """Of the obligation clauses, those whose duty is only qualified ("reasonable efforts")."""
+    weak: tuple[str, ...] = ()
+    """Of the obligation clauses, those whose duty is only a weak commitment ("will consider")."""
+    rights: tuple[str, ...] = ()
+    """Of the permission clauses, those giving a right held ("shall receive", "shall hold"):
+    the ledger counts rights held as permissions."""
 
     def counts(self) -> dict[str, int]:
         return {kind: len(getattr(self, kind)) for kind in LEDGER_KINDS}
@@ -209,12 +217,24 @@ class Comparison:
     """Most severe first, then in reading order."""
     ledger_old: Ledger = field(default_factory=Ledger)
     ledger_new: Ledger = field(default_factory=Ledger)
+    analysis_old: Analysis | None = None
+    """The semantic reading of the old version (provisions etc. by clause id), if made."""
+    analysis_new: Analysis | None = None
 
     def side(self, side: Side) -> Document:
         return self.old if side == "old" else self.new
 
     def clause(self, side: Side, clause_id: str) -> Clause:
         return self.side(side).clause(clause_id)
+
+    def analysis(self, side: Side) -> Analysis | None:
+        return self.analysis_old if side == "old" else self.analysis_new
+
+    def provisions(self, side: Side, clause_id: str) -> tuple[Provision, ...]:
+        """The provisions found in one clause of one version (cues with offsets into
+        the clause text, for views that highlight them)."""
+        analysis = self.analysis(side)
+        return analysis.provisions(clause_id) if analysis is not None else ()
 
     def pair_for(self, side: Side, clause_id: str) -> ClausePair:
         """The pair holding a clause of one version."""

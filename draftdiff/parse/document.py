@@ -151,6 +151,7 @@ def document_from_blocks(
         view=view,
         pending_revisions=pending_revisions,
         revision_authors=revision_authors,
+        schema_path=chosen.path,
     )
 
 

@@ -10,15 +10,15 @@ import json
 from typing import Any
 
 from draftdiff import __version__
+from draftdiff.diff.ledger import ledger_delta
 from draftdiff.diff.result import (
-    LEDGER_KINDS,
     Change,
     ClausePair,
     Comparison,
-    Ledger,
     Op,
 )
 from draftdiff.model import Document
+from draftdiff.render.provisions import analysis_data, ledger_data
 
 FORMAT = "draftdiff/1"
 _OPS = {Op.EQUAL: "=", Op.DELETE: "-", Op.INSERT: "+"}
@@ -37,15 +37,24 @@ def to_data(comparison: Comparison) -> dict[str, Any]:
             "substantive": len(comparison.substantive),
         },
         "ledger": {
-            "old": _ledger(comparison.ledger_old),
-            "new": _ledger(comparison.ledger_new),
+            "old": ledger_data(comparison.ledger_old),
+            "new": ledger_data(comparison.ledger_new),
             "one_sidedness": {
                 "old": _round(comparison.ledger_old.one_sidedness()),
                 "new": _round(comparison.ledger_new.one_sidedness()),
             },
+            "delta": ledger_delta(comparison.ledger_old, comparison.ledger_new),
         },
         "changes": [_change(c) for c in comparison.changes],
         "clauses": [_pair(p, comparison) for p in comparison.pairs],
+        "analysis": {
+            side: analysis_data(analysis)
+            for side, analysis in (
+                ("old", comparison.analysis_old),
+                ("new", comparison.analysis_new),
+            )
+            if analysis is not None
+        },
     }
 
 
@@ -81,15 +90,6 @@ def word_fields(doc: Document) -> dict[str, Any]:
         },
         "page_texts": [{"kind": p.kind, "place": p.place, "text": p.text} for p in doc.page_texts],
     }
-
-
-def _ledger(ledger: Ledger) -> dict[str, dict[str, Any]]:
-    out: dict[str, dict[str, Any]] = {}
-    for entry in ledger:
-        counts: dict[str, Any] = entry.counts()
-        counts["clauses"] = {kind: list(getattr(entry, kind)) for kind in LEDGER_KINDS}
-        out[entry.party] = counts
-    return out
 
 
 def _change(change: Change) -> dict[str, Any]:

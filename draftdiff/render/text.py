@@ -18,6 +18,7 @@ from draftdiff.diff.result import (
     Comparison,
     Ledger,
     Op,
+    PartyLedger,
     Status,
 )
 from draftdiff.model import Document
@@ -56,13 +57,14 @@ def _report(comp: Comparison, *, color: bool) -> list[Text]:
         if doc.fallback:
             out.append(Text(f"  note: {doc.path}: {doc.fallback}", style="yellow"))
         out.extend(Text(f"  note: {doc.path}: {note}", style="yellow") for note in doc.notes)
+    # Who bears the duties comes first: the "one side provides everything" signal.
+    out.extend(_ledger_lines(comp))
     parties = comp.new.parties or comp.old.parties
     if parties:
         names = "; ".join(
             p.name + (f" ({', '.join(p.aliases[:2])})" if p.aliases else "") for p in parties
         )
         out.append(Text(f"Parties: {names}"))
-    out.extend(_ledger_lines(comp))
     counts = comp.status_counts()
     summary = ", ".join(f"{counts[s]} {s}" for s in _STATUS_ORDER if counts.get(s))
     out.append(Text(f"Clauses: {summary or 'none'}"))
@@ -103,26 +105,55 @@ def _ledger_lines(comp: Comparison) -> list[Text]:
             parties.append(entry.party)
     if not parties:
         return []
-    lines = [Text("Ledger (old → new):", style="bold")]
+    lines = [
+        Text(
+            f"One-sidedness: {_share(comp.ledger_old)} → {_share(comp.ledger_new)}",
+            style="bold",
+        ),
+        Text("Ledger (clauses per kind of provision, old → new):", style="bold"),
+    ]
     for party in parties:
-        before = comp.ledger_old.get(party).counts()
-        after = comp.ledger_new.get(party).counts()
+        before, after = comp.ledger_old.get(party), comp.ledger_new.get(party)
         cells = []
         for kind in LEDGER_KINDS:
-            delta = after[kind] - before[kind]
-            sign = f" ({delta:+d})" if delta else ""
-            cells.append(f"{kind}s {before[kind]} → {after[kind]}{sign}")
+            a, b = len(getattr(before, kind)), len(getattr(after, kind))
+            sign = f" ({b - a:+d})" if b != a else ""
+            cells.append(f"{kind}s {a} → {b}{sign}")
         lines.append(Text(f"  {party}: " + ", ".join(cells)))
-    lines.append(Text(f"  one-sidedness: {_share(comp.ledger_old)} → {_share(comp.ledger_new)}"))
+        detail = _detail(after)
+        if detail:
+            lines.append(Text(f"    now: {detail}"))
     return lines
+
+
+def _detail(entry: PartyLedger) -> str:
+    """Which duties are soft and which permissions are rights, in the new version."""
+    firm = [c for c in entry.obligation if c not in entry.qualified and c not in entry.weak]
+    parts = []
+    if entry.obligation:
+        parts.append("obligations " + ", ".join(firm) if firm else "no firm obligation")
+    if entry.qualified:
+        parts.append("efforts only " + ", ".join(entry.qualified))
+    if entry.weak:
+        parts.append("weak " + ", ".join(entry.weak))
+    if entry.prohibition:
+        parts.append("prohibitions " + ", ".join(entry.prohibition))
+    if entry.permission:
+        parts.append("permissions and rights " + ", ".join(entry.permission))
+    if entry.guarantee:
+        parts.append("guarantees " + ", ".join(entry.guarantee))
+    return "; ".join(parts)
 
 
 def _share(ledger: Ledger) -> str:
     value = ledger.one_sidedness()
     if value is None:
-        return "no duties"
+        return "nobody bears a duty"
     heaviest = max(ledger, key=lambda e: e.duties)
-    return f"{heaviest.party} bears {value:.0%} of duties"
+    others = ", ".join(f"{e.party} {e.duties}" for e in ledger if e is not heaviest)
+    return f"{heaviest.party} bears {value:.0%} of duties ({heaviest.party} {heaviest.duties}" + (
+        f", {others})" if others else ")"
+    )
 
 
 def _shows_redline(pair: ClausePair) -> bool:

@@ -1,7 +1,8 @@
 """Provides views of one parsed document and of a schema, for schema authors.
 
-`draftdiff parse FILE` shows how a schema cut a document into clauses, so an
-author can see at once which blocks a pattern missed.
+`draftdiff parse FILE` shows how a schema cut a document into clauses and what
+the semantic layer read in each (provisions, and the modal-looking words it set
+aside and why), so an author can see at once which pattern or phrase missed.
 """
 
 from __future__ import annotations
@@ -11,15 +12,26 @@ from typing import Any
 
 import yaml
 
+from draftdiff.analyse.provisions import Analysis
+from draftdiff.diff.ledger import build_ledger
+from draftdiff.diff.result import LEDGER_KINDS, Ledger
 from draftdiff.model import Clause, Document
 from draftdiff.render.json import word_fields
+from draftdiff.render.provisions import (
+    analysis_data,
+    clause_data,
+    ledger_data,
+    provision_line,
+    set_aside_line,
+)
 from draftdiff.schema.model import Schema
 
 _TEXT_WIDTH = 72
 
 
-def render_tree(document: Document) -> str:
-    """An indented outline: id, level, number and the start of each clause."""
+def render_tree(document: Document, analysis: Analysis | None = None) -> str:
+    """An indented outline: id, level, number and the start of each clause; with an
+    analysis, each clause's provisions under it and who bears the duties on top."""
     lines = [
         f"{document.path}: {document.title}",
         f"  format {document.format}, schema {document.schema}, {document.clause_count} clauses",
@@ -36,6 +48,9 @@ def render_tree(document: Document) -> str:
         lines.append(f"  fallback: {document.fallback}")
     lines.extend(f"  note: {note}" for note in document.notes)
     lines.extend(f"  {page.place} {page.kind}: {page.text}" for page in document.page_texts)
+    if analysis is not None:
+        ledger = build_ledger(document, analysis)
+        lines.extend(_ledger_lines(ledger))
     lines.append("")
     for clause in document.walk():
         indent = "  " * clause.depth
@@ -43,12 +58,35 @@ def render_tree(document: Document) -> str:
         if len(text) > _TEXT_WIDTH:
             text = text[: _TEXT_WIDTH - 1] + "…"
         lines.append(f"{indent}{clause.id}  [{clause.level}]  {text}")
+        if analysis is not None:
+            read = analysis.clause(clause.id)
+            lines.extend(f"{indent}    → {provision_line(p)}" for p in read.provisions)
+            lines.extend(f"{indent}    · {set_aside_line(c)}" for c in read.set_aside)
     return "\n".join(lines) + "\n"
 
 
-def document_data(document: Document) -> dict[str, Any]:
-    """A document as JSON-ready data."""
-    return {
+def _ledger_lines(ledger: Ledger) -> list[str]:
+    if not ledger.parties:
+        return []
+    share = ledger.one_sidedness()
+    if share is None:
+        lines = ["  one-sidedness: nobody bears a duty"]
+    else:
+        heaviest = max(ledger, key=lambda e: e.duties)
+        lines = [f"  one-sidedness: {heaviest.party} bears {share:.0%} of duties"]
+    for entry in ledger:
+        counts = entry.counts()
+        lines.append(
+            f"  {entry.party}: "
+            + ", ".join(f"{counts[k]} {k}{'s' if counts[k] != 1 else ''}" for k in LEDGER_KINDS)
+        )
+    return lines
+
+
+def document_data(document: Document, analysis: Analysis | None = None) -> dict[str, Any]:
+    """A document as JSON-ready data; with an analysis, provisions on each clause and
+    the ledger and defined terms at the top."""
+    data = {
         "format": "draftdiff/1-document",
         "path": document.path,
         "title": document.title,
@@ -59,24 +97,35 @@ def document_data(document: Document) -> dict[str, Any]:
         "fallback": document.fallback or None,
         "notes": list(document.notes),
         **(word_fields(document) if document.format == "docx" else {}),
-        "clauses": [_clause_data(c) for c in document.clauses],
+        "clauses": [_clause_data(c, analysis) for c in document.clauses],
     }
+    if analysis is not None:
+        ledger = build_ledger(document, analysis)
+        data["ledger"] = ledger_data(ledger)
+        data["one_sidedness"] = (
+            None if ledger.one_sidedness() is None else round(ledger.one_sidedness() or 0, 3)
+        )
+        data["terms"] = analysis_data(analysis)["terms"]
+    return data
 
 
-def render_document_json(document: Document) -> str:
-    return json.dumps(document_data(document), ensure_ascii=False, indent=2) + "\n"
+def render_document_json(document: Document, analysis: Analysis | None = None) -> str:
+    return json.dumps(document_data(document, analysis), ensure_ascii=False, indent=2) + "\n"
 
 
-def _clause_data(clause: Clause) -> dict[str, Any]:
-    return {
+def _clause_data(clause: Clause, analysis: Analysis | None) -> dict[str, Any]:
+    data: dict[str, Any] = {
         "id": clause.id,
         "number": clause.number,
         "level": clause.level,
         "heading": clause.heading,
         "text": clause.text,
         "line": clause.block.line,
-        "children": [_clause_data(c) for c in clause.children],
     }
+    if analysis is not None:
+        data.update(clause_data(analysis.clause(clause.id)))
+    data["children"] = [_clause_data(c, analysis) for c in clause.children]
+    return data
 
 
 def render_schema(schema: Schema) -> str:

@@ -26,13 +26,17 @@ import jsonschema
 import yaml
 
 from draftdiff.errors import SchemaError
-from draftdiff.schema.model import Level, Nesting, PartyRules, Schema
+from draftdiff.schema.model import Level, Nesting, PartyRules, Schema, TermRules
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent.parent / "schemas"
 """Built-in schemas: the repository's top-level `schemas/` folder."""
 JSON_SCHEMA_PATH = SCHEMA_DIR / "draftdiff-schema.json"
 
 PathItem = str | int
+
+# libyaml's safe loader when PyYAML was built with it (about 15 times faster on the
+# long lexicon of schemas/base.yaml); the pure-Python one otherwise. Both are safe.
+_SAFE_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @cache
@@ -69,8 +73,20 @@ def load_schema(path: str | Path) -> Schema:
     return _load(Path(path).resolve(), display=str(path), seen=())
 
 
-@cache
+_LOADED: dict[tuple[Path, float, str], Schema] = {}
+"""Schemas already built, by file, modification time and display name. The chain of
+files being extended (`seen`, for the cycle check) is not part of the key, so the base
+that every built-in extends is read once, not once per schema extending it."""
+
+
 def _load_cached(path: Path, mtime: float, display: str, seen: tuple[Path, ...]) -> Schema:
+    key = (path, mtime, display)
+    if key not in _LOADED:
+        _LOADED[key] = _load_uncached(path, display, seen)
+    return _LOADED[key]
+
+
+def _load_uncached(path: Path, display: str, seen: tuple[Path, ...]) -> Schema:
     data, root = _read_yaml(path, display)
     _check_shape(data, root, display)
     base: Schema | None = None
@@ -120,9 +136,15 @@ def _read_yaml(path: Path, display: str) -> tuple[dict[str, Any], yaml.Node]:
         raise SchemaError(f"cannot read schema file: {err.strerror}", path=display) from None
     try:
         # compose() builds nodes with line marks but constructs no Python objects,
-        # so it is as safe as safe_load; both use the SafeLoader.
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        # so it is as safe as safe_load; both use a safe loader.
+        try:
+            root = yaml.compose(text, Loader=_SAFE_LOADER)
+            data = yaml.load(text, Loader=_SAFE_LOADER)
+        except yaml.YAMLError:
+            # Read it again with the pure-Python loader, whose messages are the ones
+            # users see (and tests pin): "expected the node content, but found ...".
+            root = yaml.compose(text, Loader=yaml.SafeLoader)
+            data = yaml.safe_load(text)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line = mark.line + 1 if mark else None
@@ -371,7 +393,35 @@ def _build(data: Mapping[str, Any], root: yaml.Node, display: str, base: Schema 
                 raise SchemaError(
                     "empty phrase", path=display, line=_line_of(root, at), key=_dotted(at)
                 )
+            if phrase.startswith("re:"):
+                try:
+                    re.compile(phrase[3:])
+                except re.error as err:
+                    at = ["lexicon", category, i]
+                    raise SchemaError(
+                        f"invalid regular expression: {err.msg}",
+                        path=display,
+                        line=_line_of(root, at),
+                        key=_dotted(at),
+                    ) from None
         lexicon[category] = tuple(phrases)
+    numbers = dict(base.numbers) if base else {}
+    numbers.update({str(k).casefold(): v for k, v in data.get("numbers", {}).items()})
+    raw_terms = dict(data.get("terms", {}))
+    base_terms = base.terms if base else TermRules()
+    terms = TermRules(
+        definitions=compile_all(raw_terms["definitions"], ["terms", "definitions"], ["term"])
+        if "definitions" in raw_terms
+        else base_terms.definitions,
+        inline=compile_all(raw_terms["inline"], ["terms", "inline"], ["term"])
+        if "inline" in raw_terms
+        else base_terms.inline,
+    )
+    references = (
+        compile_all(data["references"], ["references"], ["target"])
+        if "references" in data
+        else (base.references if base else ())
+    )
     hints = (
         compile_all(data["hints"], ["hints"]) if "hints" in data else (base.hints if base else ())
     )
@@ -384,4 +434,7 @@ def _build(data: Mapping[str, Any], root: yaml.Node, display: str, base: Schema 
         lexicon=MappingProxyType(lexicon),
         hints=hints,
         abstract=bool(data.get("abstract", False)),
+        numbers=MappingProxyType(numbers),
+        terms=terms,
+        references=references,
     )

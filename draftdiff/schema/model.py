@@ -60,6 +60,18 @@ class PartyRules:
 
 
 @dataclass(frozen=True)
+class TermRules:
+    """How defined terms are found ("Fund" means ...; the "Services")."""
+
+    definitions: tuple[re.Pattern[str], ...] = ()
+    """Patterns tried at the start of a sentence, with a group `term`: a definition
+    whose text can be redefined between versions."""
+    inline: tuple[re.Pattern[str], ...] = ()
+    """Patterns anywhere in a sentence, with a group `term`: a name given in passing
+    (`(the "Services")`); its uses are tracked, its wording is not a definition."""
+
+
+@dataclass(frozen=True)
 class Schema:
     """A loaded, validated schema."""
 
@@ -70,7 +82,15 @@ class Schema:
     parties: PartyRules = field(default_factory=PartyRules)
     lexicon: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: MappingProxyType({}))
     """Phrase lists by category (obligation, prohibition, permission, guarantee,
-    qualified_obligation, weak_commitment, condition, benefit, ...)."""
+    qualified_obligation, weak_commitment, right, condition, ...). See schemas/base.yaml
+    for every category the semantic layer (draftdiff/analyse) reads."""
+    numbers: Mapping[str, float] = field(default_factory=lambda: MappingProxyType({}))
+    """Number words and their values ("thirty": 30); scale words (100 and above, powers
+    of ten) multiply what precedes them."""
+    terms: TermRules = field(default_factory=TermRules)
+    references: tuple[re.Pattern[str], ...] = ()
+    """Cross-reference patterns with a group `target` ("5.4" of "Section 5.4") and
+    optionally `kind` ("Section")."""
     hints: tuple[re.Pattern[str], ...] = ()
     """Patterns whose presence suggests this kind of document; used only to break
     ties when choosing a schema automatically."""

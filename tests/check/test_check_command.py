@@ -81,7 +81,7 @@ def test_check_with_an_unknown_party_names_the_rule_and_the_parties(tmp_path: Pa
     line = one_line_error(run("check", V1, V2, "--policy", str(policy)))
     assert line == (
         f"draftdiff: {policy}:2: rule 'guarantees': no party named 'Norlnd' in either version "
-        "(parties: Norland, Velmora)"
+        "(parties: Norland, Velmora, Parties)"
     )
 
 

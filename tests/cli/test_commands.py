@@ -62,7 +62,7 @@ def test_parse_json_nests_clauses() -> None:
 
 def test_schema_list_names_each_builtin_with_its_description() -> None:
     lines = run("schema", "list").stdout.splitlines()
-    assert [line.split()[0] for line in lines] == ["agreement", "contract", "license"]
+    assert [line.split()[0] for line in lines] == ["agreement", "contract", "gesetz", "license"]
 
 
 def test_schema_show_prints_inherited_levels() -> None:

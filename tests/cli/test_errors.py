@@ -66,7 +66,8 @@ def test_directory_given_as_document(tmp_path: Path) -> None:
 def test_unknown_schema_lists_the_builtins() -> None:
     line = one_line_error(run("diff", V1, V2, "--schema", "treaty"))
     assert line == (
-        "draftdiff: no schema named 'treaty' (built-in schemas: agreement, contract, license)"
+        "draftdiff: no schema named 'treaty' "
+        "(built-in schemas: agreement, contract, gesetz, license)"
     )
 
 

@@ -10,7 +10,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from draftdiff.diff.result import Change, Comparison, Severity
+from draftdiff.diff.result import Change, Comparison, Ledger, Severity
 from draftdiff.render.anchors import anchor
 from draftdiff.render.html import render_html
 from tests.report.hostile import hostile_comparison
@@ -126,14 +126,15 @@ def test_changes_are_listed_most_severe_first_whatever_order_they_come_in() -> N
 
 def test_ledger_shows_both_versions_with_deltas_and_one_sidedness() -> None:
     text = re.sub(r"\s+", " ", page_of(with_findings()).all_text())
-    assert "Norland 0 → 2 (+2) 0 → 0 2 → 2 0 → 0 0 → 2 (+2)" in text
-    assert "Velmora 10 → 9 (−1) 2 → 2 0 → 1 (+1) 2 → 2 14 → 13 (−1)" in text
+    assert "Norland 0 → 3 (+3) 0 → 0 6 → 6 0 → 0 0 → 3 (+3)" in text
+    assert "Velmora 14 → 14 4 → 4 1 → 2 (+1) 2 → 2 20 → 20" in text
     assert "100% → 87%" in text
     assert "old: Velmora bears 100% of duties; new: Velmora bears 87% of duties" in text
 
 
 def test_empty_ledgers_say_so_instead_of_an_empty_table() -> None:
-    page = page_of(sample_comparison())
+    # Documents with no provisions at all (a bare list of definitions, say).
+    page = page_of(replace(sample_comparison(), ledger_old=Ledger(), ledger_new=Ledger()))
     assert "No obligations, prohibitions, permissions or guarantees were found" in page.all_text()
     assert not any(a.get("class") == "ledger" for _, a in page.tags)
 
@@ -155,7 +156,7 @@ def test_header_names_files_schema_fallback_and_reader_notes() -> None:
 def test_evidence_is_shown_with_its_clause_context_and_rule() -> None:
     text = re.sub(r"\s+", " ", page_of(with_findings()).all_text())
     assert "new 3.6 Velmora shall use reasonable efforts to adopt, within ninety (90) days" in text
-    assert "lexicon.qualified_obligation: shall use reasonable efforts to" in text
+    assert "lexicon.qualified_obligation: shall use ... efforts to" in text
 
 
 @pytest.mark.parametrize("name", ["fund-v1-early.md", "fund-v3-final.md"])

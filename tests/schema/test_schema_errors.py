@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from draftdiff.analyse import analyse_text
 from draftdiff.errors import SchemaError
+from draftdiff.model import Party
 from draftdiff.schema.load import load_schema
 
 GOOD_HEAD = "name: mine\ndescription: My agreements.\n"
@@ -129,3 +131,38 @@ def test_schema_extending_itself_is_refused(tmp_path: Path) -> None:
     path.write_text("name: loop\ndescription: x\nextends: loop\n", encoding="utf-8")
     with pytest.raises(SchemaError, match="extends 'loop', which extends this file again"):
         load_schema(path)
+
+
+def test_lexicon_regular_expression_phrase_is_checked_with_file_and_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("mine.yaml").write_text(
+        GOOD_HEAD + LEVELS + "lexicon:\n  obligation: [shall, 're:(unclosed']\n", encoding="utf-8"
+    )
+    with pytest.raises(SchemaError) as caught:
+        load_schema("mine.yaml")
+    assert str(caught.value) == (
+        "mine.yaml:7: lexicon.obligation[1]: invalid regular expression: missing ), "
+        "unterminated subpattern"
+    )
+
+
+def test_a_new_language_or_weakener_is_a_yaml_edit(tmp_path: Path) -> None:
+    path = tmp_path / "mine.yaml"
+    path.write_text(
+        GOOD_HEAD
+        + "extends: agreement\n"
+        + "lexicon:\n  weak_commitment: [will ponder]\n"
+        + "numbers: {dozen: 12}\n",
+        encoding="utf-8",
+    )
+    schema = load_schema(path)
+    (p,) = analyse_text(
+        "Velmora will ponder a dozen (12) proposals.", (Party("Velmora"),), schema
+    ).provisions
+    assert (p.modality.value, p.cue.rule) == (
+        "weak_commitment",
+        "lexicon.weak_commitment: will ponder",
+    )
+    assert schema.numbers["dozen"] == 12

@@ -1,0 +1,305 @@
+"""Provides actors: who a provision binds, resolved to the document's parties.
+
+A *mention* is a name in a sentence that could be someone's:
+
+    party     a party's name or alias ("Norland", "the Government of the Republic
+              of Norland", "You" for a Licensee)
+    joint     a collective with a determiner ("each Party", "the Parties", "either
+              party", "Neither Party": negative, so its duty is a prohibition)
+    nonparty  a defined term or a capitalised name after "the"/"this" ("the Fund",
+              "the Board", "this Agreement"): kept as such, never a party
+    pronoun   "it", "they": the last actor named before
+
+The *actor* of a modal verb is chosen from the mentions before it (see
+`choose_subject`): the last one that is not an owner ("Velmora's liability"),
+not the object of a preposition ("the courts of Norland") and not inside a
+condition ("if Buyer so requests"); a passive verb's agent wins ("shall be paid
+by Buyer" -> Buyer). Every list of words here comes from the schema.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from draftdiff.analyse.lexicon import Lexicon, alternation
+from draftdiff.model import Party
+
+JOINT = "Parties"
+"""The actor name of a joint provision ("each Party", "the Parties")."""
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A name in a sentence that may be the subject of a provision."""
+
+    kind: str
+    """party, joint, nonparty or pronoun."""
+    text: str
+    start: int
+    end: int
+    name: str
+    """Party name, JOINT, the non-party's name without its article, or the pronoun."""
+    rule: str
+    negative: bool = False
+    """"Neither Party", "No Party": whatever it shall do, it shall not do."""
+    owner: bool = False
+    """Followed by a possessive ("Velmora's"): set on the mentions an analysis keeps."""
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who a provision binds (or benefits, for rights and permissions)."""
+
+    kind: str
+    """party, joint, nonparty or none (impersonal: "Notices shall be in writing")."""
+    name: str | None
+    """The party's name, JOINT for joint actors, the non-party's name, or None."""
+    parties: tuple[str, ...] = ()
+    """The parties who bear it: one for a party, all of them for a joint actor."""
+    text: str = ""
+    """The words naming the actor in the clause text ("" when none)."""
+    start: int = -1
+    rule: str = ""
+    """Why: "parties: Velmora = Government of the Republic of Velmora", "passive: by Buyer"."""
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text) if self.start >= 0 else -1
+
+    @property
+    def is_party(self) -> bool:
+        return bool(self.parties)
+
+
+NO_ACTOR = Actor("none", None, rule="no subject")
+
+_NOT_NAME_WORDS = (
+    "negative_determiner",
+    "joint_determiner",
+    "preposition",
+    "coordinator",
+    "article",
+    "pronoun",
+    "relative",
+    "other_determiner",
+)
+_UPPER = re.compile(r"[^\W\d_a-zäöüß]")
+_LOWER = re.compile(r"[a-zäöüß]")
+
+_ARTICLE = re.compile(r"^(?:the|this|these|that)\s+", re.IGNORECASE)
+
+
+class MentionFinder:
+    """The mention patterns of one document: its parties, terms and the schema's words."""
+
+    def __init__(
+        self,
+        parties: Sequence[Party],
+        collective: Sequence[str],
+        terms: Sequence[str],
+        lexicon: Lexicon,
+    ) -> None:
+        self.lexicon = lexicon
+        self.parties = tuple(p.name for p in parties)
+        self._party_of: dict[str, str] = {}
+        for party in parties:
+            for name in party.names():
+                # "the Government of X" and "The Government of X" are the same alias; the
+                # pattern below allows the article, so it is dropped here.
+                bare = _ARTICLE.sub("", name.strip()) or name
+                self._party_of.setdefault(bare, party.name)
+                # "you" starts a sentence as "You".
+                if bare[:1].islower():
+                    self._party_of.setdefault(bare[:1].upper() + bare[1:], party.name)
+        names = alternation(self._party_of)
+        articles = alternation(lexicon.phrases("article")) or "the"
+        art = rf"(?i:(?:{articles})\s+)"
+        self._article = re.compile(rf"^{art}")
+        # A role's plural names it too: "Contributors may not ..." (Contributor).
+        plural = r"(?:s|es)?"
+        self._party = (
+            re.compile(rf"(?<![\w-]){art}?(?P<n>{names}){plural}(?![\w-])") if names else None
+        )
+        # ALL-CAPS clauses ("EACH PARTY'S LIABILITY") name parties in capitals.
+        self._party_caps = (
+            re.compile(rf"(?<![\w-]){art}?(?P<n>{names}){plural}(?![\w-])", re.IGNORECASE)
+            if names
+            else None
+        )
+        others = alternation(lexicon.phrases("other_determiner"))
+        self._others = re.compile(rf"(?<![\w-])(?:{others})\s+$", re.IGNORECASE) if others else None
+        determiners = alternation(lexicon.phrases("joint_determiner"))
+        coll = alternation(collective)
+        upper = alternation(c for c in collective if c[:1].isupper())
+        joint = []
+        if determiners and coll:
+            joint.append(rf"(?i:(?:{determiners})\s+(?:{coll}))")
+        if upper:
+            joint.append(upper)
+        self._joint = re.compile(rf"(?<![\w-])(?:{'|'.join(joint)})(?![\w-])") if joint else None
+        self._negative = {w.casefold() for w in lexicon.phrases("negative_determiner")}
+        own = [t for t in terms if t not in self._party_of and t not in collective]
+        term_names = alternation(own)
+        self._term = (
+            re.compile(rf"(?<![\w-]){art}?(?P<n>{term_names})(?![\w-])") if term_names else None
+        )
+        # A capitalised name after an article: "the Board", "The Chair", "this Agreement";
+        # or two capitalised words or more: "Licensed Users".
+        cap = r"[A-ZÄÖÜ][\w'’-]*"
+        connectors = alternation(lexicon.phrases("name_connector"))
+        join = rf"\s+(?:(?:{connectors})\s+)?" if connectors else r"\s+"
+        self._capitalised = re.compile(
+            rf"(?<![\w-]){art}(?P<n>{cap}(?:{join}{cap}){{0,4}})"
+            rf"|(?<![\w-])(?P<m>{cap}(?:\s+{cap}){{1,4}})(?![\w-])"
+        )
+        pronouns = alternation(lexicon.phrases("pronoun"))
+        self._pronoun = re.compile(rf"(?<![\w-])(?i:{pronouns})(?![\w'’-])") if pronouns else None
+
+    def party_of(self, name: str) -> str | None:
+        return self._party_of.get(name)
+
+    def find(self, text: str, start: int, end: int) -> list[Mention]:
+        """Mentions in text[start:end], overlaps resolved (party > joint > term > name)."""
+        candidates: list[Mention] = []
+        add = candidates.append
+
+        party_pattern = self._party
+        segment = text[start:end]
+        lower = len(_LOWER.findall(segment))
+        if len(_UPPER.findall(segment)) > 1.5 * lower + 3:
+            party_pattern = self._party_caps
+        if party_pattern is not None:
+            for m in party_pattern.finditer(text, start, end):
+                name = m.group("n")
+                party = self._party_of.get(name) or self._caps_party(name)
+                if party is None or self._after_other(text, m.start()):
+                    continue
+                rule = f"parties: {party}" + (f" = {name}" if name != party else "")
+                add(Mention("party", m.group(), m.start(), m.end(), party, rule))
+        if self._joint is not None:
+            for m in self._joint.finditer(text, start, end):
+                first = m.group().split()[0].casefold()
+                negative = first in self._negative or m.group().casefold().startswith(
+                    tuple(n + " " for n in self._negative)
+                )
+                add(
+                    Mention(
+                        "joint",
+                        m.group(),
+                        m.start(),
+                        m.end(),
+                        JOINT,
+                        "parties.collective: " + m.group(),
+                        negative=negative,
+                    )
+                )
+        if self._term is not None:
+            for m in self._term.finditer(text, start, end):
+                name = m.group("n")
+                add(Mention("nonparty", m.group(), m.start(), m.end(), name, "terms: " + name))
+        for m in self._capitalised.finditer(text, start, end):
+            name = m.group("n") or m.group("m")
+            begin = m.start()
+            if m.group("m"):
+                # "Neither Tadeo", "In Witness": a capitalised function word opening a
+                # sentence is not part of a name.
+                head = name.split()[0]
+                if any(self.lexicon.is_word(head, c) for c in _NOT_NAME_WORDS):
+                    rest = name[len(head) :].lstrip()
+                    if " " not in rest:
+                        continue
+                    begin = m.end() - len(rest)
+                    name = rest
+            if name.isupper() and len(name) > 3 and " " in name:
+                continue  # a line in capitals is not a name
+            said = text[begin : m.end()]
+            add(Mention("nonparty", said, begin, m.end(), name, "name: " + said))
+        if self._pronoun is not None:
+            for m in self._pronoun.finditer(text, start, end):
+                add(
+                    Mention(
+                        "pronoun",
+                        m.group(),
+                        m.start(),
+                        m.end(),
+                        m.group().casefold(),
+                        "lexicon.pronoun: " + m.group(),
+                    )
+                )
+        # Overlaps: the longer name wins ("Indemnified Contributor" over the alias
+        # "Contributor", "Norland Development Finance Agency" over "Norland"); at equal
+        # length, parties before joint names before terms before other names.
+        rank = {"party": 0, "joint": 1, "nonparty": 2, "pronoun": 3}
+        order = sorted(
+            enumerate(candidates),
+            key=lambda item: (-(item[1].end - item[1].start), rank[item[1].kind], item[0]),
+        )
+        found: list[Mention] = []
+        for _, mention in order:
+            if all(mention.end <= f.start or mention.start >= f.end for f in found):
+                found.append(mention)
+        found.sort(key=lambda x: x.start)
+        return found
+
+    def _caps_party(self, name: str) -> str | None:
+        folded = name.casefold()
+        for alias, party in self._party_of.items():
+            if alias.casefold() == folded:
+                return party
+        return None
+
+    def _after_other(self, text: str, start: int) -> bool:
+        """ "other users": not the party the alias "users" names."""
+        if self._others is None:
+            return False
+        return bool(self._others.search(text[max(0, start - 30) : start]))
+
+    # --- whether a mention can be a subject ---------------------------------------------
+
+    def is_owner(self, text: str, mention: Mention) -> bool:
+        """ "Velmora's liability": the name owns the subject, it is not the subject."""
+        return self.lexicon.at(text, "possessive", mention.end) is not None
+
+    def after_preposition(self, text: str, mention: Mention) -> bool:
+        """ "the courts of Norland": the name is an object, not the subject. So is a name
+        with an article right after a noun ("die Arbeitszeit der Arbeitnehmer")."""
+        head = text[max(0, mention.start - 40) : mention.start].rstrip()
+        word = re.search(r"([\w/-]+)$", head)
+        if word and self.lexicon.is_word(word.group(1), "preposition"):
+            return True
+        starts_with_article = bool(self._article.match(mention.text))
+        return bool(
+            starts_with_article
+            and word
+            and word.group(1)[:1].isupper()
+            and not re.search(r"[.;:!?]\s*[\w/-]+$", head)
+            and len(head.split()) > 1
+        )
+
+    def actor(self, mention: Mention, via: str = "") -> Actor:
+        """The actor a (non-pronoun) mention names."""
+        rule = mention.rule if not via else f"{via}; {mention.rule}"
+        if mention.kind == "party":
+            return Actor("party", mention.name, (mention.name,), mention.text, mention.start, rule)
+        if mention.kind == "joint":
+            return Actor("joint", JOINT, self.parties, mention.text, mention.start, rule)
+        return Actor(
+            "nonparty",
+            self._article.sub("", mention.name),
+            (),
+            mention.text,
+            mention.start,
+            rule,
+        )
+
+    def first_mention_at(self, text: str, pos: int, end: int) -> Mention | None:
+        """The mention starting at `pos` (after spaces), as for a passive agent or a grantee."""
+        while pos < end and text[pos].isspace():
+            pos += 1
+        for mention in self.find(text, pos, min(end, pos + 120)):
+            if mention.start == pos:
+                return mention
+            break
+        return None

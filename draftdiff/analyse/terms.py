@@ -1,0 +1,89 @@
+"""Provides defined terms: where each is defined and which clauses use it.
+
+    (a) "Fund" means the Norland-Velmora ...     a definition (schema terms.definitions)
+    ... the "Services" ...  / (the "Services")   an inline name (schema terms.inline)
+
+A term is used by every clause whose text contains it as a whole word, plural
+included ("Contributions" uses "Contribution"). Uses are found in one pass over
+the document with one pattern, so the cost stays linear in its size.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from draftdiff.analyse.lexicon import alternation
+from draftdiff.schema.model import Schema
+
+
+@dataclass(frozen=True)
+class Definition:
+    """Where a term is given its meaning."""
+
+    term: str
+    clause: str
+    start: int
+    """Offset of the term in the clause text."""
+    text: str
+    """The defining sentence."""
+    inline: bool
+    """True for a name given in passing, (the "Services"), rather than a definition."""
+    rule: str
+    sentence: tuple[int, int] = (0, 0)
+    """Offsets of the defining sentence in the clause text."""
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.term)
+
+
+def find_definitions(
+    text: str, clause_id: str, span: tuple[int, int], schema: Schema
+) -> list[Definition]:
+    """Definitions and inline names in one sentence, text[span[0]:span[1]]."""
+    sentence = text[span[0] : span[1]]
+    out: list[Definition] = []
+    for pattern in schema.terms.definitions:
+        m = pattern.search(sentence)
+        if m:
+            term = m.group("term").strip()
+            start = span[0] + m.start("term")
+            out.append(
+                Definition(term, clause_id, start, sentence, False, "terms.definitions", span)
+            )
+            break
+    for pattern in schema.terms.inline:
+        for m in pattern.finditer(sentence):
+            term = m.group("term").strip()
+            if any(d.term == term for d in out):
+                continue
+            start = span[0] + m.start("term")
+            out.append(Definition(term, clause_id, start, sentence, True, "terms.inline", span))
+    return out
+
+
+class TermUses:
+    """Finds which terms a text uses."""
+
+    def __init__(self, terms: Iterable[str]) -> None:
+        names = alternation(terms)
+        self._pattern = (
+            re.compile(rf"(?<![\w-])(?P<t>{names})(?:s|es)?(?![\w-])") if names else None
+        )
+
+    def used(self, text: str) -> tuple[str, ...]:
+        if self._pattern is None:
+            return ()
+        seen: dict[str, None] = {}
+        for m in self._pattern.finditer(text):
+            seen.setdefault(m.group("t"), None)
+        return tuple(seen)
+
+    def spans(self, text: str, term: str) -> list[tuple[int, int]]:
+        if self._pattern is None:
+            return []
+        return [
+            (m.start("t"), m.end("t")) for m in self._pattern.finditer(text) if m.group("t") == term
+        ]

@@ -1,0 +1,157 @@
+"""Provides party renames: one change for an entity renamed, not one per clause.
+
+Two ways a party is renamed between versions:
+
+- its defined name changes ("Supplier" -> "Vendor"), or the entity behind it does
+  (the alias "ACME Corp." -> "ACME Holdings Inc.");
+- an entity named in the text changes name everywhere it appears ("OpenAI, L.L.C."
+  -> "OpenAI OpCo, LLC"), recognised by its company form (the schema's
+  `entity_suffix` list).
+
+A clause whose only edits are such renames is *explained* by them: it gets no
+clause.modified of its own, and its provisions are compared with the old names
+mapped to the new, so a rename is never read as duties moving between parties.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from draftdiff.analyse.lexicon import Lexicon, alternation
+from draftdiff.diff.result import PART_SEPARATOR, ClausePair, Evidence, Status
+from draftdiff.diff.textdiff import cosmetic_key
+from draftdiff.model import Document
+
+
+@dataclass
+class Rename:
+    """One name replaced by another across the versions."""
+
+    old: str
+    new: str
+    party: str | None = None
+    """The party (its name in the new version) the name belongs to, when known."""
+    defined: bool = False
+    """Found in the parties' definitions, not only in the text."""
+    pairs: list[int] = field(default_factory=list)
+    """Indexes of the clause pairs whose edits it explains."""
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Renames:
+    renames: tuple[Rename, ...] = ()
+    parties: dict[str, str] = field(default_factory=dict)
+    """Old party name -> new party name, for every party whose defined name changed."""
+    explained: frozenset[int] = frozenset()
+    """Pairs whose every edit is a rename."""
+
+
+def find_renames(
+    pairs: Sequence[ClausePair], old: Document, new: Document, lexicon: Lexicon
+) -> Renames:
+    found: dict[tuple[str, str], Rename] = {}
+    party_map: dict[str, str] = {}
+    old_names = {p.name: p for p in old.parties}
+    new_names = {p.name: p for p in new.parties}
+    gone = [p for p in old.parties if p.name not in new_names]
+    came = [p for p in new.parties if p.name not in old_names]
+    if gone and len(gone) == len(came):
+        for was, now in zip(gone, came, strict=True):
+            party_map[was.name] = now.name
+            found[(was.name, now.name)] = Rename(was.name, now.name, now.name, defined=True)
+    for name, party in new_names.items():
+        before_party = old_names.get(name)
+        if before_party is None:
+            continue
+        lost = [a for a in before_party.aliases if a not in party.aliases]
+        added = [a for a in party.aliases if a not in before_party.aliases]
+        if len(lost) == 1 and len(added) == 1:
+            found[(lost[0], added[0])] = Rename(lost[0], added[0], name, defined=True)
+    suffixes = alternation(lexicon.phrases("entity_suffix"))
+    entity = (
+        re.compile(rf"(?<![\w])(?:[A-Z0-9][\w&'’.-]*,?[ \t]+){{1,5}}?(?:{suffixes})(?![\w])")
+        if suffixes
+        else None
+    )
+    texts: dict[int, tuple[str, str]] = {}
+    for index, pair in enumerate(pairs):
+        if pair.status in (Status.ADDED, Status.REMOVED, Status.UNCHANGED):
+            continue
+        if pair.cosmetic or not pair.old or not pair.new:
+            continue
+        before, after = pair.text("old"), pair.text("new")
+        if before == after:
+            continue
+        texts[index] = (before, after)
+        if entity is None:
+            continue
+        lost = _unique(m.group() for m in entity.finditer(before))
+        added = _unique(m.group() for m in entity.finditer(after))
+        lost, added = [e for e in lost if e not in added], [e for e in added if e not in lost]
+        if len(lost) == 1 and len(added) == 1:
+            key = (_bare(lost[0]), _bare(added[0]))
+            if key not in found:
+                found[key] = Rename(key[0], key[1], _party_of(key[1], new))
+    explained: set[int] = set()
+    renames = list(found.values())
+    for index, (before, after) in texts.items():
+        applied = before
+        used = []
+        for rename in renames:
+            pattern = re.compile(rf"(?<![\w-]){re.escape(rename.old)}(?![\w-])")
+            if pattern.search(applied):
+                applied = pattern.sub(rename.new.replace("\\", "\\\\"), applied)
+                used.append(rename)
+        if used and cosmetic_key(applied) == cosmetic_key(after):
+            explained.add(index)
+            pair = pairs[index]
+            for rename in used:
+                rename.pairs.append(index)
+                rename.evidence.extend(_evidence(pair, before, after, rename))
+    kept = tuple(r for r in renames if r.defined or r.pairs)
+    return Renames(kept, party_map, frozenset(explained))
+
+
+def _evidence(pair: ClausePair, before: str, after: str, rename: Rename) -> list[Evidence]:
+    out = []
+    for side, text, name, ids in (
+        ("old", before, rename.old, pair.old),
+        ("new", after, rename.new, pair.new),
+    ):
+        at = text.find(name)
+        if at < 0:
+            continue
+        part = text[:at].count(PART_SEPARATOR)
+        offset = at - (text.rfind(PART_SEPARATOR, 0, at) + 1 if part else 0)
+        out.append(
+            Evidence(
+                "old" if side == "old" else "new",
+                ids[min(part, len(ids) - 1)],
+                name,
+                offset,
+                "renames: entity name" if not rename.defined else "parties: defined name",
+            )
+        )
+    return out
+
+
+def _unique(items: Iterable[str]) -> list[str]:
+    out: list[str] = []
+    for item in items:
+        if item not in out:
+            out.append(item)
+    return out
+
+
+def _bare(name: str) -> str:
+    return re.sub(r"^(?:The|the)\s+", "", " ".join(name.split()))
+
+
+def _party_of(name: str, document: Document) -> str | None:
+    for party in document.parties:
+        if name in party.names():
+            return party.name
+    return None

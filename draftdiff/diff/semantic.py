@@ -1,0 +1,874 @@
+"""Provides semantic changes: who now owes what to whom, pair by aligned pair.
+
+For every aligned group of clauses, the provisions of both sides (from the
+Analysis of each version) are matched one to one by what they are about (the
+words of their actions), then compared:
+
+    same parties, other strength     obligation.strengthened / .weakened on the ladder
+                                     obligation > qualified > weak commitment ("shall" ->
+                                     "shall use reasonable efforts to")
+    a guarantee losing or gaining    guarantee.weakened / .strengthened ("with its full
+    force                            faith and credit" dropped, "to its knowledge" added)
+    across kinds                     the old kind removed + the new kind added: "may" ->
+                                     "shall" is permission.removed + obligation.added, a
+                                     guarantee -> "will consider" guarantee.removed +
+                                     obligation.added, a right -> a duty likewise
+    other parties, same duty         obligation.reassigned (party = who now bears it);
+                                     a joint duty narrowed to one party is
+                                     obligation.removed for the party released
+    a party joining or leaving       permission.added / .removed ("Norland shall hold"
+                                     -> "Each Party shall hold": Velmora gains it)
+    conditions                       condition.added / .removed
+    left over on one side            <family>.added / .removed
+    values                           value.changed (amounts, percentages, durations,
+                                     dates, counts; "thirty (30)" = "30")
+    definitions                      term.redefined, listing every clause using the term
+    cross-references                 reference.changed when the target moved or vanished
+
+Added and removed clauses yield <family>.added / .removed for each provision.
+Only provisions of the parties (or of the parties jointly) make changes: what
+the Fund or the Board shall do is reported as the clause's rewording. Changes of
+one type for one pair are merged into one, so a clause says a thing once.
+Severity follows draftdiff/diff/severity.py.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+
+from draftdiff.analyse.actors import JOINT
+from draftdiff.analyse.conditions import similar
+from draftdiff.analyse.lexicon import Lexicon, lexicon_for
+from draftdiff.analyse.modality import Cue, Modality
+from draftdiff.analyse.provisions import Analysis, Provision, schema_of, words
+from draftdiff.analyse.references import Reference
+from draftdiff.analyse.terms import Definition
+from draftdiff.analyse.values import Value
+from draftdiff.diff import severity as policy
+from draftdiff.diff.classify import name, snippet
+from draftdiff.diff.renames import Renames, find_renames
+from draftdiff.diff.result import (
+    PART_SEPARATOR,
+    Change,
+    ClausePair,
+    Evidence,
+    Severity,
+    Side,
+    Status,
+)
+from draftdiff.diff.textdiff import cosmetic_key
+from draftdiff.model import Document
+
+MATCH_THRESHOLD = 0.2
+"""Least share of action words two provisions must have in common to be one provision
+(Jaccard); below it they are one removed and one added."""
+SOLE_MATCH_THRESHOLD = 0.1
+"""The same, when each side of a pair holds exactly one provision of the parties."""
+
+
+@dataclass(frozen=True)
+class SemanticResult:
+    """The semantic changes of a comparison, and what they say about clause changes."""
+
+    changes: tuple[tuple[int, Change], ...] = ()
+    """(index of the pair, change), in pair order."""
+    explained: frozenset[int] = frozenset()
+    """Pairs whose rewording a semantic change (or a rename) explains: their generic
+    clause.modified is dropped, since the semantic change says more."""
+    cosmetic: Mapping[int, Change] = field(default_factory=dict)
+    """Pairs whose only edits are cross-references that followed the renumbering:
+    their clause.modified becomes this text.cosmetic."""
+    renamed: Mapping[str, str] = field(default_factory=dict)
+    """Old party name -> new party name."""
+
+
+def semantic_changes(
+    pairs: Sequence[ClausePair],
+    old: Document,
+    new: Document,
+    analysis_old: Analysis,
+    analysis_new: Analysis,
+) -> SemanticResult:
+    """Every semantic change between two analysed versions, pair by pair."""
+    renames = find_renames(pairs, old, new, lexicon_for(schema_of(new)))
+    reader = _PairReader(pairs, old, new, analysis_old, analysis_new, renames)
+    changes: list[tuple[int, Change]] = []
+    explained: set[int] = set(renames.explained)
+    cosmetic: dict[int, Change] = {}
+    changes.extend(_rename_changes(renames, pairs))
+    for index, pair in enumerate(pairs):
+        found = reader.pair(pair)
+        if found:
+            explained.add(index)
+            changes.extend((index, c) for c in found)
+        elif index not in explained:
+            follow = reader.renumbered_references(pair)
+            if follow is not None:
+                cosmetic[index] = follow
+    changes.sort(key=lambda item: item[0])
+    return SemanticResult(tuple(changes), frozenset(explained), cosmetic, renames.parties)
+
+
+# --- one pair ---------------------------------------------------------------------------
+
+
+@dataclass
+class _Side:
+    """Provisions, values and references of one side of a pair, with their clause ids."""
+
+    provisions: list[Provision]
+    values: list[tuple[str, Value]]
+    references: list[tuple[str, Reference]]
+
+
+class _PairReader:
+    def __init__(
+        self,
+        pairs: Sequence[ClausePair],
+        old: Document,
+        new: Document,
+        analysis_old: Analysis,
+        analysis_new: Analysis,
+        renames: Renames,
+    ) -> None:
+        self.old, self.new = old, new
+        self.analysis = {"old": analysis_old, "new": analysis_new}
+        self.lexicon = lexicon_for(schema_of(new))
+        self.renamed = renames.parties
+        self.all_parties = frozenset(p.name for p in new.parties) or frozenset(
+            p.name for p in old.parties
+        )
+        # A document with no parties (a statute): its named actors stand in for them.
+        self.stand_in = not self.all_parties
+        # Where each old clause went: the new ids of its pair (several for a split).
+        self.counterpart: dict[str, tuple[str, ...]] = {}
+        for pair in pairs:
+            for clause_id in pair.old:
+                self.counterpart[clause_id] = pair.new
+
+    def side(self, side: Side, ids: tuple[str, ...]) -> _Side:
+        analysis = self.analysis[side]
+        provisions: list[Provision] = []
+        values: list[tuple[str, Value]] = []
+        references: list[tuple[str, Reference]] = []
+        for clause_id in ids:
+            read = analysis.clause(clause_id)
+            provisions.extend(read.provisions)
+            values.extend((clause_id, v) for v in read.values)
+            references.extend((clause_id, r) for r in read.references)
+        return _Side(provisions, values, references)
+
+    def pair(self, pair: ClausePair) -> list[Change]:
+        if pair.status in (Status.UNCHANGED, Status.RENUMBERED) or pair.cosmetic:
+            # Same words (case and punctuation aside): no provision can differ, but a
+            # reference may now point elsewhere because its target moved.
+            return self.references(pair)
+        before = self.side("old", pair.old)
+        after = self.side("new", pair.new)
+        ref = name(pair.new_id or pair.old_id)
+        if pair.status is Status.ADDED:
+            return _merge(
+                [self._one_sided(ref, q, "added") for q in after.provisions if self._concerned(q)],
+                self.all_parties,
+            )
+        if pair.status is Status.REMOVED:
+            return _merge(
+                [
+                    self._one_sided(ref, p, "removed")
+                    for p in before.provisions
+                    if self._concerned(p)
+                ],
+                self.all_parties,
+            )
+        changes: list[Change] = []
+        matched, lost, gained = _match(before.provisions, after.provisions, self.renamed)
+        for p, q in matched:
+            changes.extend(self._compare(ref, p, q))
+        changes.extend(self._one_sided(ref, p, "removed") for p in lost if self._concerned(p))
+        changes.extend(self._one_sided(ref, q, "added") for q in gained if self._concerned(q))
+        value_change = self._values(ref, before, after, matched, lost, gained)
+        changes = _merge(changes, self.all_parties)
+        if value_change is not None:
+            others = {c.party for c in changes if c.party is not None}
+            if value_change.party is None and len(others) == 1:
+                # "The Board shall consist of six (6) members" beside "Each Party shall
+                # appoint three (3)": the numbers are the parties' business too.
+                value_change = replace(value_change, party=others.pop())
+            changes.append(value_change)
+        changes.extend(self._terms(ref, pair))
+        changes.extend(self.references(pair))
+        return changes
+
+    # --- provisions ---------------------------------------------------------------------
+
+    def _concerned(self, p: Provision) -> tuple[str, ...]:
+        return _concerned(p, self.stand_in)
+
+    def _party(self, p: Provision) -> str | None:
+        return _party(p, self.stand_in)
+
+    def _bearers(self, p: Provision) -> frozenset[str]:
+        return frozenset(self.renamed.get(b, b) for b in self._concerned(p))
+
+    def _compare(self, ref: str, p: Provision, q: Provision) -> list[Change]:
+        before, after = self._bearers(p), self._bearers(q)
+        if not before and not after:
+            return []
+        if not before:
+            return [self._one_sided(ref, q, "added")]
+        if not after:
+            return [self._one_sided(ref, p, "removed")]
+        common, gone, came = before & after, before - after, after - before
+        same_family = p.modality.family == q.modality.family
+        if not common and not same_family:
+            # Nobody keeps anything: one provision went, another came.
+            return [self._one_sided(ref, p, "removed"), self._one_sided(ref, q, "added")]
+        out: list[Change] = []
+        if gone or came:
+            out.extend(self._parties_changed(ref, p, q, gone, came))
+        out.extend(self._modality_changed(ref, p, q))
+        if same_family or p.modality.is_duty == q.modality.is_duty:
+            out.extend(self._conditions_changed(ref, p, q))
+        return out
+
+    def _parties_changed(
+        self, ref: str, p: Provision, q: Provision, gone: frozenset[str], came: frozenset[str]
+    ) -> list[Change]:
+        family_p, family_q = p.modality.family, q.modality.family
+        if family_p == family_q == "obligation" and not came:
+            # "The Parties shall consult" -> "Norland shall consult": Velmora is released;
+            # nobody newly bears the duty, so it is no reassignment.
+            return [self._one_sided(ref, p, "removed", party=party) for party in sorted(gone)]
+        if family_p == family_q == "obligation":
+            who_before, who_after = _who(p), _who(q)
+            return [
+                self._change(
+                    "obligation.reassigned",
+                    ref,
+                    q,
+                    f"“{_quote(q)}” moved from {who_before} to {who_after}",
+                    p,
+                    before=p.modality,
+                    after=q.modality,
+                    actor_evidence=True,
+                )
+            ]
+        out = []
+        if family_q == family_p:
+            # Rights, permissions, prohibitions, guarantees: each party gains or loses its own.
+            for party in sorted(came):
+                out.append(self._one_sided(ref, q, "added", party=party))
+            for party in sorted(gone):
+                out.append(self._one_sided(ref, p, "removed", party=party))
+        return out
+
+    def _modality_changed(self, ref: str, p: Provision, q: Provision) -> list[Change]:
+        a, b = p.modality, q.modality
+        if a == b:
+            if a is Modality.GUARANTEE:
+                return self._intensity_changed(ref, p, q)
+            if a is Modality.QUALIFIED:
+                return self._efforts_changed(ref, p, q)
+            return []
+        ladder = (Modality.OBLIGATION, Modality.QUALIFIED, Modality.WEAK)
+        if {a, b} == {Modality.PROHIBITION, Modality.PERMISSION} and _same_rule(p, q, self.lexicon):
+            return []
+        if a in ladder and b in ladder:
+            kind = "strengthened" if b.strength > a.strength else "weakened"
+            return [
+                self._change(
+                    f"obligation.{kind}",
+                    ref,
+                    q,
+                    f"“{_quote(q)}” {kind} — {_cue(p)} → {_cue(q)}",
+                    p,
+                    before=a,
+                    after=b,
+                )
+            ]
+        # Across families ("may" -> "shall", a guarantee -> "will consider", a right ->
+        # a duty) the old provision is gone and a different one stands in its place.
+        return [self._one_sided(ref, p, "removed"), self._one_sided(ref, q, "added")]
+
+    def _efforts_changed(self, ref: str, p: Provision, q: Provision) -> list[Change]:
+        """ "reasonable efforts" -> "best efforts": the higher standard (the schema's
+        `best_efforts` phrases) strengthens a qualified obligation."""
+        before = self.lexicon.contains(p.cue.text, "best_efforts")
+        after = self.lexicon.contains(q.cue.text, "best_efforts")
+        if before == after:
+            return []
+        kind = "strengthened" if after else "weakened"
+        return [
+            self._change(
+                f"obligation.{kind}",
+                ref,
+                q,
+                f"“{_quote(q)}” {kind} — {_cue(p)} → {_cue(q)}",
+                p,
+                before=p.modality,
+                after=q.modality,
+            )
+        ]
+
+    def _intensity_changed(self, ref: str, p: Provision, q: Provision) -> list[Change]:
+        """A guarantee made harder ("irrevocably", "with its full faith and credit") or
+        softer ("to Seller's knowledge"): the schema's intensifiers and weakeners."""
+        lost, won = _force(p, q), _force(q, p)
+        weaker = [(i, "dropped") for i in lost if _is_intensifier(i)] + [
+            (i, "added") for i in won if not _is_intensifier(i)
+        ]
+        stronger = [(i, "added") for i in won if _is_intensifier(i)] + [
+            (i, "dropped") for i in lost if not _is_intensifier(i)
+        ]
+        out = []
+        for kind, found in (("weakened", weaker), ("strengthened", stronger)):
+            if not found:
+                continue
+            what = "; ".join(f"“{' '.join(i.text.split())}” {how}" for i, how in found)
+            evidence = [
+                self._evidence(
+                    "old" if how == "dropped" else "new",
+                    p.clause if how == "dropped" else q.clause,
+                    i.text,
+                    i.start,
+                    i.rule,
+                )
+                for i, how in found
+            ]
+            out.append(
+                self._change(
+                    f"guarantee.{kind}",
+                    ref,
+                    q,
+                    f"guarantee {kind} — {what}",
+                    p,
+                    before=p.modality,
+                    after=q.modality,
+                    extra=evidence,
+                )
+            )
+        return out[:1] if len(out) == 2 else out
+
+    def _conditions_changed(self, ref: str, p: Provision, q: Provision) -> list[Change]:
+        out = []
+        holder = q if q.bearers else p
+        for c in q.conditions:
+            if not any(similar(c, o) for o in p.conditions):
+                out.append(
+                    Change(
+                        "condition.added",
+                        policy.condition_severity("condition.added", q.modality),
+                        f"{ref} {_who(holder)}: condition added to “{_quote(q)}” — "
+                        + _short(c.text),
+                        self._party(holder),
+                        p.clause,
+                        q.clause,
+                        (self._evidence("new", q.clause, c.cue, c.start, c.rule),),
+                    )
+                )
+        for c in p.conditions:
+            if not any(similar(c, n) for n in q.conditions):
+                out.append(
+                    Change(
+                        "condition.removed",
+                        policy.condition_severity("condition.removed", p.modality),
+                        f"{ref} {_who(holder)}: condition removed from “{_quote(q)}” — "
+                        + _short(c.text),
+                        self._party(holder),
+                        p.clause,
+                        q.clause,
+                        (self._evidence("old", p.clause, c.cue, c.start, c.rule),),
+                    )
+                )
+        return out
+
+    def _one_sided(self, ref: str, p: Provision, how: str, party: str | None = None) -> Change:
+        family = p.modality.family
+        kind = f"{family}.{how}"
+        label = p.modality.label if p.modality is not Modality.RIGHT else "right"
+        who = party or _who(p)
+        # With nobody named, the provision's own words say it best: "No distribution
+        # shall be made to Velmora".
+        what = f"{_cue(p)} {p.gist()}" if p.actor.kind != "none" else f"“{snippet(p.text)}”"
+        if how == "added":
+            summary = f"{ref} {who}: new {label} — {what}"
+            severity = policy.provision_severity(kind, None, p.modality)
+        else:
+            summary = f"{ref} {who}: {label} removed — {what}"
+            severity = policy.provision_severity(kind, p.modality, None)
+        side: Side = "new" if how == "added" else "old"
+        evidence = [self._evidence(side, p.clause, p.cue.text, p.cue.start, p.cue.rule)]
+        if p.actor.text:
+            evidence.append(
+                self._evidence(side, p.clause, p.actor.text, p.actor.start, p.actor.rule)
+            )
+        return Change(
+            kind,
+            severity,
+            summary.rstrip(),
+            party or self._party(p),
+            p.clause if how == "removed" else None,
+            p.clause if how == "added" else None,
+            tuple(evidence),
+        )
+
+    def _change(
+        self,
+        kind: str,
+        ref: str,
+        q: Provision,
+        what: str,
+        p: Provision,
+        *,
+        before: Modality,
+        after: Modality,
+        actor_evidence: bool = False,
+        extra: Iterable[Evidence] = (),
+    ) -> Change:
+        evidence = [
+            self._evidence("old", p.clause, p.cue.text, p.cue.start, p.cue.rule),
+            self._evidence("new", q.clause, q.cue.text, q.cue.start, q.cue.rule),
+        ]
+        if actor_evidence:
+            for side, prov in (("old", p), ("new", q)):
+                if prov.actor.text:
+                    evidence.append(
+                        self._evidence(
+                            side,  # type: ignore[arg-type]
+                            prov.clause,
+                            prov.actor.text,
+                            prov.actor.start,
+                            prov.actor.rule,
+                        )
+                    )
+        evidence.extend(extra)
+        lead = f"{ref} {_who(q)}: " if kind != "obligation.reassigned" else f"{ref}: "
+        return Change(
+            kind,
+            policy.provision_severity(kind, before, after),
+            lead + what,
+            self._party(q),
+            p.clause,
+            q.clause,
+            tuple(evidence),
+        )
+
+    @staticmethod
+    def _evidence(side: Side, clause: str, text: str, start: int, rule: str) -> Evidence:
+        return Evidence(side, clause, text, start, rule)
+
+    # --- values, terms, references ------------------------------------------------------
+
+    def _values(
+        self,
+        ref: str,
+        before: _Side,
+        after: _Side,
+        matched: list[tuple[Provision, Provision]],
+        lost: list[Provision],
+        gained: list[Provision],
+    ) -> Change | None:
+        """One value.changed for the pair: values replaced, and values added to or
+        dropped from a provision that is still there. Values of provisions added or
+        removed whole are already told by those changes."""
+        olds = [(c, v) for c, v in before.values if not _inside(c, v, lost)]
+        news = [(c, v) for c, v in after.values if not _inside(c, v, gained)]
+        kept_old = [p for p, _ in matched]
+        kept_new = [q for _, q in matched]
+        matcher = difflib.SequenceMatcher(
+            a=[v.key for _, v in olds], b=[v.key for _, v in news], autojunk=False
+        )
+        parts: list[str] = []
+        evidence: list[Evidence] = []
+        kinds: list[str] = []
+        holders: list[Provision] = []
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+            if tag == "equal":
+                continue
+            a, b = olds[i1:i2], news[j1:j2]
+            while a and b and a[0][1].kind == b[0][1].kind:
+                (ca, va), (cb, vb) = a.pop(0), b.pop(0)
+                parts.append(f"{va.text} → {vb.text}")
+                evidence.append(Evidence("old", ca, va.text, va.start, f"values.{va.kind}"))
+                evidence.append(Evidence("new", cb, vb.text, vb.start, f"values.{vb.kind}"))
+                kinds.append(vb.kind)
+                holders.extend(_holder(cb, vb, kept_new))
+            for cb, vb in b:
+                if _holder(cb, vb, kept_new):
+                    parts.append(f"{vb.text} added")
+                    evidence.append(Evidence("new", cb, vb.text, vb.start, f"values.{vb.kind}"))
+                    kinds.append(vb.kind)
+                    holders.extend(_holder(cb, vb, kept_new))
+            for ca, va in a:
+                if _holder(ca, va, kept_old):
+                    parts.append(f"{va.text} dropped")
+                    evidence.append(Evidence("old", ca, va.text, va.start, f"values.{va.kind}"))
+                    kinds.append(va.kind)
+                    holders.extend(_holder(ca, va, kept_old))
+        if not parts:
+            return None
+        party_holders = [h for h in holders if self._concerned(h)]
+        in_provision = bool(holders)
+        owner = None if party_holders else self._value_owner(evidence)
+        worst = min((policy.value_severity(k, in_provision) for k in kinds), key=lambda s: s.rank)
+        who = f" {_who(party_holders[0])}" if party_holders else ""
+        old_id = next((e.clause for e in evidence if e.side == "old"), None)
+        new_id = next((e.clause for e in evidence if e.side == "new"), None)
+        if owner is not None:
+            who = f" {owner}"
+        return Change(
+            "value.changed",
+            worst,
+            f"{ref}{who}: " + "; ".join(parts),
+            self._party(party_holders[0]) if party_holders else owner,
+            old_id,
+            new_id,
+            tuple(evidence),
+        )
+
+    def _value_owner(self, evidence: list[Evidence]) -> str | None:
+        """ "Each Party's liability shall not exceed $1,000,000": a value outside any
+        provision belongs to the party that owns the sentence's subject."""
+        for e in evidence:
+            read = self.analysis[e.side].clause(e.clause)
+            sentence = next((s for s in read.sentences if s[0] <= e.start < s[1]), None)
+            if sentence is None:
+                continue
+            owners = [m for m in read.mentions if m.owner and sentence[0] <= m.start < sentence[1]]
+            if owners:
+                return owners[0].name
+        return None
+
+    def _terms(self, ref: str, pair: ClausePair) -> list[Change]:
+        old_defs = {
+            d.term: d
+            for i in pair.old
+            for d in self.analysis["old"].clause(i).definitions
+            if not d.inline
+        }
+        new_defs = {
+            d.term: d
+            for i in pair.new
+            for d in self.analysis["new"].clause(i).definitions
+            if not d.inline
+        }
+        out = []
+        for term, d in new_defs.items():
+            before = old_defs.get(term)
+            if before is None or cosmetic_key(before.text) == cosmetic_key(d.text):
+                continue
+            uses = self.analysis["new"].uses.get(term, ())
+            evidence = [
+                Evidence("old", before.clause, before.term, before.start, before.rule),
+                Evidence("new", d.clause, d.term, d.start, d.rule),
+            ]
+            listed = ", ".join(name(u) for u in uses) if uses else "no other clause"
+            out.append(
+                Change(
+                    "term.redefined",
+                    policy.TERM_REDEFINED,
+                    f"{ref}: “{term}” redefined — used in {listed}",
+                    self._term_party(d, uses),
+                    before.clause,
+                    d.clause,
+                    tuple(evidence),
+                )
+            )
+        return out
+
+    def _term_party(self, definition: Definition, uses: Sequence[str]) -> str | None:
+        """Whose position a redefinition moves: the party the definition names ("revenues
+        received by Velmora"), else the party bound by the clauses that use the term."""
+        analysis = self.analysis["new"]
+        start, end = definition.sentence
+        named = {
+            m.name for m in analysis.clause(definition.clause).mentions if start <= m.start < end
+        }
+        if not named:
+            named = {
+                party
+                for clause_id in uses
+                for p in analysis.provisions(clause_id)
+                if p.modality.is_duty
+                for party in ([JOINT] if p.actor.kind == "joint" else self._concerned(p))
+            }
+        if not named:
+            return None
+        return named.pop() if len(named) == 1 else JOINT
+
+    def _aligned_references(
+        self, pair: ClausePair
+    ) -> list[tuple[tuple[str, Reference], tuple[str, Reference]]]:
+        before = self.side("old", pair.old).references
+        after = self.side("new", pair.new).references
+        matcher = difflib.SequenceMatcher(
+            a=[r.kind.casefold() for _, r in before],
+            b=[r.kind.casefold() for _, r in after],
+            autojunk=False,
+        )
+        out: list[tuple[tuple[str, Reference], tuple[str, Reference]]] = []
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+            if tag in ("equal", "replace") and i2 - i1 == j2 - j1:
+                out.extend(zip(before[i1:i2], after[j1:j2], strict=True))
+        return out
+
+    def references(self, pair: ClausePair) -> list[Change]:
+        """reference.changed for references whose target moved or vanished."""
+        out = []
+        for (ca, a), (cb, b) in self._aligned_references(pair):
+            if a.clause is None:
+                continue
+            went = self.counterpart.get(a.clause, ())
+            if b.clause is not None and b.clause in went:
+                continue
+            if b.clause is None:
+                now = "points to no clause"
+            else:
+                now = f"points to {name(b.clause)}: {snippet(self.new.clause(b.clause).text, 8)}"
+            meant = (
+                f"its old target {name(a.clause)} is now {', '.join(name(w) for w in went)}"
+                if went
+                else f"its old target {name(a.clause)} was removed"
+            )
+            out.append(
+                Change(
+                    "reference.changed",
+                    policy.REFERENCE_CHANGED,
+                    f"{name(pair.new_id or pair.old_id)}: “{b.text}” {now} ({meant})",
+                    None,
+                    ca,
+                    cb,
+                    (
+                        Evidence("old", ca, a.text, a.start, a.rule),
+                        Evidence("new", cb, b.text, b.start, b.rule),
+                    ),
+                )
+            )
+        return out
+
+    def renumbered_references(self, pair: ClausePair) -> Change | None:
+        """text.cosmetic when a pair's only edits are references that followed their
+        targets' new numbers ("Section 5.4" -> "Section 5.5" after 5.4 was split)."""
+        if pair.status is not Status.MODIFIED or pair.cosmetic:
+            return None
+        aligned = self._aligned_references(pair)
+        followed = [
+            (a, b)
+            for (_, a), (_, b) in aligned
+            if a.text != b.text
+            and a.clause is not None
+            and b.clause is not None
+            and b.clause in self.counterpart.get(a.clause, ())
+        ]
+        if not followed:
+            return None
+        before, after = pair.text("old"), pair.text("new")
+        for a, b in followed:
+            before = before.replace(a.text, "\x00", 1)
+            after = after.replace(b.text, "\x00", 1)
+        if cosmetic_key(before.replace("\x00", " xref ")) != cosmetic_key(
+            after.replace("\x00", " xref ")
+        ):
+            return None
+        moves = ", ".join(f"“{a.text}” → “{b.text}”" for a, b in followed)
+        ref = name(pair.new_id or pair.old_id)
+        return Change(
+            "text.cosmetic",
+            Severity.INFO,
+            f"{ref}: cross-reference follows the renumbering ({moves})",
+            None,
+            pair.old_id,
+            pair.new_id,
+            tuple(Evidence("new", pair.new_id or "", b.text, b.start, b.rule) for _, b in followed),
+        )
+
+
+# --- helpers ----------------------------------------------------------------------------
+
+
+def _match(
+    olds: list[Provision], news: list[Provision], renamed: Mapping[str, str]
+) -> tuple[list[tuple[Provision, Provision]], list[Provision], list[Provision]]:
+    """Match provisions one to one by the words of their actions."""
+    word_sets = {id(p): _content(p) for p in (*olds, *news)}
+    scored = []
+    for i, p in enumerate(olds):
+        for j, q in enumerate(news):
+            a, b = word_sets[id(p)], word_sets[id(q)]
+            overlap = len(a & b) / len(a | b) if a | b else 1.0
+            same_bearers = frozenset(renamed.get(x, x) for x in p.bearers) == frozenset(q.bearers)
+            bonus = 0.1 * (p.modality.family == q.modality.family) + 0.1 * same_bearers
+            scored.append((overlap + bonus, overlap, i, j))
+    scored.sort(key=lambda s: (-s[0], s[2], s[3]))
+    sole = len(olds) == 1 and len(news) == 1
+    used_old: set[int] = set()
+    used_new: set[int] = set()
+    matched = []
+    for _, overlap, i, j in scored:
+        if i in used_old or j in used_new:
+            continue
+        if overlap < (SOLE_MATCH_THRESHOLD if sole else MATCH_THRESHOLD):
+            continue
+        used_old.add(i)
+        used_new.add(j)
+        matched.append((olds[i], news[j]))
+    matched.sort(key=lambda m: (m[1].clause, m[1].span))
+    lost = [p for i, p in enumerate(olds) if i not in used_old]
+    gained = [q for j, q in enumerate(news) if j not in used_new]
+    return matched, lost, gained
+
+
+def _content(p: Provision) -> frozenset[str]:
+    """The words a provision is about: its own words but for its actor and its cue."""
+    skip = set(words(p.actor.text)) | set(words(p.cue.text))
+    return frozenset(
+        w for w in words(p.text or p.action) if (len(w) > 2 or w.isdigit()) and w not in skip
+    )
+
+
+def _concerned(p: Provision, stand_in: bool = False) -> tuple[str, ...]:
+    """The parties a provision binds, or (with no actor) the parties it concerns. In a
+    document with no parties at all (a statute) the actors it names stand in for them:
+    "Das Bundesministerium ... kann" is that ministry's new power."""
+    if p.bearers or p.concerns:
+        return p.bearers or p.concerns
+    if stand_in and p.actor.kind == "nonparty" and p.actor.name:
+        return (p.actor.name,)
+    return ()
+
+
+def _same_rule(p: Provision, q: Provision, lexicon: Lexicon) -> bool:
+    """ "shall not grant ... without consent" and "may grant ... only with consent" are
+    one rule: a prohibition with a `negative_condition` and a permission with an
+    `exclusive_condition` on the same act."""
+    ban, leave = (p, q) if p.modality is Modality.PROHIBITION else (q, p)
+    return any(lexicon.at(c.text, "negative_condition", 0) for c in ban.conditions) and any(
+        lexicon.at(c.text, "exclusive_condition", 0) for c in leave.conditions
+    )
+
+
+def _force(p: Provision, q: Provision) -> list[Cue]:
+    """p's intensifiers and weakeners that q lacks."""
+    have = {cosmetic_key(i.text) for i in q.intensifiers}
+    return [i for i in p.intensifiers if cosmetic_key(i.text) not in have]
+
+
+def _is_intensifier(cue: Cue) -> bool:
+    return cue.rule.startswith("lexicon.intensifier")
+
+
+def _inside(clause: str, value: Value, provisions: list[Provision]) -> bool:
+    return any(p.clause == clause and p.span[0] <= value.start < p.span[1] for p in provisions)
+
+
+def _holder(clause: str, value: Value, provisions: list[Provision]) -> list[Provision]:
+    return [p for p in provisions if p.clause == clause and p.span[0] <= value.start < p.span[1]]
+
+
+def _who(p: Provision) -> str:
+    if p.actor.kind == "joint":
+        text = " ".join(p.actor.text.split())
+        return text[:1].upper() + text[1:]
+    return p.actor.name or _party(p) or "—"
+
+
+def _party(p: Provision, stand_in: bool = False) -> str | None:
+    if p.actor.kind == "joint":
+        return JOINT
+    if p.actor.kind == "party":
+        return p.actor.name
+    if p.concerns:
+        return p.concerns[0] if len(p.concerns) == 1 else JOINT
+    concerned = _concerned(p, stand_in)
+    return concerned[0] if concerned else None
+
+
+def _cue(p: Provision) -> str:
+    return " ".join(p.cue.text.split())
+
+
+def _quote(p: Provision) -> str:
+    return p.gist(7)
+
+
+def _short(text: str, limit: int = 14) -> str:
+    return snippet(text, limit)
+
+
+def _merge(changes: list[Change], all_parties: frozenset[str]) -> list[Change]:
+    """One change per type and party in a pair; one per type when it concerns every party."""
+    by_key: dict[tuple[str, str | None], Change] = {}
+    order: list[tuple[str, str | None]] = []
+    for change in changes:
+        key = (change.type, change.party)
+        if key in by_key:
+            first = by_key[key]
+            by_key[key] = Change(
+                first.type,
+                min(first.severity, change.severity, key=lambda s: s.rank),
+                first.summary,
+                first.party,
+                first.old_clause or change.old_clause,
+                first.new_clause or change.new_clause,
+                first.evidence + change.evidence,
+            )
+        else:
+            by_key[key] = change
+            order.append(key)
+    merged = [by_key[k] for k in order]
+    # Norland's and Velmora's appointment rights both removed: one change for the Parties.
+    out: list[Change] = []
+    for change in merged:
+        peers = [
+            c
+            for c in merged
+            if c.type == change.type and c.party in all_parties and change.party in all_parties
+        ]
+        if len(all_parties) > 1 and {c.party for c in peers} == set(all_parties):
+            if change is not peers[0]:
+                continue
+            out.append(
+                Change(
+                    change.type,
+                    min((c.severity for c in peers), key=lambda s: s.rank),
+                    change.summary.replace(f" {change.party}: ", " the Parties: ", 1),
+                    JOINT,
+                    change.old_clause,
+                    change.new_clause,
+                    tuple(e for c in peers for e in c.evidence),
+                )
+            )
+            continue
+        out.append(change)
+    return out
+
+
+def _rename_changes(renames: Renames, pairs: Sequence[ClausePair]) -> list[tuple[int, Change]]:
+    out = []
+    for rename in renames.renames:
+        where = [pairs[i] for i in rename.pairs]
+        first = where[0] if where else None
+        ref = name(first.new_id or first.old_id) if first else "parties"
+        others = [name(p.new_id or p.old_id) for p in where[1:]]
+        also = f" (also {', '.join(others)})" if others else ""
+        what = "party renamed" if rename.defined or rename.party else "contracting entity renamed"
+        out.append(
+            (
+                rename.pairs[0] if rename.pairs else 0,
+                Change(
+                    "party.renamed",
+                    policy.PARTY_RENAMED,
+                    f"{ref}: {what} — “{rename.old}” → “{rename.new}”{also}",
+                    rename.party,
+                    first.old_id if first else None,
+                    first.new_id if first else None,
+                    tuple(rename.evidence),
+                ),
+            )
+        )
+    return out
+
+
+__all__ = ["PART_SEPARATOR", "SemanticResult", "semantic_changes"]

@@ -1,0 +1,62 @@
+"""Provides the severity policy of semantic changes, in one place.
+
+Severity says how urgently a negotiator must read a change, not whose side it
+favours. The policy:
+
+    high    a party's protection shrinks or moves: a guarantee removed or weakened;
+            a firm or qualified duty removed or weakened; a duty moved to another
+            party; a condition or carve-out added to a duty or guarantee (it may
+            now never bite); an amount or percentage changed inside a provision
+    medium  new duties and guarantees, duties strengthened, prohibitions added or
+            removed, permissions and rights removed, conditions removed, a defined
+            term redefined (every clause using it changes meaning), a cross-reference
+            now pointing elsewhere, a party renamed, durations and counts changed,
+            amounts changed outside a provision
+    low     a permission or right added, a weak commitment ("will consider") added
+            or removed, a date changed outside any provision (a draft date)
+
+Clause-level changes keep their own severities (draftdiff/diff/classify.py).
+"""
+
+from __future__ import annotations
+
+from draftdiff.analyse.modality import Modality
+from draftdiff.diff.result import Severity
+
+HIGH, MEDIUM, LOW = Severity.HIGH, Severity.MEDIUM, Severity.LOW
+
+
+def provision_severity(change: str, before: Modality | None, after: Modality | None) -> Severity:
+    """Severity of an obligation.*, prohibition.*, permission.* or guarantee.* change."""
+    if change in ("guarantee.removed", "guarantee.weakened", "obligation.reassigned"):
+        return HIGH
+    if change in ("obligation.removed", "obligation.weakened"):
+        if before is Modality.WEAK:
+            return LOW
+        return HIGH if before is not None and before.strength >= 3 else MEDIUM
+    if change == "obligation.added":
+        return LOW if after is Modality.WEAK else MEDIUM
+    if change == "permission.added":
+        return LOW
+    return MEDIUM
+
+
+def condition_severity(change: str, modality: Modality) -> Severity:
+    """Severity of a condition.* change on a provision of this modality."""
+    if change == "condition.added":
+        return HIGH if modality.is_duty else MEDIUM
+    return MEDIUM
+
+
+def value_severity(kind: str, in_provision: bool) -> Severity:
+    """Severity of a value.changed of this kind (amount, percent, duration, date, count)."""
+    if kind in ("amount", "percent"):
+        return HIGH if in_provision else MEDIUM
+    if kind == "date" and not in_provision:
+        return LOW
+    return MEDIUM
+
+
+TERM_REDEFINED = MEDIUM
+REFERENCE_CHANGED = MEDIUM
+PARTY_RENAMED = MEDIUM
