@@ -67,7 +67,8 @@ CHANGE_TYPES = (
 
 FAMILIES = tuple(dict.fromkeys(code.split(".", 1)[0] for code in CHANGE_TYPES))
 COUNTS = ("duties", *LEDGER_KINDS)
-"""What a ledger rule can count: duties (obligations + prohibitions + guarantees) or one kind."""
+"""What a ledger rule can count: duties (binding obligations, prohibitions, guarantees) or one
+kind of provision."""
 
 
 # --- the model -------------------------------------------------------------------------
@@ -251,7 +252,8 @@ def _count(entry: PartyLedger, count: str) -> int:
 
 
 def _ids(entry: PartyLedger, count: str) -> set[str]:
-    kinds = ("obligation", "prohibition", "guarantee") if count == "duties" else (count,)
+    # Duties are the binding obligations (not weak commitments), prohibitions, guarantees.
+    kinds = ("binding", "prohibition", "guarantee") if count == "duties" else (count,)
     return {i for kind in kinds for i in getattr(entry, kind)}
 
 

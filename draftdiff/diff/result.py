@@ -176,8 +176,17 @@ class PartyLedger:
 
     @property
     def duties(self) -> int:
-        """Obligations, prohibitions and guarantees: what the party bears."""
-        return len(self.obligation) + len(self.prohibition) + len(self.guarantee)
+        """What the party is bound to: obligations (efforts duties included),
+        prohibitions and guarantees. Weak commitments ("will consider", "intends to")
+        are listed as obligations but bind nobody, so they are not duties: a draft in
+        which one side only "will consider" things still puts every duty on the other."""
+        return len(self.binding) + len(self.prohibition) + len(self.guarantee)
+
+    @property
+    def binding(self) -> tuple[str, ...]:
+        """Obligation clauses that bind: all but the weak commitments."""
+        weak = set(self.weak)
+        return tuple(c for c in self.obligation if c not in weak)
 
 
 @dataclass(frozen=True)

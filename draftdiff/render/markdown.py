@@ -168,7 +168,9 @@ def _ledger(comparison: Comparison) -> list[str]:
     lines.append("|---|---|---|---|---|---|")
     for row in rows:
         cells = [
-            f"{c.old} → {c.new}" + (f" (**{c.delta_text}**)" if c.delta_text else "")
+            f"{c.old} → {c.new}"
+            + (f" (**{c.delta_text}**)" if c.delta_text else "")
+            + (f"<br>{c.detail}" if c.detail else "")
             for c in row.cells
         ]
         lines.append(f"| {cell(row.party)} | " + " | ".join(cells) + " |")

@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from draftdiff.diff.result import LEDGER_KINDS, Change, Comparison, Ledger, Severity
+from draftdiff.diff.result import LEDGER_KINDS, Change, Comparison, Ledger, PartyLedger, Severity
 
 SEVERITIES = tuple(Severity)
 """Most severe first."""
@@ -33,6 +33,10 @@ class Cell:
     """"obligation", "prohibition", "permission", "guarantee" or "duties"."""
     old: int
     new: int
+    detail: str = ""
+    """For obligations: how many of them are only efforts or weak commitments, old →
+    new ("weak 0 → 3"), because "3 obligations" that are all "will consider" is not
+    what it seems."""
 
     @property
     def delta(self) -> int:
@@ -104,7 +108,10 @@ def ledger_rows(comparison: Comparison) -> tuple[LedgerRow, ...]:
         old = comparison.ledger_old.get(party)
         new = comparison.ledger_new.get(party)
         before, after = old.counts(), new.counts()
-        cells = [Cell(kind, before[kind], after[kind]) for kind in LEDGER_KINDS]
+        cells = [
+            Cell(kind, before[kind], after[kind], _detail(old, new) if kind == "obligation" else "")
+            for kind in LEDGER_KINDS
+        ]
         cells.append(Cell("duties", old.duties, new.duties))
         rows.append(
             LedgerRow(
@@ -115,6 +122,15 @@ def ledger_rows(comparison: Comparison) -> tuple[LedgerRow, ...]:
             )
         )
     return tuple(rows)
+
+
+def _detail(old: PartyLedger, new: PartyLedger) -> str:
+    parts = []
+    for label, attr in (("efforts only", "qualified"), ("weak", "weak")):
+        before, after = len(getattr(old, attr)), len(getattr(new, attr))
+        if before or after:
+            parts.append(f"{label} {before} → {after}")
+    return "; ".join(parts)
 
 
 def burden(ledger: Ledger) -> Burden:

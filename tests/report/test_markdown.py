@@ -62,8 +62,15 @@ def test_ledger_and_changes_are_tables_with_one_cell_per_column() -> None:
     ledger = [r for r in tree.rows if r and r[0] in ("Party", "Norland", "Velmora")]
     assert ledger == [
         ["Party", "obligations", "prohibitions", "permissions", "guarantees", "duties"],
-        ["Norland", "0 → 3 (+3)", "0 → 0", "6 → 6", "0 → 0", "0 → 3 (+3)"],
-        ["Velmora", "14 → 14", "4 → 4", "1 → 2 (+1)", "2 → 2", "20 → 20"],
+        ["Norland", "0 → 3 (+3)weak 0 → 3", "0 → 0", "6 → 6", "0 → 0", "0 → 0"],
+        [
+            "Velmora",
+            "14 → 14efforts only 0 → 2; weak 0 → 1",
+            "4 → 4",
+            "1 → 2 (+1)",
+            "2 → 2",
+            "20 → 19 (−1)",
+        ],
     ]
     changes = [r for r in tree.rows if len(r) == 5]
     assert changes[0] == ["Severity", "Change", "Party", "Clause", "What changed"]

@@ -24,7 +24,7 @@ def test_text_report_shows_who_bears_the_duties_before_anything_else() -> None:
     lines = run("diff", V1, V2, "--color", "never").splitlines()
     assert lines[3] == (
         "One-sidedness: Velmora bears 100% of duties (Velmora 20, Norland 0) → "
-        "Velmora bears 87% of duties (Velmora 20, Norland 3)"
+        "Velmora bears 100% of duties (Velmora 19, Norland 0)"
     )
     assert lines[5].startswith("  Norland: obligations 0 → 3 (+3)")
     assert (

@@ -152,7 +152,11 @@ def test_early_draft_gives_the_investor_no_duties_and_the_resource_state_all_of_
 def test_final_draft_shows_the_investor_s_new_commitments_and_less_one_sidedness() -> None:
     before, after = v2_v3().ledger_old, v2_v3().ledger_new
     assert len(after.get("Norland").obligation) - len(after.get("Norland").weak) == 7
-    assert (after.one_sidedness() or 0) < (before.one_sidedness() or 0) < 1.0
+    # The middle draft's "will consider" and "intends to" bound Norland to nothing, so
+    # Velmora still bore every duty; the final draft shares them.
+    assert before.one_sidedness() == 1.0
+    assert after.get("Norland").duties == 7
+    assert (after.one_sidedness() or 0) < 0.75
 
 
 def semantic(comparison: Comparison) -> list[tuple[str, str | None, str | None]]:
