@@ -26,6 +26,10 @@ class BlockKind(StrEnum):
     TABLE_ROW = "table_row"
     OTHER = "other"
     """Thematic breaks, HTML blocks, code blocks: kept so nothing is lost."""
+    NOTE = "note"
+    """A footnote, endnote or comment, placed under the clause that cites it. Notes
+    explain a draft ("The Company may want to limit this right ..."); they are
+    compared, but no provision is read from them."""
 
 
 @dataclass(frozen=True)
@@ -87,6 +91,11 @@ class Clause:
             yield from child.walk()
 
     @property
+    def is_note(self) -> bool:
+        """A footnote, endnote or comment rather than a clause of the agreement."""
+        return self.block.kind is BlockKind.NOTE
+
+    @property
     def display_text(self) -> str:
         """The clause as a reader sees it: number then text."""
         return f"{self.number} {self.text}".strip() if self.number else self.text
@@ -100,6 +109,9 @@ class Party:
     """The defined short name used in the clauses ("Supplier", "Ukraine")."""
     aliases: tuple[str, ...] = ()
     """Other names for the same party ("the Government of Ukraine", "the Ukrainian Side")."""
+    assumed: bool = False
+    """Not defined in the document: one of the schema's default roles (Licensor and
+    Licensee, Provider and Customer) standing in because the preamble names nobody."""
 
     def names(self) -> tuple[str, ...]:
         return (self.name, *self.aliases)

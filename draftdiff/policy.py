@@ -31,39 +31,15 @@ from pathlib import Path
 
 import yaml
 
-from draftdiff.diff.result import LEDGER_KINDS, Change, Comparison, PartyLedger, Severity
-from draftdiff.errors import PolicyError
-
-CHANGE_TYPES = (
-    "clause.added",
-    "clause.removed",
-    "clause.moved",
-    "clause.renumbered",
-    "clause.modified",
-    "clause.split",
-    "clause.merged",
-    "heading.changed",
-    "text.cosmetic",
-    "obligation.added",
-    "obligation.removed",
-    "obligation.strengthened",
-    "obligation.weakened",
-    "obligation.reassigned",
-    "prohibition.added",
-    "prohibition.removed",
-    "permission.added",
-    "permission.removed",
-    "guarantee.added",
-    "guarantee.removed",
-    "guarantee.strengthened",
-    "guarantee.weakened",
-    "condition.added",
-    "condition.removed",
-    "value.changed",
-    "term.redefined",
-    "reference.changed",
+from draftdiff.diff.result import (
+    CHANGE_TYPES,
+    LEDGER_KINDS,
+    Change,
+    Comparison,
+    PartyLedger,
+    Severity,
 )
-"""Every change code (README, "JSON format"): what `--fail-on` and `fail_on` accept."""
+from draftdiff.errors import PolicyError
 
 FAMILIES = tuple(dict.fromkeys(code.split(".", 1)[0] for code in CHANGE_TYPES))
 COUNTS = ("duties", *LEDGER_KINDS)

@@ -209,8 +209,9 @@ def _parents(clause: Clause, parent: str | None, out: dict[str, str | None]) -> 
 
 
 def _readable(clause: Clause) -> bool:
-    """Headings and the title carry no provisions ("headings are for convenience only")."""
-    if clause.id == "title":
+    """Headings and the title carry no provisions ("headings are for convenience only"),
+    nor do drafting notes (footnotes, endnotes, comments): they explain the text."""
+    if clause.id == "title" or clause.is_note:
         return False
     return not (clause.block.kind is BlockKind.HEADING and clause.text == clause.heading)
 

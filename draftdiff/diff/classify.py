@@ -4,6 +4,8 @@
     reworded                                         -> clause.modified
     only punctuation, case or whitespace differ      -> text.cosmetic
     a title or heading line added, removed, reworded -> heading.changed
+    a footnote, endnote or comment added, removed     -> note.added / note.removed /
+                                                         note.changed
 
 Headings carry no obligations ("headings are for convenience only", as most
 agreements say), so heading.changed is not substantive; the clauses under a
@@ -30,6 +32,8 @@ def clause_changes(pair: ClausePair, old: Document, new: Document) -> list[Chang
         return []
     if all(_heading_only(c) for c in olds + news):
         return [_heading_change(pair, olds, news)]
+    if all(c.is_note for c in olds + news):
+        return _note_change(pair, olds, news)
     if pair.status is Status.ADDED:
         return [
             Change(
@@ -111,6 +115,37 @@ def _heading_change(pair: ClausePair, olds: list[Clause], news: list[Clause]) ->
     else:
         summary = f"heading {name(o)} now reads: {snippet(news[0].text)}"
     return Change("heading.changed", Severity.INFO, summary, None, o, n)
+
+
+def _note_change(pair: ClausePair, olds: list[Clause], news: list[Clause]) -> list[Change]:
+    # A template's drafting notes go when it is filled in; one low change each, so the
+    # clauses of the agreement stay on top.
+    o, n = pair.old_id, pair.new_id
+    if not olds:
+        return [
+            Change(
+                "note.added",
+                Severity.LOW,
+                f"{name(n)} note added: {snippet(news[0].text)}",
+                None,
+                None,
+                n,
+            )
+        ]
+    if not news:
+        return [
+            Change(
+                "note.removed",
+                Severity.LOW,
+                f"{name(o)} note removed: {snippet(olds[0].text)}",
+                None,
+                o,
+                None,
+            )
+        ]
+    if pair.cosmetic or all(e.op is Op.EQUAL for e in pair.edits):
+        return []
+    return [Change("note.changed", Severity.LOW, f"{name(n)} note reworded", None, o, n)]
 
 
 def snippet(text: str, limit: int = SNIPPET_WORDS) -> str:

@@ -56,8 +56,10 @@ def find_renames(
     party_map: dict[str, str] = {}
     old_names = {p.name: p for p in old.parties}
     new_names = {p.name: p for p in new.parties}
-    gone = [p for p in old.parties if p.name not in new_names]
-    came = [p for p in new.parties if p.name not in old_names]
+    # Assumed roles (a schema's defaults where a preamble names nobody, as in a
+    # template with blanks) are no one's name: replacing them is not a rename.
+    gone = [p for p in old.parties if p.name not in new_names and not p.assumed]
+    came = [p for p in new.parties if p.name not in old_names and not p.assumed]
     if gone and len(gone) == len(came):
         for was, now in zip(gone, came, strict=True):
             party_map[was.name] = now.name

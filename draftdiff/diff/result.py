@@ -130,6 +130,44 @@ class Evidence:
         return self.start + len(self.text)
 
 
+CHANGE_TYPES: Mapping[str, str] = {
+    "clause.added": "a clause appears in the new version only",
+    "clause.removed": "a clause of the old version is gone",
+    "clause.moved": "a clause stands elsewhere in the order of clauses (perhaps reworded)",
+    "clause.renumbered": "same words, another number",
+    "clause.modified": "a clause reworded (when nothing more specific explains it)",
+    "clause.split": "one clause became several",
+    "clause.merged": "several clauses became one",
+    "heading.changed": "a title or heading line added, removed or reworded",
+    "note.added": "a footnote, endnote or comment added",
+    "note.removed": "a footnote, endnote or comment removed",
+    "note.changed": "a footnote, endnote or comment reworded",
+    "header_footer.changed": "a page header or footer differs (.docx)",
+    "text.cosmetic": "only punctuation, case, spacing or numbering differ",
+    "party.renamed": "a party or the entity behind it renamed",
+    "obligation.added": "a new duty",
+    "obligation.removed": "a duty gone",
+    "obligation.strengthened": "a duty made firmer",
+    "obligation.weakened": "a duty softened (efforts, a weak commitment)",
+    "obligation.reassigned": "a duty moved to another party",
+    "prohibition.added": "a new prohibition",
+    "prohibition.removed": "a prohibition gone",
+    "permission.added": "a new permission or right",
+    "permission.removed": "a permission or right gone",
+    "guarantee.added": "a new guarantee, warranty or indemnity",
+    "guarantee.removed": "a guarantee gone",
+    "guarantee.strengthened": "a guarantee made firmer",
+    "guarantee.weakened": "a guarantee softened",
+    "condition.added": "a provision made conditional or subject to a carve-out",
+    "condition.removed": "a condition or carve-out gone",
+    "value.changed": "an amount, percentage, duration, date or count changed",
+    "term.redefined": "a definition's text changed (every clause using the term is listed)",
+    "reference.changed": "a cross-reference now points elsewhere or nowhere",
+}
+"""The change vocabulary: stable codes (JSON, `check --fail-on`, filters) and what each
+means. Codes may be added; renaming one needs a new JSON format version."""
+
+
 @dataclass(frozen=True)
 class Change:
     """One change in the vocabulary of DESIGN.md (clause.added, obligation.weakened, ...)."""
@@ -144,6 +182,11 @@ class Change:
     old_clause: str | None = None
     new_clause: str | None = None
     evidence: tuple[Evidence, ...] = ()
+
+    def __post_init__(self) -> None:
+        # A typo in a producer would otherwise slip past every filter and policy.
+        if self.type not in CHANGE_TYPES:
+            raise ValueError(f"unknown change type {self.type!r}")
 
     @property
     def family(self) -> str:

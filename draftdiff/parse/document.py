@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from draftdiff.errors import InputError
-from draftdiff.model import Block, Document, PageText
+from draftdiff.model import Block, Clause, Document, PageText, Party
 from draftdiff.parse.encoding import decode
 from draftdiff.parse.parties import find_parties
 from draftdiff.parse.read_markdown import read_markdown
@@ -135,14 +135,14 @@ def document_from_blocks(
 ) -> Document:
     """Build a Document from any reader's blocks (the .docx reader uses this too)."""
     chosen, structure = _structure(blocks, schema)
-    preamble = [b.text for b in blocks[: chosen.parties.preamble_blocks]]
+    parties = _parties(structure.clauses, blocks, chosen)
     title = structure.title or next((b.text for b in blocks if b.text), "") or Path(path).stem
     return Document(
         path=path,
         title=title,
         schema=chosen.name,
         clauses=structure.clauses,
-        parties=find_parties(preamble, chosen),
+        parties=parties,
         format=fmt,
         fallback=structure.fallback,
         notes=notes,
@@ -153,6 +153,27 @@ def document_from_blocks(
         revision_authors=revision_authors,
         schema_path=chosen.path,
     )
+
+
+def _parties(
+    clauses: Sequence[Clause], blocks: Sequence[Block], schema: Schema
+) -> tuple[Party, ...]:
+    """The parties, as the front matter defines them.
+
+    Parties are defined before the first numbered clause ("This Agreement is made
+    between ACME Corp. (the "Supplier") and ..."); terms defined later ("the
+    Company's common stock (the "Common Stock")") are not parties. A document that
+    opens with a numbered clause ("1. Parties. ...") is searched in its first blocks."""
+    limit = schema.parties.preamble_blocks
+    front: list[str] = []
+    for clause in clauses:
+        if clause.number:
+            break
+        front.extend(c.text for c in clause.walk() if not c.number)
+    found = find_parties(front[:limit], schema)
+    if found and not any(p.assumed for p in found):
+        return found
+    return find_parties([b.text for b in blocks[:limit]], schema)
 
 
 def choose_schema(blocks: Sequence[Block]) -> Schema:

@@ -16,12 +16,16 @@ from draftdiff.schema.model import Schema
 
 # Where a captured "full name" starts: after the words that introduce the parties.
 _INTRODUCERS = re.compile(
-    r"^.*\b(?:between|among|amongst|and(?=\s+the\s))\s+(?=[A-Z]|the\s|you\b)",
+    r"^.*\b(?:between|among|amongst|and(?=\s+the\s))\s+(?=[A-Z[]|the\s|you\b)",
     re.IGNORECASE | re.DOTALL,
 )
 # "ACME Corp., a Delaware corporation" -> "ACME Corp."
 _DESCRIPTOR = re.compile(r",\s+(?:an?|the)\s+[^,]*$|,\s*$")
 _MAX_ALIAS_WORDS = 14
+_ONLY_A_FORM = re.compile(
+    r"^(?:an?\s+)?(?:[A-Z][a-z]+\s+){0,2}(?:corporation|company|partnership|"
+    r"limited liability company|limited partnership)$"
+)
 
 
 def find_parties(texts: Iterable[str], schema: Schema) -> tuple[Party, ...]:
@@ -41,13 +45,14 @@ def find_parties(texts: Iterable[str], schema: Schema) -> tuple[Party, ...]:
                 full = _clean_full(match.groupdict().get("full") or "")
                 if full and full != name and full not in aliases:
                     aliases.append(full)
-    if not found:
+    assumed = not found
+    if assumed:
         for role in rules.roles:
             found[role] = []
     parties = []
     for name, aliases in found.items():
         extra = [a for a in rules.aliases.get(name, ()) if a not in aliases and a != name]
-        parties.append(Party(name, tuple(aliases + extra)))
+        parties.append(Party(name, tuple(aliases + extra), assumed=assumed))
     return tuple(parties)
 
 
@@ -57,6 +62,9 @@ def _clean_full(full: str) -> str:
     full = _DESCRIPTOR.sub("", full).strip(" ,;")
     # "The Government of X" and "the Government of X" are one alias: keep it bare.
     full = re.sub(r"^(?:the|The)\s+", "", full)
+    if _ONLY_A_FORM.match(full) or not re.search(r"[A-Za-z]{2}", full):
+        # "Delaware corporation" describes the entity and "[_____]" is a blank: not names.
+        return ""
     if len(full.split()) > _MAX_ALIAS_WORDS:
         return ""
     return full

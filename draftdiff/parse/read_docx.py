@@ -130,7 +130,7 @@ class _Reader:
             # belong to its clause without drowning its words (NVCA drafts carry
             # footnotes longer than the clauses they annotate).
             for note in self._notes_of(para):
-                yield _block(note, BlockKind.OTHER, index, depth=depth + 1)
+                yield _block(note, BlockKind.NOTE, index, depth=depth + 1)
 
     def _row_text(self, paragraphs: Sequence[Paragraph]) -> str:
         cells: dict[int, list[str]] = {}

@@ -106,7 +106,7 @@ def test_footnote_is_attached_under_the_clause_that_cites_it() -> None:
     blocks = read_docx(docx(body + p("Next."), footnotes=footnotes)).blocks
     assert [(b.kind, b.text, b.depth) for b in blocks] == [
         (BlockKind.PARAGRAPH, "Liability is capped.", 0),
-        (BlockKind.OTHER, "[Footnote: Drafting note: check the cap.]", 1),
+        (BlockKind.NOTE, "[Footnote: Drafting note: check the cap.]", 1),
         (BlockKind.PARAGRAPH, "Next.", 0),
     ]
 

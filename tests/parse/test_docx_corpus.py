@@ -56,12 +56,20 @@ def test_nvca_template_to_filled_agreement_reads_like_a_review() -> None:
     assert counts["unchanged"] >= 150
     assert 40 <= counts["modified"] <= 90
     assert counts["added"] <= 10
-    # The 109 drafting footnotes of the template are removed, each under its own clause.
-    removed_notes = [
-        c for c in comparison.changes if c.type == "clause.removed" and "[Footnote:" in c.summary
-    ]
+    # The 109 drafting footnotes of the template are removed, each under its own clause,
+    # as low notes; none of their advice ("The Company may want to ...") reads as a duty.
+    removed_notes = [c for c in comparison.changes if c.type == "note.removed"]
     assert len(removed_notes) >= 100
+    assert {c.severity.value for c in removed_notes} == {"low"}
     assert any(c.old_clause == "2.2¶1" for c in removed_notes)
+    from_notes = [
+        c
+        for c in comparison.changes
+        if c.family not in ("note", "clause", "text", "heading")
+        and c.old_clause is not None
+        and comparison.clause("old", c.old_clause).is_note
+    ]
+    assert from_notes == []
     # Clauses set in Heading styles are provisions: a filled-in blank is a clause change,
     # never a mere heading edit.
     headings = [c for c in comparison.changes if c.type == "heading.changed"]
