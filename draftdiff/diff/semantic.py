@@ -354,32 +354,24 @@ class _PairReader:
     def _conditions_changed(self, ref: str, p: Provision, q: Provision) -> list[Change]:
         out = []
         holder = q if q.bearers else p
-        for c in q.conditions:
-            if not any(similar(c, o) for o in p.conditions):
+        # Conditions in the new provision but not the old were added; the reverse removed.
+        sides: tuple[tuple[str, str, Provision, Provision, Side], ...] = (
+            ("condition.added", "added to", q, p, "new"),
+            ("condition.removed", "removed from", p, q, "old"),
+        )
+        for code, how, has, lacks, side in sides:
+            for c in has.conditions:
+                if any(similar(c, other) for other in lacks.conditions):
+                    continue
                 out.append(
                     Change(
-                        "condition.added",
-                        policy.condition_severity("condition.added", q.modality),
-                        f"{ref} {_who(holder)}: condition added to “{_quote(q)}” — "
-                        + _short(c.text),
+                        code,
+                        policy.condition_severity(code, has.modality),
+                        f"{ref} {_who(holder)}: condition {how} “{_quote(q)}” — " + _short(c.text),
                         self._party(holder),
                         p.clause,
                         q.clause,
-                        (self._evidence("new", q.clause, c.cue, c.start, c.rule),),
-                    )
-                )
-        for c in p.conditions:
-            if not any(similar(c, n) for n in q.conditions):
-                out.append(
-                    Change(
-                        "condition.removed",
-                        policy.condition_severity("condition.removed", p.modality),
-                        f"{ref} {_who(holder)}: condition removed from “{_quote(q)}” — "
-                        + _short(c.text),
-                        self._party(holder),
-                        p.clause,
-                        q.clause,
-                        (self._evidence("old", p.clause, c.cue, c.start, c.rule),),
+                        (self._evidence(side, has.clause, c.cue, c.start, c.rule),),
                     )
                 )
         return out

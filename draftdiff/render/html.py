@@ -46,16 +46,6 @@ from draftdiff.render.redline import ChangeIndex, Mark, Paragraph, inline, one_s
 CONTEXT_CHARS = 70
 """Characters of clause text shown on each side of an evidence span in the change list."""
 
-STATUS_SYMBOL = {
-    Status.UNCHANGED: "",
-    Status.MODIFIED: "±",
-    Status.ADDED: "+",
-    Status.REMOVED: "−",
-    Status.MOVED: "⇄",
-    Status.RENUMBERED: "#",
-    Status.SPLIT: "⋔",
-    Status.MERGED: "⋈",
-}
 """Each status has a symbol as well as a colour, so colour is never the only signal."""
 
 
@@ -112,7 +102,7 @@ class PairView:
 
     @property
     def symbol(self) -> str:
-        return STATUS_SYMBOL[self.pair.status]
+        return summary.STATUS_SYMBOL[self.pair.status]
 
     @property
     def side_by_side(self) -> bool:
@@ -150,7 +140,8 @@ def _context(comparison: Comparison) -> dict[str, object]:
         "severities": summary.SEVERITIES,
         "severity_symbol": summary.SEVERITY_SYMBOL,
         "status_counts": [
-            (s.value, STATUS_SYMBOL[s], comparison.status_counts().get(s.value, 0)) for s in Status
+            (s.value, summary.STATUS_SYMBOL[s], comparison.status_counts().get(s.value, 0))
+            for s in Status
         ],
         "substantive": len(comparison.substantive),
         "changes": [views[i] for i in summary.severity_order(comparison.changes)],

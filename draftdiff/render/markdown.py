@@ -28,15 +28,6 @@ from draftdiff.render.redline import ChangeIndex, Paragraph, Piece, inline, piec
 GITHUB_COMMENT_LIMIT = 65_536
 """Characters GitHub accepts in an issue or pull-request comment."""
 
-_STATUS_SYMBOL = {
-    Status.MODIFIED: "±",
-    Status.ADDED: "+",
-    Status.REMOVED: "−",
-    Status.MOVED: "⇄",
-    Status.RENUMBERED: "#",
-    Status.SPLIT: "⋔",
-    Status.MERGED: "⋈",
-}
 # Markdown punctuation that can start emphasis, code, links, tables or strikethrough
 # anywhere in a line; escaped with a backslash (CommonMark allows it before any
 # ASCII punctuation).
@@ -231,7 +222,7 @@ def _redlines(comparison: Comparison) -> list[str]:
         label = news if pair.old == pair.new else f"{olds} → {news}"
         kinds = [comparison.changes[i].type for i in index.changes_of(pair)]
         status = pair.status.value + (" (cosmetic)" if pair.cosmetic else "")
-        summary_line = f"<b>{html.escape(label)}</b> {_STATUS_SYMBOL[pair.status]} {status}"
+        summary_line = f"<b>{html.escape(label)}</b> {summary.STATUS_SYMBOL[pair.status]} {status}"
         if kinds:
             summary_line += " · " + html.escape(", ".join(dict.fromkeys(kinds)))
         body = "\n\n".join(_paragraph(p) for p in inline(pieces(index, pair)))

@@ -11,10 +11,30 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from draftdiff.diff.result import LEDGER_KINDS, Change, Comparison, Ledger, PartyLedger, Severity
+from draftdiff.diff.result import (
+    LEDGER_KINDS,
+    Change,
+    Comparison,
+    Ledger,
+    PartyLedger,
+    Severity,
+    Status,
+)
 
 SEVERITIES = tuple(Severity)
 """Most severe first."""
+
+STATUS_SYMBOL = {
+    Status.UNCHANGED: "",
+    Status.MODIFIED: "±",
+    Status.ADDED: "+",
+    Status.REMOVED: "−",
+    Status.MOVED: "⇄",
+    Status.RENUMBERED: "#",
+    Status.SPLIT: "⋔",
+    Status.MERGED: "⋈",
+}
+"""A symbol per clause status, so a status never rests on colour alone."""
 
 SEVERITY_SYMBOL = {
     Severity.HIGH: "▲",
