@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from draftdiff.commands import diff, parse, schema
+from draftdiff.commands import browse, demo, diff, parse, schema
 
-COMMANDS: tuple[ModuleType, ...] = (diff, parse, schema)
+COMMANDS: tuple[ModuleType, ...] = (diff, parse, schema, browse, demo)
 """In the order `draftdiff --help` lists them."""
