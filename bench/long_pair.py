@@ -65,7 +65,7 @@ def build_pair(pages: int = 1000, change_every: int = 4) -> tuple[str, str]:
     """Texts of the old and new long drafts."""
     front_old, body_old = split_sample(SAMPLES / "fund-v2-middle.md")
     front_new, body_new = split_sample(SAMPLES / "fund-v3-final.md")
-    count = parts_for(pages, len(body_old.split()))
+    count = parts_for(pages, len(renumber_part(body_old, 0).split()))
     old = [front_old]
     new = [front_new]
     for part in range(count):

@@ -158,7 +158,10 @@ class DraftdiffApp(App[None]):
     async def open_pair(self, key: PairKey) -> None:
         """Compare a pair of versions (in the background) and show it."""
         if await self._fetch([key]):
-            self._show_comparison(key)
+            comparison = self.versions.comparison(key)
+            # Tens of thousands of rows on a long pair: built off the UI thread too.
+            rows = await in_daemon_thread(partial(build_rows, comparison))
+            self._show_comparison(key, rows)
 
     async def _fetch(self, keys: Sequence[PairKey]) -> bool:
         """Load the comparisons `keys` unless loaded already; False (and a dialog) on error."""
@@ -199,11 +202,11 @@ class DraftdiffApp(App[None]):
 
         self.push_screen(ErrorDialog(title, detail), closed)
 
-    def _show_comparison(self, key: PairKey) -> None:
+    def _show_comparison(self, key: PairKey, rows: tuple[Row, ...]) -> None:
         comparison = self.versions.comparison(key)
         self.pair = key
         self.comparison = comparison
-        self.rows = build_rows(comparison)
+        self.rows = rows
         self.parties = parties_of(comparison)
         self.sub_title = self.versions.pair_label(key)
         self.query_one(LedgerPanel).show(comparison)
@@ -213,13 +216,14 @@ class DraftdiffApp(App[None]):
             self.set_reactive(DraftdiffApp.filters, replace(self.filters, party=None))
         self._refilter(prefer=first)
         self.query_one(ClauseOutline).focus()
+        self.refresh_bindings()  # the footer greys out actions until there is a comparison
 
     def _row_of_first_change(self, comparison: Comparison) -> int | None:
         """The row of the most severe substantive change (changes come most severe first)."""
+        row_of = {id(change): row.index for row in self.rows for change in row.changes}
         for change in comparison.substantive:
-            for row in self.rows:
-                if change in row.changes:
-                    return row.index
+            if id(change) in row_of:
+                return row_of[id(change)]
         return step(self.rows, apply_filters(self.rows, Filters()), None, 1)
 
     # ---- filters and the current clause -----------------------------------------------

@@ -339,12 +339,12 @@ def ledger_lines(comparison: Comparison) -> tuple[LedgerLine, ...]:
 
 
 def burden(ledger: Ledger) -> str:
-    """Who bears the duties of one version, in words: "Velmora bears 83% of duties"."""
+    """Who bears most of one version's duties, and what share: "Velmora 83%"."""
     share = ledger.one_sidedness()
     if share is None:
-        return "no duties found"
+        return "no duties"
     heaviest = max(ledger, key=lambda e: e.duties)
-    return f"{heaviest.party} bears {share:.0%} of duties"
+    return f"{heaviest.party} {share:.0%}"
 
 
 def find_all(text: str, query: str) -> tuple[tuple[int, int], ...]:

@@ -141,7 +141,8 @@ def outline_label(row: Row, *, context: bool = False) -> Text:
     title_style = Style(strike=True) if row.status is Status.REMOVED else Style()
     if not row.changed:
         title_style += DIM
-    label.append("  " + title, title_style)
+    label.append("  ")
+    label.append(title, title_style)
     if context:
         label.stylize(DIM)
     return label

@@ -61,8 +61,10 @@ class VersionSet:
 
     def label(self, version: int) -> str:
         """How the browser names a version: "v2 fund-v2-middle.md" (just the file name
-        when there are only two)."""
-        name = Path(self.paths[version]).name
+        when there are only two; with its folder when another version has the same name)."""
+        path = Path(self.paths[version])
+        names = [Path(p).name for p in self.paths]
+        name = path.name if names.count(path.name) == 1 else f"{path.parent.name}/{path.name}"
         return name if len(self) == 2 else f"v{version + 1} {name}"
 
     def pair_label(self, key: PairKey) -> str:

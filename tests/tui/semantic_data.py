@@ -175,11 +175,11 @@ def ledgers(c: Comparison) -> tuple[Ledger, Ledger]:
             ),
         )
     )
-    for side, ledger in (("old", old), ("new", new)):
+    for document, ledger in ((c.old, old), (c.new, new)):
         for entry in ledger:
             for kind in ("obligation", "prohibition", "permission", "guarantee"):
                 for clause in getattr(entry, kind):
-                    assert clause in c.side(side), (side, clause)  # type: ignore[arg-type]
+                    assert clause in document, (document.path, clause)
     return old, new
 
 

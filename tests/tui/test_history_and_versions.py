@@ -35,6 +35,8 @@ def test_pairs_offer_consecutive_versions_first_and_default_to_the_newest() -> N
     assert versions.default_pair == (2, 3)
     assert versions.pair_label((0, 2)) == "v1 a.md → v3 c.md"
     assert VersionSet(["old.md", "new.md"]).pair_label((0, 1)) == "old.md → new.md"
+    same_name = VersionSet(["draft-1/terms.md", "draft-2/terms.md"])
+    assert same_name.pair_label((0, 1)) == "draft-1/terms.md → draft-2/terms.md"
 
 
 def test_a_moved_then_renumbered_clause_is_followed_through_every_version(

@@ -9,6 +9,8 @@ import types
 from pathlib import Path
 
 import pytest
+from rich.style import Style
+from rich.text import Text
 
 from draftdiff.diff.result import Evidence, Op
 from draftdiff.errors import OutputError
@@ -30,7 +32,7 @@ from tests.diff.helpers import diff
 from tests.tui.semantic_data import evidence, sample_comparison, semantic_sample
 
 
-def styled(text, style):  # type: ignore[no-untyped-def]
+def styled(text: Text, style: Style) -> list[str]:
     """The pieces of `text` that carry `style`, in order."""
     return [text.plain[s.start : s.end] for s in text.spans if s.style == style]
 
@@ -161,7 +163,7 @@ def test_report_is_html_once_render_html_is_there(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     html = types.ModuleType("draftdiff.render.html")
-    html.render_html = lambda comparison: f"<!doctype html><title>{comparison.new.title}</title>"  # type: ignore[attr-defined]
+    html.render_html = lambda c: f"<!doctype html><title>{c.new.title}</title>"  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "draftdiff.render.html", html)
     path = write_report(sample_comparison(), tmp_path)
     assert path.name == "draftdiff-fund-v1-early-vs-fund-v2-middle.html"

@@ -36,7 +36,7 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("v", "by severity: any → low+ → medium+ → high"),
             ("c", "hide cosmetic changes (punctuation, case, numbering, headings)"),
             ("u", "changed clauses only"),
-            ("/", "search clause text (both versions); Enter applies, Escape cancels"),
+            ("/", "search clause text, both versions (Escape cancels)"),
             ("x", "clear every filter"),
         ),
     ),

@@ -85,7 +85,15 @@ class ClauseOutline(Tree[int]):
         # Reading last_line lays the tree out, so that the node knows its line.
         if self.last_line >= 0 and self.cursor_node is not node:
             self.move_cursor(node)
-        self.scroll_to_node(node, animate=False)
+            # After the next refresh, when a rebuilt tree knows its height.
+            self.call_after_refresh(self._centre_on, node)
+
+    def _centre_on(self, node: TreeNode[int]) -> None:
+        """Scroll so a jump (n, a filter, a search) lands mid-pane, among its neighbours."""
+        if node is self.cursor_node:
+            self.center_scroll = True
+            self.scroll_to_node(node, animate=False)
+            self.center_scroll = False
 
     def on_tree_node_highlighted(self, event: Tree.NodeHighlighted[int]) -> None:
         event.stop()
@@ -120,10 +128,8 @@ class OutlineStatus(Static):
         for document in (comparison.old, comparison.new):
             for note in ([document.fallback] if document.fallback else []) + list(document.notes):
                 text.append(f"\n⚠ {document.path}: {note}", Style(color="#e5c07b"))
-        text.append("\n")
-        shown = f"{len(view.matches)} of {total} clauses shown" if filters.active else ""
-        text.append(shown or f"{total} clauses")
-        if described := filters.describe():
-            text.append(" · ", DIM)
-            text.append(described, Style(bold=True))
+        if filters.active:
+            text.append("\nFilter: ", DIM)
+            text.append(filters.describe(), Style(bold=True))
+            text.append(f" · {len(view.matches)} of {total} shown", DIM)
         self.update(text)
