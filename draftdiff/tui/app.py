@@ -258,7 +258,10 @@ class DraftdiffApp(App[None]):
     def on_clause_outline_clause_highlighted(
         self, message: ClauseOutline.ClauseHighlighted
     ) -> None:
-        if message.row != self.current:
+        # Messages queue: act only if the outline's cursor is still there (the app may
+        # have moved it since, with `n` or a filter).
+        outline = self.query_one(ClauseOutline)
+        if message.row == outline.cursor_row and message.row != self.current:
             self.current = message.row
 
     def on_clause_outline_clause_opened(self, message: ClauseOutline.ClauseOpened) -> None:

@@ -7,7 +7,7 @@ Apps opened on `semantic_sample()` carry hand-written semantic changes and ledge
 from __future__ import annotations
 
 import threading
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import asynccontextmanager
 from functools import partial
 from pathlib import Path
@@ -428,6 +428,15 @@ async def test_clause_text_that_looks_like_markup_shows_verbatim() -> None:
         assert "[/note]." in drawn and "1 May 2025[/bold]" in drawn
 
 
+async def until(pilot: Pilot[None], condition: Callable[[], bool], timeout: float = 20) -> None:
+    """Let the app run until `condition` holds (a slow machine draws late)."""
+    for _ in range(int(timeout / 0.05)):
+        if condition():
+            return
+        await pilot.pause(0.05)
+    raise AssertionError("condition not met in time")
+
+
 def footer_key(app: DraftdiffApp, description: str) -> Widget:
     return next(k for k in app.query("FooterKey") if getattr(k, "description", "") == description)
 
@@ -449,7 +458,7 @@ async def test_the_app_answers_keys_while_the_comparison_loads() -> None:
     versions = GatedVersions([V1, V2])
     app = DraftdiffApp(versions)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause(0.2)
+        await until(pilot, lambda: bool(app.query("FooterKey")))
         assert app.has_class("-loading") and app.query_one(LoadingPanel).display
         assert app.check_action("next_change", ()) is None  # greyed out until loaded
         assert footer_key(app, "Next").has_class("-disabled")
