@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual import work
 from textual.app import App, ComposeResult, SystemCommand
@@ -260,8 +260,8 @@ class DraftdiffApp(App[None]):
     ) -> None:
         # Messages queue: act only if the outline's cursor is still there (the app may
         # have moved it since, with `n` or a filter).
-        outline = self.query_one(ClauseOutline)
-        if message.row == outline.cursor_row and message.row != self.current:
+        outline = self.query(ClauseOutline)  # empty while shutting down
+        if outline and message.row == outline.first().cursor_row and message.row != self.current:
             self.current = message.row
 
     def on_clause_outline_clause_opened(self, message: ClauseOutline.ClauseOpened) -> None:
@@ -351,6 +351,8 @@ class DraftdiffApp(App[None]):
             path = await asyncio.to_thread(write_report, self.comparison, self.report_folder)
         except DraftdiffError as err:
             self.show_error("Cannot write the report", str(err))
+        except Exception as err:  # a bug in a renderer: say so, keep the browser open
+            self.show_error("Internal error", f"{type(err).__name__}: {err}\n\nPlease report this.")
         else:
             self.notify(f"Report written: {path}", title="Export")
 
@@ -398,7 +400,7 @@ class DraftdiffApp(App[None]):
 
     # ---- command palette ----------------------------------------------------------------
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:  # type: ignore[type-arg]
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """Every binding's action by name, then Textual's own commands."""
         for binding in self.BINDINGS:
             assert isinstance(binding, Binding)

@@ -3,7 +3,7 @@
 Parsing and comparing a 1,000-page pair takes seconds of pure-Python work. The browser
 runs it in a *daemon* thread, so quitting never waits for it (Textual's own thread
 workers use the event loop's executor, whose threads `asyncio.run` joins at exit).
-Large drafts are parsed in spawned daemon processes, two at a time on two cores: parsing
+Large drafts are parsed in child processes, as many at a time as there are cores: parsing
 is most of the cost, and documents are plain frozen dataclasses that pickle quickly.
 Plain Python, no Textual.
 """
@@ -11,13 +11,14 @@ Plain Python, no Textual.
 from __future__ import annotations
 
 import asyncio
+import atexit
 import contextlib
-import multiprocessing
 import os
+import pickle
+import subprocess
+import sys
 import threading
 from collections.abc import Callable, Sequence
-from multiprocessing.connection import Connection, wait
-from multiprocessing.process import BaseProcess
 from pathlib import Path
 from typing import TypeVar
 
@@ -92,51 +93,78 @@ def _total_size(paths: Sequence[str]) -> int:
 def _parse_in_processes(
     paths: Sequence[str], schema: str | None, done: Callable[[int], None]
 ) -> list[Document]:
-    # spawn, not fork: the parent has threads (the UI's), and forking those is unsafe.
-    context = multiprocessing.get_context("spawn")
-    slots = max(1, min(len(paths), os.cpu_count() or 1))
-    results: dict[int, Document] = {}
-    waiting = list(enumerate(paths))
-    running: dict[Connection, tuple[int, BaseProcess]] = {}
+    # Plain child processes (`python -m draftdiff.tui.background PATH`), not
+    # multiprocessing: inside the app Textual has replaced sys.stderr with an object
+    # whose fileno() is -1, and multiprocessing's spawn fails on it ("bad value(s) in
+    # fds_to_keep"). A child pickles the Document onto its stdout.
+    slots = threading.Semaphore(max(1, min(len(paths), os.cpu_count() or 1)))
+    outcomes: dict[int, Document | DraftdiffError] = {}
+
+    def parse_one(index: int, path: str) -> None:
+        with slots:
+            outcome = _run_child(path, schema)
+        outcomes[index] = outcome
+        if isinstance(outcome, Document):
+            done(index)
+
+    threads = [
+        threading.Thread(target=parse_one, args=(i, p), name="draftdiff-parse", daemon=True)
+        for i, p in enumerate(paths)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    documents = []
+    for index in range(len(paths)):
+        outcome = outcomes[index]
+        if isinstance(outcome, DraftdiffError):
+            raise outcome  # the first failing file, in the order given
+        documents.append(outcome)
+    return documents
+
+
+_CHILDREN: set[subprocess.Popen[bytes]] = set()
+"""Children still parsing; killed if the browser quits first (see _stop_children)."""
+
+
+def _run_child(path: str, schema: str | None) -> Document | DraftdiffError:
+    command = [sys.executable, "-m", "draftdiff.tui.background", path, schema or ""]
+    child = subprocess.Popen(
+        command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    _CHILDREN.add(child)
     try:
-        while waiting or running:
-            while waiting and len(running) < slots:
-                index, path = waiting.pop(0)
-                receiver, sender = context.Pipe(duplex=False)
-                process: BaseProcess = context.Process(
-                    target=_parse_child, args=(path, schema, sender), daemon=True
-                )
-                process.start()
-                sender.close()
-                running[receiver] = (index, process)
-            for ready in wait(list(running)):
-                assert isinstance(ready, Connection)
-                index, process = running.pop(ready)
-                try:
-                    kind, payload = ready.recv()
-                except EOFError:
-                    kind, payload = "crash", "the parsing process ended unexpectedly"
-                ready.close()
-                process.join()
-                if kind != "ok":
-                    raise DraftdiffError(str(payload))
-                assert isinstance(payload, Document)
-                results[index] = payload
-                done(index)
+        output, errors = child.communicate()
     finally:
-        for receiver, (_, process) in running.items():
-            process.terminate()
-            receiver.close()
-    return [results[i] for i in range(len(paths))]
-
-
-def _parse_child(path: str, schema: str | None, sender: Connection) -> None:
-    """Runs in the child process: parse one file and send back the Document or the error."""
+        _CHILDREN.discard(child)
     try:
-        sender.send(("ok", parse_file(path, schema)))
+        kind, payload = pickle.loads(output)
+    except Exception:
+        last = (errors.decode("utf-8", "replace").strip().splitlines() or ["no output"])[-1]
+        return DraftdiffError(f"internal error while parsing: {last}", path=path)
+    if kind == "ok" and isinstance(payload, Document):
+        return payload
+    return DraftdiffError(str(payload))
+
+
+@atexit.register
+def _stop_children() -> None:
+    for child in list(_CHILDREN):
+        child.kill()
+
+
+def _child_main(path: str, schema: str) -> None:
+    """In the child: parse one file, pickle ("ok", Document) or ("error", message) out."""
+    try:
+        outcome: tuple[str, object] = ("ok", parse_file(path, schema or None))
     except DraftdiffError as err:
-        sender.send(("error", str(err)))
-    except Exception as err:  # a bug: report it by name rather than hang the parent
-        sender.send(("error", f"internal error: {type(err).__name__}: {err}"))
-    finally:
-        sender.close()
+        outcome = ("error", str(err))
+    except Exception as err:  # a bug: report it by name rather than die silently
+        outcome = ("error", f"{path}: internal error: {type(err).__name__}: {err}")
+    sys.stdout.buffer.write(pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL))
+    sys.stdout.buffer.flush()
+
+
+if __name__ == "__main__":
+    _child_main(sys.argv[1], sys.argv[2])

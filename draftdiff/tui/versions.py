@@ -31,11 +31,15 @@ def _no_progress(stage: str, done: int, total: int) -> None:
 class VersionSet:
     """Two or more versions of one agreement, oldest first."""
 
-    def __init__(self, paths: Sequence[str], schema: str | None = None) -> None:
+    def __init__(
+        self, paths: Sequence[str], schema: str | None = None, *, parallel: bool | None = None
+    ) -> None:
         if len(paths) < 2:
             raise ValueError("a comparison needs at least two versions")
         self.paths: tuple[str, ...] = tuple(paths)
         self.schema = schema
+        self.parallel = parallel
+        """Parse in child processes: True, False, or None to decide by size."""
         self._documents: dict[int, Document] = {}
         self._comparisons: dict[PairKey, Comparison] = {}
         # load() runs in a background thread; the browser may ask for another pair meanwhile.
@@ -109,7 +113,9 @@ class VersionSet:
                 step += 1
                 progress(f"Reading {names}", step, total)
 
-            documents = parse_files([self.paths[v] for v in wanted], self.schema, parsed)
+            documents = parse_files(
+                [self.paths[v] for v in wanted], self.schema, parsed, parallel=self.parallel
+            )
             with self._lock:
                 self._documents.update(zip(wanted, documents, strict=True))
         for key in missing:

@@ -6,12 +6,15 @@ Apps opened on `semantic_sample()` carry hand-written semantic changes and ledge
 
 from __future__ import annotations
 
+import sys
 import threading
+import types
 from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import asynccontextmanager
 from functools import partial
 from pathlib import Path
 
+import pytest
 from rich.text import Text
 from textual.binding import Binding
 from textual.pilot import Pilot
@@ -313,6 +316,30 @@ async def test_e_into_a_missing_folder_shows_an_error_dialog(tmp_path: Path) -> 
         assert app.is_running  # an error on the way is not the end
 
 
+async def test_a_bug_while_exporting_shows_a_dialog_and_the_browser_carries_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    broken = types.ModuleType("draftdiff.render.html")
+
+    def render_html(comparison: object) -> str:
+        raise KeyError("ledger")
+
+    broken.render_html = render_html  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "draftdiff.render.html", broken)
+    app = DraftdiffApp.on_comparison(sample_comparison(), report_folder=tmp_path)
+    async with running(app) as pilot:
+        await press(pilot, "e")
+        assert isinstance(app.screen, ErrorDialog)
+        assert (app.screen.title_text, app.screen.detail.splitlines()[0]) == (
+            "Internal error",
+            "KeyError: 'ledger'",
+        )
+        await press(pilot, "escape")
+        assert app.is_running and list(tmp_path.iterdir()) == []
+        await press(pilot, "n")
+        assert_panes_agree(app)
+
+
 async def test_h_shows_the_clause_through_all_versions() -> None:
     app = DraftdiffApp(VersionSet([V1, V2, V3]))
     async with running(app) as pilot:
@@ -472,6 +499,15 @@ async def test_the_app_answers_keys_while_the_comparison_loads() -> None:
         assert not app.has_class("-loading")
         assert app.comparison is not None and app.current is not None
         assert not footer_key(app, "Next").has_class("-disabled")
+
+
+async def test_long_drafts_parsed_in_child_processes_open_like_any_other() -> None:
+    # Inside the app sys.stderr is Textual's (fileno -1): multiprocessing failed on that.
+    app = DraftdiffApp(VersionSet([V1, V2], parallel=True))
+    async with running(app):
+        assert not isinstance(app.screen, ErrorDialog)
+        assert app.comparison is not None
+        assert app.comparison.pairs == sample_comparison().pairs
 
 
 async def test_a_draft_that_cannot_be_parsed_shows_a_dialog_then_exits_2(tmp_path: Path) -> None:

@@ -14,9 +14,9 @@ class ChangesList(Static):
     """Each change of the selected clause: severity, code, party, summary, and the
     words it rests on highlighted in their sentence."""
 
+    changes: tuple[Change, ...] = ()
+    """The changes shown."""
+
     def show(self, changes: Sequence[Change], comparison: Comparison) -> None:
         self.changes = tuple(changes)
         self.update(changes_text(changes, comparison))
-
-    changes: tuple[Change, ...] = ()
-    """The changes shown (for tests and for the app)."""
