@@ -19,6 +19,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any, ClassVar
 
+from rich.text import Text
 from textual import work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
@@ -34,6 +35,7 @@ from draftdiff.tui.export import write_report
 from draftdiff.tui.history import clause_history
 from draftdiff.tui.messages import LoadProgressed
 from draftdiff.tui.model import Filters, Row, View, apply_filters, build_rows, parties_of, step
+from draftdiff.tui.texts import outline_label
 from draftdiff.tui.versions import PairKey, VersionSet
 from draftdiff.tui.widgets.error_dialog import ErrorDialog
 from draftdiff.tui.widgets.help_screen import HelpScreen
@@ -159,8 +161,9 @@ class DraftdiffApp(App[None]):
         """Compare a pair of versions (in the background) and show it."""
         if await self._fetch([key]):
             comparison = self.versions.comparison(key)
-            # Tens of thousands of rows on a long pair: built off the UI thread too.
-            rows = await in_daemon_thread(partial(build_rows, comparison))
+            # Tens of thousands of rows on a long pair: built (and styled) off the UI thread.
+            rows, labels = await in_daemon_thread(partial(_rows_and_labels, comparison))
+            self.query_one(ClauseOutline).prime(rows, labels)
             self._show_comparison(key, rows)
 
     async def _fetch(self, keys: Sequence[PairKey]) -> bool:
@@ -411,6 +414,11 @@ class DraftdiffApp(App[None]):
                 _command_title(binding), f"key: {key}", partial(self.run_action, binding.action)
             )
         yield from super().get_system_commands(screen)
+
+
+def _rows_and_labels(comparison: Comparison) -> tuple[tuple[Row, ...], dict[int, Text]]:
+    rows = build_rows(comparison)
+    return rows, {row.index: outline_label(row) for row in rows}
 
 
 _COMMAND_TITLES = {

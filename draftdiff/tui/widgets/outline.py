@@ -5,12 +5,12 @@ comparison and say what the filters leave.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.style import Style
-from rich.text import Text
+from rich.text import Text, TextType
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import Static, Tree
@@ -48,6 +48,20 @@ class ClauseOutline(Tree[int]):
         self.auto_expand = False
         self.guide_depth = 2
         self._row_nodes: dict[int, TreeNode[int]] = {}
+        self._rows: Sequence[Row] = ()
+        self._labels: dict[tuple[int, bool], Text] = {}
+        """Labels already styled, by (row, dimmed as context): a filter lifted on a long
+        document rebuilds tens of thousands of nodes, and styling is most of the cost."""
+
+    def process_label(self, label: TextType) -> Text:
+        # Labels are built as one-line Text (texts.outline_label): no markup to parse and
+        # no line to split off, which Tree would otherwise do for each of 25,000 rows.
+        return label if isinstance(label, Text) else Text(label)
+
+    def get_label_width(self, node: TreeNode[int]) -> int:
+        # Only the widest line matters (the virtual width), and overflow-x is hidden:
+        # the characters count is enough, without styling every label to measure it.
+        return len(node._label.plain)
 
     @property
     def shown_rows(self) -> tuple[int, ...]:
@@ -59,15 +73,25 @@ class ClauseOutline(Tree[int]):
         node = self.cursor_node
         return node.data if node is not None else None
 
+    def prime(self, rows: Sequence[Row], labels: Mapping[int, Text]) -> None:
+        """Take labels styled elsewhere (the loader's thread) for the rows as matches."""
+        self._rows = rows
+        self._labels = {(index, False): label for index, label in labels.items()}
+
     def show(self, rows: Sequence[Row], view: View, select: int | None) -> None:
         """Rebuild the outline for `view` and put the cursor on row `select`."""
         self.clear()
         self._row_nodes = {}
+        if rows is not self._rows:
+            self._rows, self._labels = rows, {}
         parents = {rows[i].parent for i in view.shown}
         for index in view.shown:
             row = rows[index]
             under = self.root if row.parent is None else self._row_nodes.get(row.parent, self.root)
-            label = outline_label(row, context=index not in view.matches)
+            key = (index, index not in view.matches)
+            label = self._labels.get(key)
+            if label is None:
+                label = self._labels[key] = outline_label(row, context=key[1])
             if index in parents:
                 node = under.add(label, data=index, expand=True)
             else:
@@ -85,15 +109,26 @@ class ClauseOutline(Tree[int]):
         # Reading last_line lays the tree out, so that the node knows its line.
         if self.last_line >= 0 and self.cursor_node is not node:
             self.move_cursor(node)
+            self._centred = node
             # After the next refresh, when a rebuilt tree knows its height.
-            self.call_after_refresh(self._centre_on, node)
+            self.call_after_refresh(self._centre)
 
-    def _centre_on(self, node: TreeNode[int]) -> None:
-        """Scroll so a jump (n, a filter, a search) lands mid-pane, among its neighbours."""
-        if node is self.cursor_node:
-            self.center_scroll = True
-            self.scroll_to_node(node, animate=False)
-            self.center_scroll = False
+    _centred: TreeNode[int] | None = None
+    """The node a jump (n, a filter, a search) landed on, kept mid-pane among its
+    neighbours until the reader moves on."""
+
+    def _centre(self) -> None:
+        node = self._centred
+        if node is not None and node is self.cursor_node and node.line >= 0:
+            # Computed here: Tree's own centring rounds differently from different
+            # starting offsets, so the same jump could land one line apart.
+            middle = (self.scrollable_content_region.height - 1) // 2
+            self.scroll_to(y=max(0, node.line - middle), animate=False)
+
+    def on_resize(self) -> None:
+        # The lines above the outline change height with the comparison and the filters;
+        # centre again in the final size, or the jump lands where the old size put it.
+        self.call_after_refresh(self._centre)
 
     def on_tree_node_highlighted(self, event: Tree.NodeHighlighted[int]) -> None:
         event.stop()
