@@ -477,7 +477,7 @@ class GatedVersions(VersionSet):
 
     def load(self, keys: Sequence[PairKey], progress: Progress = lambda *_: None) -> None:
         progress("Waiting", 0, 1)
-        self.gate.wait(10)
+        self.gate.wait(120)  # the test opens it; a daemon thread, so never a hang
         super().load(keys, progress)
 
 
