@@ -152,6 +152,7 @@ class DraftdiffApp(App[None]):
 
     def on_mount(self) -> None:
         self.sub_title = self.versions.pair_label(self.pair)
+        self.add_class("-starting")
         self.open_pair(self.pair)
 
     # ---- loading -------------------------------------------------------------------
@@ -210,6 +211,7 @@ class DraftdiffApp(App[None]):
         self.pair = key
         self.comparison = comparison
         self.rows = rows
+        self.remove_class("-starting")
         self.parties = parties_of(comparison)
         self.sub_title = self.versions.pair_label(key)
         self.query_one(LedgerPanel).show(comparison)
@@ -255,7 +257,8 @@ class DraftdiffApp(App[None]):
             redline.show_nothing("No clause matches the filters (x clears them).")
             return
         self._anchor = row
-        redline.show(self.rows[row], self.comparison, query=self.filters.query)
+        titles = (self.versions.label(self.pair[0]), self.versions.label(self.pair[1]))
+        redline.show(self.rows[row], self.comparison, query=self.filters.query, titles=titles)
         self.query_one(ClauseOutline).select_row(row)
 
     def on_clause_outline_clause_highlighted(

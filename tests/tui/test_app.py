@@ -241,7 +241,8 @@ async def test_search_finds_clause_text_in_either_version() -> None:
 
 
 async def test_s_shows_the_versions_side_by_side() -> None:
-    app = DraftdiffApp.on_comparison(sample_comparison())
+    comparison = sample_comparison()
+    app = DraftdiffApp.on_comparison(comparison)
     async with running(app) as pilot:
         redline = app.query_one(RedlineView)
         sides = app.query_one("#sides")
@@ -250,9 +251,18 @@ async def test_s_shows_the_versions_side_by_side() -> None:
         assert app.side_by_side and redline.has_class("-side-by-side")
         assert sides.display and not app.query_one("#redline").display
         row = redline.row
-        assert row is not None
-        old_text = plain(app.query_one("#old-side", Static))
-        assert old_text.startswith(V1)
+        assert row is not None and not row.pair.old  # the first change: a clause added
+        assert plain(app.query_one("#old-side", Static)) == (
+            "fund-v1-early.md\n(not in this version)"
+        )
+        app.current = next(r.index for r in app.rows if r.ids == "3.6")
+        await pilot.pause()
+        assert plain(app.query_one("#old-side", Static)) == (
+            f"fund-v1-early.md\n{comparison.clause('old', '3.6').text}"
+        )
+        assert plain(app.query_one("#new-side", Static)) == (
+            f"fund-v2-middle.md\n{comparison.clause('new', '3.6').text}"
+        )
         await press(pilot, "s")
         assert not app.side_by_side and app.query_one("#redline").display
 

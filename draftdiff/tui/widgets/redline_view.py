@@ -44,8 +44,16 @@ class RedlineView(VerticalScroll, can_focus=True):
     def watch_side_by_side(self, side_by_side: bool) -> None:
         self.set_class(side_by_side, "-side-by-side")
 
-    def show(self, row: Row, comparison: Comparison, *, query: str = "") -> None:
-        """Show one clause pair; `query` is highlighted wherever it occurs."""
+    def show(
+        self,
+        row: Row,
+        comparison: Comparison,
+        *,
+        query: str = "",
+        titles: tuple[str, str] = ("old", "new"),
+    ) -> None:
+        """Show one clause pair; `query` is highlighted wherever it occurs; `titles`
+        name the two versions above the side-by-side columns."""
         self.row = row
         pair = row.pair
         evidence = [e for change in row.changes for e in change.evidence]
@@ -54,14 +62,14 @@ class RedlineView(VerticalScroll, can_focus=True):
             inline_redline(pair, comparison, evidence=evidence, query=query)
         )
         old, new = side_texts(pair, comparison, evidence=evidence, query=query)
-        old_title = Text(f"{comparison.old.path}\n", style="bold")
-        new_title = Text(f"{comparison.new.path}\n", style="bold")
-        self.query_one("#old-side", Static).update(
-            old_title + (old if pair.old else Text("(not in this version)", DIM))
-        )
-        self.query_one("#new-side", Static).update(
-            new_title + (new if pair.new else Text("(not in this version)", DIM))
-        )
+        for part, title, text, present in (
+            ("#old-side", titles[0], old, bool(pair.old)),
+            ("#new-side", titles[1], new, bool(pair.new)),
+        ):
+            column = Text()
+            column.append(f"{title}\n", "bold")
+            column.append_text(text if present else Text("(not in this version)", DIM))
+            self.query_one(part, Static).update(column)
         self.query_one(ChangesList).show(row.changes, comparison)
         self.scroll_home(animate=False)
 
