@@ -187,6 +187,7 @@ async def test_party_filter_cycles_through_the_parties() -> None:
         assert matched_ids(app) == set()
         assert app.query_one(RedlineView).row is None  # nothing to show, and it says so
         assert "No clause matches" in plain(app.query_one("#clause-heading", Static))
+        assert not app.query_one("#changes-title").display
         await press(pilot, "p")
         assert app.filters.party == "Velmora"
         assert matched_ids(app) == {"3.6", "4.3", "5.6", "7.3 → 7.4", "9.1"}

@@ -71,6 +71,7 @@ class RedlineView(VerticalScroll, can_focus=True):
             column.append_text(text if present else Text("(not in this version)", DIM))
             self.query_one(part, Static).update(column)
         self.query_one(ChangesList).show(row.changes, comparison)
+        self.query_one("#changes-title").display = True
         self.scroll_home(animate=False)
 
     def show_nothing(self, reason: str) -> None:
@@ -81,3 +82,4 @@ class RedlineView(VerticalScroll, can_focus=True):
             self.query_one(part, Static).update("")
         self.query_one(ChangesList).update("")
         self.query_one(ChangesList).changes = ()
+        self.query_one("#changes-title").display = False
