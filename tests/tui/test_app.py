@@ -295,7 +295,11 @@ async def test_l_toggles_the_ledger_and_a_party_row_filters_by_that_party() -> N
 
 
 async def test_ledger_without_provisions_says_so() -> None:
-    app = DraftdiffApp.on_comparison(sample_comparison())
+    from draftdiff.diff.compare import compare
+
+    old = doc("1.1 Headings are for convenience only.", path="old.md")
+    new = doc("1.1 Headings are for ease of reference only.", path="new.md")
+    app = DraftdiffApp.on_comparison(compare(old, new))
     async with running(app) as pilot:
         ledger = app.query_one(LedgerPanel)
         assert not ledger.display  # nothing to show: hidden until asked for
