@@ -1,6 +1,8 @@
 """Provides the `draftdiff` command line: parsing arguments and reporting trouble.
 
-    draftdiff OLD NEW                      text summary (the browser once it lands)
+    draftdiff OLD NEW [V3 ...]             the browser on a terminal; text summaries otherwise
+    draftdiff browse OLD NEW [V3 ...]      the browser, always
+    draftdiff demo                         the browser on the bundled sample drafts
     draftdiff diff OLD NEW [--format text|json|markdown|html] [-o FILE]
     draftdiff report OLD NEW -o report.html
     draftdiff check OLD NEW --fail-on CODES | --policy FILE [--report FILE]
@@ -27,8 +29,8 @@ from draftdiff.commands import COMMANDS
 from draftdiff.commands.common import EXIT_OK, EXIT_TROUBLE
 from draftdiff.errors import DraftdiffError
 
-IMPLICIT = "diff"
-"""The command `draftdiff OLD NEW` runs."""
+IMPLICIT = "browse"
+"""The command `draftdiff OLD NEW` runs (it prints text summaries when not on a terminal)."""
 
 
 def main(argv: Sequence[str] | None = None) -> int:

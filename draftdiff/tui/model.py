@@ -1,0 +1,365 @@
+"""Provides the browser's view model: outline rows, filters, navigation and the ledger table.
+
+Plain data and functions, no Textual, so every rule the browser follows is unit-tested
+without an app:
+
+    Comparison --build_rows--> Row per clause pair (new version's order, removed kept in place)
+    rows + Filters --apply_filters--> View (rows to show, which of them match)
+    View + current row --step--> the next or previous change
+    Comparison --ledger_lines--> before / after / delta per party and kind
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from functools import cached_property
+
+from draftdiff.diff.result import (
+    LEDGER_KINDS,
+    NON_SUBSTANTIVE,
+    Change,
+    ClausePair,
+    Comparison,
+    Ledger,
+    Severity,
+    Side,
+    Status,
+)
+from draftdiff.model import Clause
+
+CLAUSE_FAMILIES = frozenset({"clause", "text", "heading"})
+"""Change families about clause identity; every other family is semantic."""
+
+OBLIGATION_FAMILIES = frozenset({"obligation", "prohibition"})
+"""What "obligations only" keeps: duties to do and duties not to do."""
+
+GUARANTEE_FAMILIES = frozenset({"guarantee"})
+
+SEVERITY_STEPS: tuple[Severity | None, ...] = (
+    None,
+    Severity.LOW,
+    Severity.MEDIUM,
+    Severity.HIGH,
+)
+"""The severity filter cycles through these minimums (None = any severity)."""
+
+
+def is_semantic(change: Change) -> bool:
+    """True for changes the semantic layer reports (obligations, guarantees, values, ...)."""
+    return change.family not in CLAUSE_FAMILIES
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of the outline: a clause pair, placed in the new version's tree."""
+
+    index: int
+    """Position of the pair in `Comparison.pairs` (and of the row in the row list)."""
+    pair: ClausePair
+    side: Side
+    """The version the row's clause is shown from: "new", or "old" for a removed clause."""
+    clause: Clause
+    """The first clause of that side, for its number, heading and depth."""
+    depth: int
+    parent: int | None
+    """Index of the row this one sits under in the outline, None at the top."""
+    changes: tuple[Change, ...]
+    """Every change pointing at this pair, most severe first (Comparison order)."""
+    texts: tuple[str, ...]
+    """The texts of every clause in the pair, both versions (for search)."""
+
+    @property
+    def status(self) -> Status:
+        return self.pair.status
+
+    @property
+    def number(self) -> str:
+        """The number as printed ("3.2", "(a)", "Article 7"), or the id when there is none."""
+        return self.clause.number or self.clause.id
+
+    @property
+    def ids(self) -> str:
+        """The pair's clause ids as a reader would say them: "3.6", "3.1 → 3.2", "5.4, 5.5"."""
+        old, new = ", ".join(self.pair.old), ", ".join(self.pair.new)
+        if not old or not new or old == new:
+            return new or old
+        return f"{old} → {new}"
+
+    @property
+    def title(self) -> str:
+        """The heading when the clause has one, else its text."""
+        return self.clause.heading or self.clause.text
+
+    @cached_property
+    def semantic(self) -> tuple[Change, ...]:
+        return tuple(c for c in self.changes if is_semantic(c))
+
+    @cached_property
+    def parties(self) -> frozenset[str]:
+        return frozenset(c.party for c in self.changes if c.party)
+
+    @property
+    def severity(self) -> Severity | None:
+        """The most severe change's severity (changes come most severe first)."""
+        return min((c.severity for c in self.changes), key=lambda s: s.rank, default=None)
+
+    @property
+    def changed(self) -> bool:
+        return self.pair.changed
+
+    @property
+    def substantive(self) -> bool:
+        """Changed in more than punctuation, case, spacing, numbering or a heading line."""
+        if not self.changes:
+            return self.changed and not self.pair.cosmetic and self.status is not Status.RENUMBERED
+        return any(c.type not in NON_SUBSTANTIVE for c in self.changes)
+
+    def contains(self, query: str) -> bool:
+        """Case-insensitive search in the clause text of both versions."""
+        needle = query.casefold()
+        return any(needle in text.casefold() for text in self.texts)
+
+
+def build_rows(comparison: Comparison) -> tuple[Row, ...]:
+    """One row per clause pair, in the new version's reading order with removed clauses
+    where they stood, each under the nearest earlier row of smaller depth."""
+    index: dict[tuple[Side, str], int] = {}
+    for position, pair in enumerate(comparison.pairs):
+        index.update((("old", i), position) for i in pair.old)
+        index.update((("new", i), position) for i in pair.new)
+    changes: list[list[Change]] = [[] for _ in comparison.pairs]
+    for change in comparison.changes:
+        # A change may name both an old and a new clause; count it once per pair.
+        positions = {
+            index.get(("old", change.old_clause or "")),
+            index.get(("new", change.new_clause or "")),
+        }
+        for position in sorted(p for p in positions if p is not None):
+            changes[position].append(change)
+    rows: list[Row] = []
+    stack: list[Row] = []
+    for position, pair in enumerate(comparison.pairs):
+        side: Side = "new" if pair.new else "old"
+        ids = pair.new or pair.old
+        clause = comparison.clause(side, ids[0])
+        while stack and stack[-1].depth >= clause.depth:
+            stack.pop()
+        texts = tuple(comparison.clause("old", i).text for i in pair.old) + tuple(
+            comparison.clause("new", i).text for i in pair.new
+        )
+        row = Row(
+            index=position,
+            pair=pair,
+            side=side,
+            clause=clause,
+            depth=clause.depth,
+            parent=stack[-1].index if stack else None,
+            changes=tuple(changes[position]),
+            texts=texts,
+        )
+        rows.append(row)
+        stack.append(row)
+    return tuple(rows)
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What the outline shows. Change criteria (obligations, guarantees, party,
+    severity) must all hold for one and the same change of a row."""
+
+    obligations: bool = False
+    guarantees: bool = False
+    party: str | None = None
+    severity: Severity | None = None
+    """Minimum severity; None for any."""
+    hide_cosmetic: bool = False
+    """Hide rows changed only in punctuation, case, spacing, numbering or headings."""
+    changed_only: bool = False
+    query: str = ""
+    """Text to search for in either version of a clause."""
+
+    @property
+    def on_changes(self) -> bool:
+        """True when a criterion about changes is set (unchanged rows then never match)."""
+        return (
+            self.obligations
+            or self.guarantees
+            or self.party is not None
+            or self.severity is not None
+            or self.changed_only
+        )
+
+    @property
+    def active(self) -> bool:
+        return self != Filters()
+
+    def families(self) -> frozenset[str] | None:
+        """Change families kept, or None when the family is not filtered."""
+        if not (self.obligations or self.guarantees):
+            return None
+        kept: frozenset[str] = frozenset()
+        if self.obligations:
+            kept |= OBLIGATION_FAMILIES
+        if self.guarantees:
+            kept |= GUARANTEE_FAMILIES
+        return kept
+
+    def accepts_change(self, change: Change) -> bool:
+        families = self.families()
+        if families is not None and change.family not in families:
+            return False
+        if self.party is not None and change.party != self.party:
+            return False
+        return self.severity is None or change.severity.rank <= self.severity.rank
+
+    def accepts(self, row: Row) -> bool:
+        if self.query and not row.contains(self.query):
+            return False
+        if self.hide_cosmetic and row.changed and not row.substantive:
+            return False
+        if self.changed_only and not row.changed:
+            return False
+        if self.families() is not None or self.party is not None or self.severity is not None:
+            return any(self.accepts_change(c) for c in row.changes)
+        return True
+
+    def describe(self) -> str:
+        """The active filters in a few words, "" when there are none."""
+        parts = []
+        if self.obligations:
+            parts.append("obligations")
+        if self.guarantees:
+            parts.append("guarantees")
+        if self.party:
+            parts.append(f"party {self.party}")
+        if self.severity:
+            parts.append(f"severity ≥ {self.severity.value}")
+        if self.changed_only:
+            parts.append("changes only")
+        if self.hide_cosmetic:
+            parts.append("no cosmetic")
+        if self.query:
+            parts.append(f"“{self.query}”")
+        return " · ".join(parts)
+
+    def next_severity(self) -> Filters:
+        step = SEVERITY_STEPS.index(self.severity)
+        return replace(self, severity=SEVERITY_STEPS[(step + 1) % len(SEVERITY_STEPS)])
+
+    def next_party(self, parties: Sequence[str]) -> Filters:
+        """Cycle: no party, then each party in turn, then no party again."""
+        cycle: list[str | None] = [None, *parties]
+        at = cycle.index(self.party) if self.party in cycle else 0
+        return replace(self, party=cycle[(at + 1) % len(cycle)])
+
+
+@dataclass(frozen=True)
+class View:
+    """The rows the outline shows under some filters."""
+
+    shown: tuple[int, ...]
+    """Row indexes in outline order: the matches, plus their ancestors for context."""
+    matches: frozenset[int] = field(default_factory=frozenset)
+    """The rows that satisfy the filters (the others shown are context)."""
+
+    def __contains__(self, row: object) -> bool:
+        return row in self._shown_set
+
+    @cached_property
+    def _shown_set(self) -> frozenset[int]:
+        return frozenset(self.shown)
+
+
+def apply_filters(rows: Sequence[Row], filters: Filters) -> View:
+    """The rows to show: those the filters accept, with the rows they sit under."""
+    matches = {row.index for row in rows if filters.accepts(row)}
+    keep = set(matches)
+    for index in matches:
+        parent = rows[index].parent
+        while parent is not None and parent not in keep:
+            keep.add(parent)
+            parent = rows[parent].parent
+    return View(shown=tuple(r.index for r in rows if r.index in keep), matches=frozenset(matches))
+
+
+def step(rows: Sequence[Row], view: View, current: int | None, direction: int) -> int | None:
+    """The next (direction 1) or previous (-1) changed row the filters accept, after or
+    before `current`, wrapping around; None when there is none."""
+    targets = [i for i in view.shown if i in view.matches and rows[i].changed]
+    if not targets:
+        return None
+    if current is None:
+        return targets[0] if direction > 0 else targets[-1]
+    if direction > 0:
+        return next((i for i in targets if i > current), targets[0])
+    return next((i for i in reversed(targets) if i < current), targets[-1])
+
+
+def parties_of(comparison: Comparison) -> tuple[str, ...]:
+    """Every party named by either version, the ledgers or a change, in a stable order."""
+    names: list[str] = []
+
+    def add(items: Iterable[str | None]) -> None:
+        names.extend(n for n in items if n and n not in names)
+
+    add(p.name for p in comparison.new.parties)
+    add(p.name for p in comparison.old.parties)
+    add(e.party for e in comparison.ledger_new)
+    add(e.party for e in comparison.ledger_old)
+    add(c.party for c in comparison.changes)
+    return tuple(names)
+
+
+@dataclass(frozen=True)
+class LedgerLine:
+    """One party's count of one kind of provision, before and after."""
+
+    party: str
+    kind: str
+    before: int
+    after: int
+
+    @property
+    def delta(self) -> int:
+        return self.after - self.before
+
+
+def ledger_lines(comparison: Comparison) -> tuple[LedgerLine, ...]:
+    """Per party (new ledger's order, then parties only the old one has) and per kind
+    (obligation, prohibition, permission, guarantee): the counts before and after."""
+    parties = [e.party for e in comparison.ledger_new]
+    parties += [e.party for e in comparison.ledger_old if e.party not in parties]
+    lines: list[LedgerLine] = []
+    for party in parties:
+        before = comparison.ledger_old.get(party).counts()
+        after = comparison.ledger_new.get(party).counts()
+        lines.extend(LedgerLine(party, kind, before[kind], after[kind]) for kind in LEDGER_KINDS)
+    return tuple(lines)
+
+
+def burden(ledger: Ledger) -> str:
+    """Who bears most of one version's duties, and what share: "Velmora 83%"."""
+    share = ledger.one_sidedness()
+    if share is None:
+        return "no duties"
+    heaviest = max(ledger, key=lambda e: e.duties)
+    return f"{heaviest.party} {share:.0%}"
+
+
+def find_all(text: str, query: str) -> tuple[tuple[int, int], ...]:
+    """Start and end of every case-insensitive occurrence of `query` in `text`."""
+    if not query:
+        return ()
+    haystack, needle = text.casefold(), query.casefold()
+    # casefold can change lengths ("ß" -> "ss"); fall back to lower() when it does.
+    if len(haystack) != len(text) or len(needle) != len(query):
+        haystack, needle = text.lower(), query.lower()
+        if len(haystack) != len(text) or len(needle) != len(query):
+            return ()
+    spans = []
+    start = haystack.find(needle)
+    while start >= 0 and needle:
+        spans.append((start, start + len(needle)))
+        start = haystack.find(needle, start + len(needle))
+    return tuple(spans)

@@ -1,0 +1,1 @@
+"""Provides the browser's widgets and screens, one module each."""

@@ -1,0 +1,105 @@
+"""Provides the help screen: every key, what the outline's marks and badges mean."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.style import Style
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from draftdiff.diff.result import Status
+from draftdiff.tui.texts import DIM, STATUS_MARK, STATUS_STYLE, badge_legend
+
+KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
+    (
+        "Move",
+        (
+            ("n / N", "next / previous change (that the filters keep)"),
+            ("j / k, ↓ / ↑", "next / previous clause; in the redline pane: scroll"),
+            ("Enter", "read the clause: focus the redline pane"),
+            ("Tab / Shift+Tab", "next / previous pane (outline, redline, ledger)"),
+            ("Escape", "back to the outline"),
+            ("mouse", "click a clause, scroll either pane, click a key below"),
+        ),
+    ),
+    (
+        "Filter the outline",
+        (
+            ("o", "obligations only (obligation.*, prohibition.*)"),
+            ("g", "guarantees only (guarantee.*)"),
+            ("p", "by party: cycles through the parties, then all"),
+            ("v", "by severity: any → low+ → medium+ → high"),
+            ("c", "hide cosmetic changes (punctuation, case, numbering, headings)"),
+            ("u", "changed clauses only"),
+            ("/", "search clause text, both versions (Escape cancels)"),
+            ("x", "clear every filter"),
+        ),
+    ),
+    (
+        "View",
+        (
+            ("s", "side by side: old and new version in two columns"),
+            ("l", "party ledger: before → after, and one-sidedness"),
+            ("h", "history of the clause across all versions"),
+            ("P", "pick the pair of versions to compare"),
+            ("[ / ]", "previous / next pair of consecutive versions"),
+            ("e", "write the report (HTML, or JSON) to the current folder"),
+            ("Ctrl+P", "command palette: every action by name"),
+            ("?", "this help"),
+            ("q", "quit"),
+        ),
+    ),
+)
+"""The keys, as the help screen lists them (a test checks every app binding is here)."""
+
+
+def help_text() -> Text:
+    text = Text()
+    for group, keys in KEYS:
+        text.append(f"{group}\n", Style(bold=True, underline=True))
+        for key, meaning in keys:
+            text.append(f"  {key:<16}", Style(bold=True))
+            text.append(f"{meaning}\n")
+        text.append("\n")
+    text.append("Outline marks\n", Style(bold=True, underline=True))
+    for status in Status:
+        text.append(f"  {STATUS_MARK[status]}  ", STATUS_STYLE[status])
+        text.append(f"{status.value}\n")
+    text.append("\nSemantic badges ", Style(bold=True, underline=True))
+    text.append("(coloured by severity: high, medium, low)\n", DIM)
+    legend = badge_legend()
+    for start in range(0, len(legend), 2):
+        line = "  ".join(f"{b:<6} {meaning:<24}" for b, meaning in legend[start : start + 2])
+        text.append(f"  {line.rstrip()}\n")
+    text.append("\nRedline: ", Style(bold=True))
+    text.append("deleted", Style(color="#f0616d", strike=True))
+    text.append(" · ")
+    text.append("inserted", Style(color="#5aa9ff", underline=True))
+    text.append(" · ")
+    text.append("evidence", Style(reverse=True, bold=True))
+    text.append(" · ")
+    text.append("search hit", Style(color="#1b1b1b", bgcolor="#e0b13a"))
+    return text
+
+
+class HelpScreen(ModalScreen[None]):
+    """Keys and legends; Escape, q or ? closes it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "Close"),
+        Binding("question_mark", "close", "Close", show=False),
+        Binding("q", "close", "Close", show=False),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help-box"):
+            yield Static(Text("draftdiff — keys", style="bold"), id="help-title")
+            yield Static(help_text(), id="help-text")
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,207 @@
+"""The browser's rules without an app: outline rows, filters, `n`/`N`, ledger lines."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from draftdiff.diff.result import Change, Ledger, PartyLedger, Severity, Status
+from draftdiff.tui.model import (
+    Filters,
+    Row,
+    apply_filters,
+    build_rows,
+    burden,
+    find_all,
+    ledger_lines,
+    parties_of,
+    step,
+)
+from tests.diff.helpers import diff
+from tests.tui.semantic_data import sample_comparison, semantic_sample
+
+
+def row_by_ids(rows: Sequence[Row], ids: str) -> Row:
+    return next(r for r in rows if r.ids == ids)
+
+
+def test_outline_follows_the_new_version_and_keeps_removed_clauses_where_they_stood() -> None:
+    comparison = sample_comparison()
+    rows = build_rows(comparison)
+    assert [r.index for r in rows] == list(range(len(comparison.pairs)))
+    ids = [r.ids for r in rows]
+    # Old 4.3 was removed: it stays between 4.2 and the new 4.3 (old 4.4).
+    assert ids.index("4.2") < ids.index("4.3") < ids.index("4.4 → 4.3")
+    assert ids.count("4.3") == 1
+    removed = rows[ids.index("4.3")]
+    assert removed.side == "old" and removed.status is Status.REMOVED
+
+
+def test_rows_sit_under_their_article() -> None:
+    rows = build_rows(sample_comparison())
+    section = row_by_ids(rows, "3.6")
+    assert section.parent is not None and rows[section.parent].number == "Article 3"
+    sub = row_by_ids(rows, "1.1(a)")
+    assert sub.parent is not None and rows[sub.parent].ids == "1.1"
+
+
+def test_each_change_is_counted_once_on_the_row_of_its_pair() -> None:
+    comparison = semantic_sample()
+    rows = build_rows(comparison)
+    attached = [c for r in rows for c in r.changes]
+    assert sorted(map(id, attached)) == sorted(map(id, comparison.changes))
+    moved = row_by_ids(rows, "7.3 → 7.4")
+    assert "obligation.weakened" in {c.type for c in moved.semantic}
+
+
+def test_obligations_filter_keeps_duty_changes_and_the_articles_above_them() -> None:
+    comparison = semantic_sample()
+    rows = build_rows(comparison)
+    view = apply_filters(rows, Filters(obligations=True))
+    assert {rows[i].ids for i in view.matches} == {"3.6", "4.3", "7.3 → 7.4"}
+    # The articles are shown as context, not as matches.
+    shown = {rows[i].number for i in view.shown}
+    assert {"Article 3", "Article 4", "Article 7"} <= shown
+    assert all(rows[i].number.startswith("Article") for i in set(view.shown) - view.matches)
+
+
+def test_guarantee_filter_and_severity_filter_act_on_the_same_change() -> None:
+    rows = build_rows(semantic_sample())
+    guarantees = apply_filters(rows, Filters(guarantees=True))
+    assert {rows[i].ids for i in guarantees.matches} == {"9.1"}
+    high_obligations = apply_filters(rows, Filters(obligations=True, severity=Severity.HIGH))
+    assert {rows[i].ids for i in high_obligations.matches} == {"4.3"}
+
+
+def test_party_filter_keeps_only_that_partys_changes() -> None:
+    rows = build_rows(semantic_sample())
+    velmora = apply_filters(rows, Filters(party="Velmora"))
+    assert {rows[i].ids for i in velmora.matches} == {"3.6", "4.3", "5.6", "7.3 → 7.4", "9.1"}
+    assert apply_filters(rows, Filters(party="Norland")).matches == frozenset()
+
+
+def test_hiding_cosmetic_changes_hides_punctuation_and_renumbering_only_rows() -> None:
+    comparison = diff(
+        [
+            "1.1 The Buyer shall pay.",
+            "1.2 Gone soon now.",
+            "1.3 Notices shall be in writing.",
+            "1.4 The Seller shall deliver goods.",
+        ],
+        [
+            "1.1 The Buyer shall pay!",
+            "1.2 Notices shall be in writing.",
+            "1.3 The Seller shall deliver all goods.",
+        ],
+    )
+    rows = build_rows(comparison)
+    assert [r.status.value for r in rows] == ["modified", "removed", "renumbered", "modified"]
+    kept = apply_filters(rows, Filters(hide_cosmetic=True))
+    assert [rows[i].ids for i in sorted(kept.matches)] == ["1.2", "1.4 → 1.3"]
+
+
+def test_search_is_case_insensitive_and_reads_both_versions() -> None:
+    rows = build_rows(sample_comparison())
+    # "full faith and credit" is only in the old 9.1.
+    found = apply_filters(rows, Filters(query="FULL FAITH"))
+    assert {rows[i].ids for i in found.matches} == {"9.1"}
+
+
+def test_next_change_skips_unchanged_clauses_and_wraps_around() -> None:
+    rows = build_rows(sample_comparison())
+    view = apply_filters(rows, Filters())
+    changed = [r.index for r in rows if r.changed]
+    assert step(rows, view, None, 1) == changed[0]
+    assert step(rows, view, changed[0], 1) == changed[1]
+    assert step(rows, view, changed[-1], 1) == changed[0]
+    assert step(rows, view, changed[0], -1) == changed[-1]
+    unchanged = next(r.index for r in rows if not r.changed and r.index > changed[0])
+    assert step(rows, view, unchanged, 1) == next(i for i in changed if i > unchanged)
+
+
+def test_next_change_under_a_filter_visits_only_matches() -> None:
+    rows = build_rows(semantic_sample())
+    view = apply_filters(rows, Filters(obligations=True))
+    seen = []
+    at = None
+    for _ in range(4):
+        at = step(rows, view, at, 1)
+        seen.append(rows[at].ids if at is not None else None)
+    assert seen == ["3.6", "4.3", "7.3 → 7.4", "3.6"]
+
+
+def test_no_next_change_when_nothing_matches() -> None:
+    comparison = diff(["1.1 Headings are for convenience."], ["1.1 Headings are for ease."])
+    rows = build_rows(comparison)
+    assert step(rows, apply_filters(rows, Filters()), None, 1) == 0
+    view = apply_filters(rows, Filters(guarantees=True))  # no guarantee anywhere
+    assert step(rows, view, None, 1) is None
+
+
+def test_party_cycle_goes_through_every_party_then_back_to_all() -> None:
+    comparison = sample_comparison()
+    parties = parties_of(comparison)
+    assert parties == ("Norland", "Velmora")
+    filters = Filters()
+    seen = []
+    for _ in range(3):
+        filters = filters.next_party(parties)
+        seen.append(filters.party)
+    assert seen == ["Norland", "Velmora", None]
+
+
+def test_severity_cycle_raises_the_minimum_then_resets() -> None:
+    filters = Filters()
+    seen = []
+    for _ in range(4):
+        filters = filters.next_severity()
+        seen.append(filters.severity)
+    assert seen == [Severity.LOW, Severity.MEDIUM, Severity.HIGH, None]
+
+
+def test_filters_describe_themselves_in_words() -> None:
+    filters = Filters(obligations=True, party="Velmora", severity=Severity.MEDIUM, query="shall")
+    assert filters.describe() == "obligations · party Velmora · severity ≥ medium · “shall”"
+    assert Filters().describe() == "" and not Filters().active
+
+
+def test_ledger_lines_give_before_after_and_delta_per_party_and_kind() -> None:
+    lines = ledger_lines(semantic_sample())
+    velmora = {line.kind: line for line in lines if line.party == "Velmora"}
+    assert (velmora["obligation"].before, velmora["obligation"].after) == (14, 13)
+    assert velmora["obligation"].delta == -1
+    assert velmora["permission"].delta == -1
+    assert [line.party for line in lines][::4] == ["Norland", "Velmora"]
+
+
+def test_burden_names_the_most_burdened_party() -> None:
+    comparison = semantic_sample()
+    assert burden(comparison.ledger_new) == "Velmora 100%"
+    balanced = Ledger((PartyLedger("A", obligation=("1",)), PartyLedger("B", guarantee=("2",))))
+    assert burden(balanced) == "A 50%"
+    tilted = Ledger((PartyLedger("A", obligation=("1",)), PartyLedger("B", guarantee=("2", "3"))))
+    assert burden(tilted) == "B 67%"
+    assert burden(Ledger()) == "no duties"
+
+
+def test_a_party_only_in_the_old_ledger_is_still_listed() -> None:
+    comparison = replace(
+        sample_comparison(),
+        ledger_old=Ledger((PartyLedger("Agency", obligation=("2.2",)),)),
+    )
+    lines = ledger_lines(comparison)
+    assert {(line.party, line.kind, line.before, line.after) for line in lines} >= {
+        ("Agency", "obligation", 1, 0)
+    }
+
+
+def test_find_all_finds_every_occurrence_ignoring_case() -> None:
+    assert find_all("Shall, shall, SHALL", "shall") == ((0, 5), (7, 12), (14, 19))
+    assert find_all("anything", "") == ()
+
+
+def test_a_change_naming_a_clause_of_no_pair_is_ignored_by_the_outline() -> None:
+    comparison = sample_comparison()
+    stray = Change("value.changed", Severity.LOW, "elsewhere", old_clause="99.9")
+    rows = build_rows(replace(comparison, changes=(*comparison.changes, stray)))
+    assert all(stray not in r.changes for r in rows)

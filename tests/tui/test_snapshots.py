@@ -1,0 +1,109 @@
+"""What the browser looks like, screen by screen, at a fixed terminal size.
+
+Each test is one screen: a docstring saying what it shows, and the keys pressed first.
+Snapshots live in __snapshots__/test_snapshots/ (SVG); after an intended change, run
+`pytest tests/tui/test_snapshots.py --snapshot-update` and review the new pictures.
+`snap_compare` tests are plain functions (it runs its own event loop).
+
+Tests on `semantic_sample()` show hand-written semantic changes and ledgers
+(tests/tui/semantic_data.py) until the semantic layer produces them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from textual.pilot import Pilot
+
+from draftdiff.diff.compare import compare
+from draftdiff.tui.app import DraftdiffApp
+from draftdiff.tui.versions import VersionSet
+from tests.diff.helpers import doc
+from tests.tui.semantic_data import V1, V2, V3, sample_comparison, semantic_sample
+
+SIZE = (100, 30)
+Snap = Callable[..., bool]
+
+
+def keys(*pressed: str) -> Callable[[Pilot[Any]], Any]:
+    """A run_before script: wait for the comparison, press the keys, let it settle."""
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        for key in pressed:
+            await pilot.press(key)
+            await pilot.app.workers.wait_for_complete()
+            await pilot.pause()
+
+    return run_before
+
+
+def snap(snap_compare: Snap, app: DraftdiffApp, pressed: Sequence[str] = ()) -> bool:
+    return snap_compare(app, run_before=keys(*pressed), terminal_size=SIZE)
+
+
+# ---- the main screen ----------------------------------------------------------------
+
+
+def test_main_screen_on_the_samples(snap_compare: Snap) -> None:
+    """`draftdiff v1 v2 v3` as the pipeline sees them today: v2 → v3 (the newest pair),
+    clause statuses in the outline, the first substantive change open on the right."""
+    assert snap(snap_compare, DraftdiffApp(VersionSet([V1, V2, V3])))
+
+
+def test_main_screen_with_semantic_changes_and_ledger(snap_compare: Snap) -> None:
+    """v1 → v2 with semantic findings: badges in the outline (duty↓, −duty, guar↓ +cond),
+    the most severe change open with its evidence highlighted, the ledger underneath."""
+    assert snap(snap_compare, DraftdiffApp.on_comparison(semantic_sample()))
+
+
+def test_side_by_side_with_evidence(snap_compare: Snap) -> None:
+    """`g` then `s`: the weakened guarantee of 9.1, old and new side by side, evidence
+    highlighted in each version."""
+    assert snap(snap_compare, DraftdiffApp.on_comparison(semantic_sample()), ["g", "s"])
+
+
+# ---- filters ------------------------------------------------------------------------
+
+
+def test_obligations_filter(snap_compare: Snap) -> None:
+    """`o`: only clauses whose duties changed, under their articles (dimmed context)."""
+    assert snap(snap_compare, DraftdiffApp.on_comparison(semantic_sample()), ["o"])
+
+
+def test_search_filter(snap_compare: Snap) -> None:
+    """`/` "Board" Enter: clauses mentioning the Board, the word highlighted."""
+    app = DraftdiffApp.on_comparison(sample_comparison())
+    assert snap(snap_compare, app, ["slash", *"Board", "enter"])
+
+
+# ---- panels and screens ---------------------------------------------------------------
+
+
+def test_ledger_focused_on_a_party(snap_compare: Snap) -> None:
+    """Tab twice then Right: the ledger focused, Norland's column under the cursor."""
+    app = DraftdiffApp.on_comparison(semantic_sample())
+    assert snap(snap_compare, app, ["tab", "tab", "right"])
+
+
+def test_help_screen(snap_compare: Snap) -> None:
+    """`?`: every key, the outline's marks and the badge legend."""
+    assert snap(snap_compare, DraftdiffApp.on_comparison(sample_comparison()), ["question_mark"])
+
+
+def test_clause_text_that_looks_like_markup(snap_compare: Snap) -> None:
+    """Brackets in clause text ([insert date], [/note], [bold]) are drawn as written."""
+    old = doc(
+        "## Article 1 — Delivery [draft note]",
+        "1.1 The Supplier shall deliver by [insert date] [/note].",
+        path="old.md",
+    )
+    new = doc(
+        "## Article 1 — Delivery [draft note]",
+        "1.1 The Supplier shall deliver by [bold]1 May 2025[/bold] [/note].",
+        path="new.md",
+    )
+    app = DraftdiffApp.on_comparison(compare(old, new))
+    assert snap(snap_compare, app, ["s"])
