@@ -6,7 +6,7 @@ without an app:
     Comparison --build_rows--> Row per clause pair (new version's order, removed kept in place)
     rows + Filters --apply_filters--> View (rows to show, which of them match)
     View + current row --step--> the next or previous change
-    Comparison --ledger_lines--> before / after / delta per party and kind
+    Comparison --ledger_table--> before / after per party and kind of provision
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
+from draftdiff.analyse.modality import Modality
 from draftdiff.diff.result import (
     LEDGER_KINDS,
     NON_SUBSTANTIVE,
@@ -27,6 +28,8 @@ from draftdiff.diff.result import (
     Status,
 )
 from draftdiff.model import Clause
+from draftdiff.render import summary
+from draftdiff.render.summary import Cell
 
 CLAUSE_FAMILIES = frozenset({"clause", "text", "heading"})
 """Change families about clause identity; every other family is semantic."""
@@ -68,6 +71,9 @@ class Row:
     """Every change pointing at this pair, most severe first (Comparison order)."""
     texts: tuple[str, ...]
     """The texts of every clause in the pair, both versions (for search)."""
+    weak: tuple[Change, ...] = ()
+    """Of `changes`, the obligations added or removed that are only weak commitments
+    ("will consider"): obligation.* by their code, yet no duty (see `is_weak_commitment`)."""
 
     @property
     def status(self) -> Status:
@@ -121,6 +127,24 @@ class Row:
         return any(needle in text.casefold() for text in self.texts)
 
 
+def is_weak_commitment(change: Change, comparison: Comparison) -> bool:
+    """True for an obligation added or removed that is only a weak commitment ("will
+    consider", "intends to"). Its code says obligation, but it binds nobody: the ledger
+    does not count it as a duty, and the outline must not badge it as one. Read off the
+    provision the change's evidence points at, in the version it stands in."""
+    if change.type not in ("obligation.added", "obligation.removed"):
+        return False
+    side: Side = "new" if change.type == "obligation.added" else "old"
+    clause = change.new_clause if side == "new" else change.old_clause
+    if clause is None:
+        return False
+    cues = {(e.start, e.text) for e in change.evidence if e.side == side and e.clause == clause}
+    return any(
+        p.modality is Modality.WEAK and (p.cue.start, p.cue.text) in cues
+        for p in comparison.provisions(side, clause)
+    )
+
+
 def build_rows(comparison: Comparison) -> tuple[Row, ...]:
     """One row per clause pair, in the new version's reading order with removed clauses
     where they stood, each under the nearest earlier row of smaller depth."""
@@ -157,6 +181,7 @@ def build_rows(comparison: Comparison) -> tuple[Row, ...]:
             parent=stack[-1].index if stack else None,
             changes=tuple(changes[position]),
             texts=texts,
+            weak=tuple(c for c in changes[position] if is_weak_commitment(c, comparison)),
         )
         rows.append(row)
         stack.append(row)
@@ -311,31 +336,70 @@ def parties_of(comparison: Comparison) -> tuple[str, ...]:
     return tuple(names)
 
 
-@dataclass(frozen=True)
-class LedgerLine:
-    """One party's count of one kind of provision, before and after."""
+KIND_TITLES = {
+    "obligation": "Obligations",
+    "prohibition": "Prohibitions",
+    "permission": "Permissions",
+    "guarantee": "Guarantees",
+    "duties": "Binding duties",
+}
 
-    party: str
-    kind: str
-    before: int
-    after: int
+BREAKDOWN = (("qualified", "efforts only"), ("weak", "weak"))
+"""The parts of a party's obligations that are not what "obligation" suggests, as the
+reports name them: duties only to try ("reasonable efforts") and weak commitments
+("will consider"), which bind nobody and so are not counted as duties."""
+
+
+@dataclass(frozen=True)
+class LedgerTableRow:
+    """One row of the ledger panel: a kind of provision, one cell per party."""
+
+    key: str
+    """A ledger kind, "qualified" or "weak" (parts of the obligations), or "duties"."""
+    title: str
+    cells: tuple[Cell, ...]
+    """Before and after, in the order of `LedgerTable.parties`."""
 
     @property
-    def delta(self) -> int:
-        return self.after - self.before
+    def part(self) -> bool:
+        """True for a row that breaks down the obligations row above it."""
+        return self.key in dict(BREAKDOWN)
 
 
-def ledger_lines(comparison: Comparison) -> tuple[LedgerLine, ...]:
-    """Per party (new ledger's order, then parties only the old one has) and per kind
-    (obligation, prohibition, permission, guarantee): the counts before and after."""
-    parties = [e.party for e in comparison.ledger_new]
-    parties += [e.party for e in comparison.ledger_old if e.party not in parties]
-    lines: list[LedgerLine] = []
-    for party in parties:
-        before = comparison.ledger_old.get(party).counts()
-        after = comparison.ledger_new.get(party).counts()
-        lines.extend(LedgerLine(party, kind, before[kind], after[kind]) for kind in LEDGER_KINDS)
-    return tuple(lines)
+@dataclass(frozen=True)
+class LedgerTable:
+    """The ledger panel's table: parties as columns, kinds of provision as rows."""
+
+    parties: tuple[str, ...]
+    rows: tuple[LedgerTableRow, ...]
+
+
+def ledger_table(comparison: Comparison) -> LedgerTable:
+    """Per party (the new ledger's order, then parties only the old one has), the count of
+    each kind of provision before and after; under the obligations, how many are only
+    efforts or weak commitments (rows left out when no party has any, in either version);
+    last, the binding duties one-sidedness is computed from. The counts are the reports'
+    own (`render.summary.ledger_rows`), so the browser and the HTML report never disagree."""
+    ledgers = summary.ledger_rows(comparison)
+    parties = tuple(row.party for row in ledgers)
+    rows: list[LedgerTableRow] = []
+    for at, kind in enumerate(LEDGER_KINDS):
+        rows.append(LedgerTableRow(kind, KIND_TITLES[kind], tuple(r.cells[at] for r in ledgers)))
+        if kind != "obligation":
+            continue
+        for attr, title in BREAKDOWN:
+            cells = tuple(
+                Cell(
+                    attr,
+                    len(getattr(comparison.ledger_old.get(party), attr)),
+                    len(getattr(comparison.ledger_new.get(party), attr)),
+                )
+                for party in parties
+            )
+            if any(cell.old or cell.new for cell in cells):
+                rows.append(LedgerTableRow(attr, title, cells))
+    rows.append(LedgerTableRow("duties", KIND_TITLES["duties"], tuple(r.duties for r in ledgers)))
+    return LedgerTable(parties, tuple(rows))
 
 
 def burden(ledger: Ledger) -> str:

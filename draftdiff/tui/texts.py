@@ -30,7 +30,8 @@ from draftdiff.diff.result import (
     Side,
     Status,
 )
-from draftdiff.tui.model import LedgerLine, Row, find_all
+from draftdiff.render.summary import Cell
+from draftdiff.tui.model import Row, find_all
 
 DELETED = Style(color="#f0616d", strike=True)
 INSERTED = Style(color="#5aa9ff", underline=True)
@@ -82,12 +83,14 @@ TITLE_CHARS = 60
 MAX_BADGES = 3
 
 
-def badge(change_type: str) -> str:
-    """The short outline badge of a semantic change: "duty↓", "−guar", "+cond", "value"."""
+def badge(change_type: str, *, weak: bool = False) -> str:
+    """The short outline badge of a semantic change: "duty↓", "−guar", "+cond", "value".
+    `weak`: an obligation added or removed that is only a weak commitment ("will
+    consider"), which is no duty: "+weak", "−weak"."""
     if change_type in _BADGE_WHOLE:
         return _BADGE_WHOLE[change_type]
     family, _, verb = change_type.partition(".")
-    noun = _BADGE_NOUN.get(family, family)
+    noun = "weak" if weak and family == "obligation" else _BADGE_NOUN.get(family, family)
     return _BADGE_VERB.get(verb, "{}" + (f".{verb}" if verb else "")).format(noun)
 
 
@@ -115,8 +118,15 @@ SEMANTIC_CODES = (
 
 
 def badge_legend() -> list[tuple[str, str]]:
-    """(badge, meaning) for every semantic change code."""
-    return [(badge(code), code.replace(".", " ")) for code in SEMANTIC_CODES]
+    """(badge, meaning) for every semantic change code, and the weak-commitment badges
+    right after the obligation ones."""
+    legend = [(badge(code), code.replace(".", " ")) for code in SEMANTIC_CODES]
+    after = max(i for i, code in enumerate(SEMANTIC_CODES) if code.startswith("obligation."))
+    legend[after + 1 : after + 1] = [
+        (badge("obligation.added", weak=True), "weak commitment added"),
+        (badge("obligation.removed", weak=True), "weak commitment removed"),
+    ]
+    return legend
 
 
 def outline_label(row: Row, *, context: bool = False) -> Text:
@@ -125,14 +135,15 @@ def outline_label(row: Row, *, context: bool = False) -> Text:
     label = Text(no_wrap=True, overflow="ellipsis", end="")
     label.append(STATUS_MARK[row.status] + " ", STATUS_STYLE[row.status])
     label.append(row.number, Style(bold=row.changed))
-    seen: list[str] = []
+    # One badge per distinct badge text, coloured by the most severe change showing it
+    # (changes come most severe first).
+    badges: dict[str, Severity] = {}
     for change in row.semantic:
-        if change.type not in seen:
-            seen.append(change.type)
-    for change_type in seen[:MAX_BADGES]:
-        severity = next(c.severity for c in row.semantic if c.type == change_type)
+        badges.setdefault(badge(change.type, weak=change in row.weak), change.severity)
+    seen = list(badges)
+    for text in seen[:MAX_BADGES]:
         label.append(" ")
-        label.append(badge(change_type), SEVERITY_STYLE[severity] + Style(bold=True))
+        label.append(text, SEVERITY_STYLE[badges[text]] + Style(bold=True))
     if len(seen) > MAX_BADGES:
         label.append(f" +{len(seen) - MAX_BADGES}", DIM)
     title = " ".join(row.title.split())
@@ -312,9 +323,9 @@ def changes_text(changes: Sequence[Change], comparison: Comparison) -> Text:
     return Text("\n").join(change_text(c, comparison) for c in ordered)
 
 
-def ledger_cell(line: LedgerLine) -> Text:
+def ledger_cell(cell: Cell) -> Text:
     """ "3 → 5 (+2)": before, after and the change, the change in bold."""
-    cell = Text(f"{line.before} → {line.after}")
-    if line.delta:
-        cell.append(f" ({line.delta:+d})", Style(bold=True))
-    return cell
+    text = Text(f"{cell.old} → {cell.new}")
+    if cell.delta:
+        text.append(f" ({cell.delta_text})", Style(bold=True))
+    return text

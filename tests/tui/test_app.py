@@ -1,7 +1,8 @@
 """The browser driven by keys and mouse (Textual's Pilot), asserting what each widget holds.
 
-Apps opened on `semantic_sample()` carry hand-written semantic changes and ledgers
-(tests/tui/semantic_data.py); the others show what the pipeline finds today.
+Every app here shows the real pipeline's comparison of the sample drafts; the clauses and
+figures asserted are those `draftdiff diff samples/fund-v1-early.md samples/fund-v2-middle.md`
+(and v2 → v3) prints.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from pathlib import Path
 import pytest
 from rich.text import Text
 from textual.binding import Binding
+from textual.containers import VerticalScroll
 from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import DataTable, Input, OptionList, Static
@@ -84,14 +86,15 @@ async def test_opens_on_the_most_severe_change_with_both_versions_named() -> Non
     app = DraftdiffApp.on_comparison(semantic_sample())
     async with running(app):
         assert app.sub_title == "fund-v1-early.md → fund-v2-middle.md"
-        # Two HIGH changes (4.3's duty removed, 9.1's guarantee weakened): the first in reading
-        # order, the removed clause kept where it stood.
-        assert current_ids(app) == "4.3"
+        # The first changes in reading order are the date in ¶1 and the added 1.1(e); the
+        # HIGH ones are Velmora's duties at 3.6, 4.3 and 7.4 and the guarantee of 9.1. It
+        # opens on the first of those: 3.6, "shall" weakened to "shall use reasonable efforts".
+        assert current_ids(app) == "3.6"
         assert_panes_agree(app)
         status = plain(app.query_one(OutlineStatus))
-        assert "13 modified" in status and "substantive changes" in status
+        assert "13 modified" in status and "30 substantive changes" in status
         changes = app.query_one(ChangesList).changes
-        assert [c.type for c in changes] == ["obligation.removed", "clause.removed"]
+        assert [(c.type, c.severity) for c in changes] == [("obligation.weakened", Severity.HIGH)]
 
 
 async def test_n_and_shift_n_walk_the_changes_in_reading_order() -> None:
@@ -129,7 +132,7 @@ async def test_enter_opens_the_clause_j_scrolls_it_and_escape_returns() -> None:
         redline = app.query_one(RedlineView)
         await press(pilot, "enter")
         assert app.focused is redline
-        assert redline.max_scroll_y > 0  # the 9.1 redline and its changes overflow 16 lines
+        assert redline.max_scroll_y > 0  # the 3.6 redline and its evidence overflow 16 lines
         await press(pilot, "j", "j")
         assert redline.scroll_y == 2
         await press(pilot, "k")
@@ -154,12 +157,14 @@ async def test_tab_moves_between_outline_redline_and_ledger() -> None:
 async def test_obligations_filter_narrows_the_outline_and_keeps_the_cursor_honest() -> None:
     app = DraftdiffApp.on_comparison(semantic_sample())
     async with running(app) as pilot:
+        app.current = next(r.index for r in app.rows if r.ids == "9.1")
         await press(pilot, "o")
         assert app.filters == Filters(obligations=True)
-        assert matched_ids(app) == {"3.6", "4.3", "7.3 → 7.4"}
+        assert matched_ids(app) == {"2.6", "3.6", "4.3", "4.4", "7.3 → 7.4", "10.3"}
         assert "Article 3" in [app.rows[i].number for i in app.query_one(ClauseOutline).shown_rows]
-        # 9.1 was shown; it does not match, so the cursor moved to a match, not a stale line.
-        assert current_ids(app) in matched_ids(app)
+        # 9.1 was shown; it does not match, so the cursor moved on to the next match (10.3,
+        # the Parties' new weak commitment), not to whatever now sits on 9.1's line.
+        assert current_ids(app) == "10.3"
         assert_panes_agree(app)
         assert "obligations" in plain(app.query_one(OutlineStatus))
         await press(pilot, "n")
@@ -183,16 +188,33 @@ async def test_party_filter_cycles_through_the_parties() -> None:
     async with running(app) as pilot:
         await press(pilot, "p")
         assert app.filters.party == "Norland"
+        # Its weak commitments (2.6, 4.4) and its three Board members (5.2).
+        assert matched_ids(app) == {"2.6", "4.4", "5.2"}
+        assert_panes_agree(app)
+        await press(pilot, "p")
+        assert app.filters.party == "Velmora"
+        assert {"3.6", "4.3", "5.6", "7.3 → 7.4", "9.1"} <= matched_ids(app)
+        assert not {"2.6", "4.4"} & matched_ids(app)
+        assert_panes_agree(app)
+        await press(pilot, "p")
+        assert app.filters.party == "Parties"  # "The Parties will consider" (10.3)
+        assert matched_ids(app) == {"10.3"}
+        await press(pilot, "p")
+        assert app.filters.party is None
+
+
+async def test_filters_that_match_nothing_say_so() -> None:
+    app = DraftdiffApp.on_comparison(semantic_sample())
+    async with running(app) as pilot:
+        await press(pilot, "g", "p")  # the only guarantee change (9.1) is Velmora's
+        assert app.filters == Filters(guarantees=True, party="Norland")
         assert matched_ids(app) == set()
         assert app.query_one(RedlineView).row is None  # nothing to show, and it says so
         assert "No clause matches" in plain(app.query_one("#clause-heading", Static))
         assert not app.query_one("#changes-title").display
         await press(pilot, "p")
-        assert app.filters.party == "Velmora"
-        assert matched_ids(app) == {"3.6", "4.3", "5.6", "7.3 → 7.4", "9.1"}
+        assert matched_ids(app) == {"9.1"}
         assert_panes_agree(app)
-        await press(pilot, "p")
-        assert app.filters.party is None
 
 
 async def test_severity_filter_raises_the_minimum() -> None:
@@ -200,7 +222,7 @@ async def test_severity_filter_raises_the_minimum() -> None:
     async with running(app) as pilot:
         await press(pilot, "v", "v", "v")
         assert app.filters.severity is Severity.HIGH
-        assert matched_ids(app) == {"4.3", "9.1"}
+        assert matched_ids(app) == {"3.6", "4.3", "7.3 → 7.4", "9.1"}
         assert_panes_agree(app)
         await press(pilot, "v")
         assert app.filters.severity is None
@@ -210,7 +232,8 @@ async def test_hide_cosmetic_and_changed_only_filters() -> None:
     app = DraftdiffApp.on_comparison(sample_comparison(V2, V3))
     async with running(app) as pilot:
         cosmetic = {r.ids for r in app.rows if any(c.type == "text.cosmetic" for c in r.changes)}
-        assert cosmetic == {"1.2", "7.5", "12.5"}
+        # Punctuation or spacing (1.2, 7.5, 12.5); 6.1's "Section 5.4" following the renumbering.
+        assert cosmetic == {"1.2", "6.1", "7.5", "12.5"}
         await press(pilot, "c")
         assert app.filters.hide_cosmetic
         assert not cosmetic & matched_ids(app)
@@ -250,8 +273,10 @@ async def test_s_shows_the_versions_side_by_side() -> None:
         await press(pilot, "s")
         assert app.side_by_side and redline.has_class("-side-by-side")
         assert sides.display and not app.query_one("#redline").display
+        app.current = next(r.index for r in app.rows if r.ids == "2.6")
+        await pilot.pause()
         row = redline.row
-        assert row is not None and not row.pair.old  # the first change: a clause added
+        assert row is not None and not row.pair.old  # 2.6 was added in v2
         assert plain(app.query_one("#old-side", Static)) == (
             "fund-v1-early.md\n(not in this version)"
         )
@@ -272,16 +297,13 @@ async def test_l_toggles_the_ledger_and_a_party_row_filters_by_that_party() -> N
     async with running(app) as pilot:
         ledger = app.query_one(LedgerPanel)
         table = ledger.query_one(DataTable)
-        assert ledger.display and table.size.height == 6  # header, four kinds, duties
-        cells = {
-            kind: [str(c) for c in table.get_row(kind)]
-            for kind in ("obligation", "permission", "duties")
-        }
-        assert cells == {
-            "obligation": ["Obligations", "0 → 0", "14 → 13 (-1)"],
-            "permission": ["Permissions", "2 → 2", "1 → 0 (-1)"],
-            "duties": ["Duties in all", "0 → 0", "19 → 18 (-1)"],
-        }
+        # Header, four kinds, the obligations' two parts, binding duties.
+        assert ledger.display and table.size.height == 8
+        assert [str(c) for c in table.get_row("permission")] == [
+            "Permissions",
+            "6 → 6",
+            "1 → 2 (+1)",  # Velmora's new rights at 5.2 and 7.2, the observer of 5.6 gone
+        ]
         burden = plain(ledger.query_one("#ledger-burden", Static))
         assert burden.startswith("One-sidedness: Velmora 100% → Velmora 100%")
         await press(pilot, "tab", "tab", "right", "right", "enter")
@@ -291,6 +313,32 @@ async def test_l_toggles_the_ledger_and_a_party_row_filters_by_that_party() -> N
         assert not ledger.display
         await press(pilot, "l")
         assert ledger.display
+
+
+async def test_ledger_says_which_obligations_are_only_efforts_or_weak() -> None:
+    # v1 → v2: Norland gains three obligations, all "will consider" or "intends to", so
+    # its binding duties stay at 0 and Velmora still bears all of them; Velmora's 3.6 and
+    # 7.4 became "reasonable efforts" and its part of the joint 10.3 is weak.
+    app = DraftdiffApp.on_comparison(semantic_sample())
+    async with running(app):
+        table = app.query_one(LedgerPanel).query_one(DataTable)
+        drawn = {
+            key: [str(c) for c in table.get_row(key)]
+            for key in ("obligation", "qualified", "weak", "duties")
+        }
+        assert drawn == {
+            "obligation": ["Obligations", "0 → 3 (+3)", "14 → 14"],
+            "qualified": ["  efforts only", "0 → 0", "0 → 2 (+2)"],
+            "weak": ["  weak", "0 → 3 (+3)", "0 → 1 (+1)"],
+            "duties": ["Binding duties", "0 → 0", "20 → 19 (−1)"],
+        }
+        # The parts sit right under the obligations they break down.
+        order = [table.get_row_at(i)[0].plain for i in range(table.row_count)]
+        assert order[:3] == ["Obligations", "  efforts only", "  weak"]
+        # And the whole table is on screen: the panel's height does not cut its last row.
+        last = table.region.y + table.row_count  # below the header
+        assert table.region.height == table.row_count + 1
+        assert app.screen.get_widget_at(table.region.x + 2, last)[0] is table
 
 
 async def test_ledger_without_provisions_says_so() -> None:
@@ -366,6 +414,7 @@ async def test_h_shows_the_clause_through_all_versions() -> None:
             (("8.2",), "renumbered"),
         ]
         assert "v1 fund-v1-early.md  4.5" in screen.body.plain
+        assert app.focused is screen.query_one("#history-box")  # scrolls with the keys
         await press(pilot, "escape")
         assert not isinstance(app.screen, HistoryScreen)
 
@@ -401,6 +450,21 @@ async def test_question_mark_shows_help_listing_every_key() -> None:
             assert isinstance(binding, Binding)
             key = app.get_key_display(binding)
             assert key in listed or key.lower() in listed.lower(), key
+        await press(pilot, "escape")
+        assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_help_longer_than_the_screen_scrolls_with_the_keys() -> None:
+    app = DraftdiffApp.on_comparison(sample_comparison())
+    async with running(app, size=(100, 30)) as pilot:
+        await press(pilot, "question_mark")
+        box = app.screen.query_one("#help-box", VerticalScroll)
+        assert app.focused is box
+        assert box.max_scroll_y > 0  # the legends are below the fold
+        await press(pilot, "down")
+        assert box.scroll_y == 1
+        await press(pilot, "end")
+        assert box.scroll_y == box.max_scroll_y
         await press(pilot, "escape")
         assert not isinstance(app.screen, HelpScreen)
 

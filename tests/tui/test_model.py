@@ -1,24 +1,28 @@
-"""The browser's rules without an app: outline rows, filters, `n`/`N`, ledger lines."""
+"""The browser's rules without an app: outline rows, filters, `n`/`N`, the ledger table.
+
+The sample comparisons are the real pipeline's; the figures asserted are those
+`draftdiff diff samples/fund-v1-early.md samples/fund-v2-middle.md` prints."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
 
-from draftdiff.diff.result import Change, Ledger, PartyLedger, Severity, Status
+from draftdiff.diff.result import LEDGER_KINDS, Change, Ledger, PartyLedger, Severity, Status
 from draftdiff.tui.model import (
     Filters,
+    LedgerTable,
     Row,
     apply_filters,
     build_rows,
     burden,
     find_all,
-    ledger_lines,
+    ledger_table,
     parties_of,
     step,
 )
 from tests.diff.helpers import diff
-from tests.tui.semantic_data import sample_comparison, semantic_sample
+from tests.tui.semantic_data import V1, sample_comparison, semantic_sample
 
 
 def row_by_ids(rows: Sequence[Row], ids: str) -> Row:
@@ -58,26 +62,57 @@ def test_obligations_filter_keeps_duty_changes_and_the_articles_above_them() -> 
     comparison = semantic_sample()
     rows = build_rows(comparison)
     view = apply_filters(rows, Filters(obligations=True))
-    assert {rows[i].ids for i in view.matches} == {"3.6", "4.3", "7.3 → 7.4"}
+    # `draftdiff diff` v1 → v2: obligation.* at 3.6, 4.3 and 7.4 (Velmora's duties
+    # weakened or removed), 2.6, 4.4 and 10.3 (new weak commitments); no prohibition.*.
+    assert {rows[i].ids for i in view.matches} == {
+        "2.6",
+        "3.6",
+        "4.3",
+        "4.4",
+        "7.3 → 7.4",
+        "10.3",
+    }
     # The articles are shown as context, not as matches.
     shown = {rows[i].number for i in view.shown}
-    assert {"Article 3", "Article 4", "Article 7"} <= shown
+    assert {"Article 2", "Article 3", "Article 4", "Article 7", "Article 10"} <= shown
     assert all(rows[i].number.startswith("Article") for i in set(view.shown) - view.matches)
 
 
-def test_guarantee_filter_and_severity_filter_act_on_the_same_change() -> None:
+def test_family_and_severity_filters_must_hold_for_one_and_the_same_change() -> None:
     rows = build_rows(semantic_sample())
     guarantees = apply_filters(rows, Filters(guarantees=True))
     assert {rows[i].ids for i in guarantees.matches} == {"9.1"}
-    high_obligations = apply_filters(rows, Filters(obligations=True, severity=Severity.HIGH))
-    assert {rows[i].ids for i in high_obligations.matches} == {"4.3"}
+    # Added 2.6 carries a MEDIUM clause.added and a LOW obligation.added: the row has an
+    # obligation change and a medium change, but no medium obligation change.
+    added = row_by_ids(rows, "2.6")
+    assert {(c.type, c.severity) for c in added.changes} == {
+        ("clause.added", Severity.MEDIUM),
+        ("obligation.added", Severity.LOW),
+    }
+    medium_obligations = apply_filters(rows, Filters(obligations=True, severity=Severity.MEDIUM))
+    assert {rows[i].ids for i in medium_obligations.matches} == {"3.6", "4.3", "7.3 → 7.4"}
 
 
 def test_party_filter_keeps_only_that_partys_changes() -> None:
     rows = build_rows(semantic_sample())
     velmora = apply_filters(rows, Filters(party="Velmora"))
-    assert {rows[i].ids for i in velmora.matches} == {"3.6", "4.3", "5.6", "7.3 → 7.4", "9.1"}
-    assert apply_filters(rows, Filters(party="Norland")).matches == frozenset()
+    assert {rows[i].ids for i in velmora.matches} == {
+        "1.1(e) → 1.1(f)",  # "Resource Revenues" redefined
+        "1.1(h) → 1.1(i)",  # "Board" redefined
+        "3.6",
+        "4.3",
+        "5.2",  # Velmora's new right to appoint two members
+        "5.6",
+        "7.2",
+        "7.3 → 7.4",
+        "9.1",
+    }
+    norland = apply_filters(rows, Filters(party="Norland"))
+    # 2.6 and 4.4: Norland's weak commitments; 5.2: Norland's three members (a value).
+    assert {rows[i].ids for i in norland.matches} == {"2.6", "4.4", "5.2"}
+    # "The Parties will consider" (10.3) is a joint commitment, under neither party alone.
+    joint = apply_filters(rows, Filters(party="Parties"))
+    assert {rows[i].ids for i in joint.matches} == {"10.3"}
 
 
 def test_hiding_cosmetic_changes_hides_punctuation_and_renumbering_only_rows() -> None:
@@ -124,10 +159,11 @@ def test_next_change_under_a_filter_visits_only_matches() -> None:
     view = apply_filters(rows, Filters(obligations=True))
     seen = []
     at = None
-    for _ in range(4):
+    for _ in range(7):
         at = step(rows, view, at, 1)
         seen.append(rows[at].ids if at is not None else None)
-    assert seen == ["3.6", "4.3", "7.3 → 7.4", "3.6"]
+    # Reading order, the removed 4.3 where it stood; then back to the first.
+    assert seen == ["2.6", "3.6", "4.3", "4.4", "7.3 → 7.4", "10.3", "2.6"]
 
 
 def test_no_next_change_when_nothing_matches() -> None:
@@ -141,13 +177,15 @@ def test_no_next_change_when_nothing_matches() -> None:
 def test_party_cycle_goes_through_every_party_then_back_to_all() -> None:
     comparison = sample_comparison()
     parties = parties_of(comparison)
-    assert parties == ("Norland", "Velmora")
+    # The two parties of the draft, then "Parties": the changes' name for a joint
+    # commitment ("The Parties will consider", 10.3), which has changes of its own.
+    assert parties == ("Norland", "Velmora", "Parties")
     filters = Filters()
     seen = []
-    for _ in range(3):
+    for _ in range(4):
         filters = filters.next_party(parties)
         seen.append(filters.party)
-    assert seen == ["Norland", "Velmora", None]
+    assert seen == ["Norland", "Velmora", "Parties", None]
 
 
 def test_severity_cycle_raises_the_minimum_then_resets() -> None:
@@ -165,13 +203,40 @@ def test_filters_describe_themselves_in_words() -> None:
     assert Filters().describe() == "" and not Filters().active
 
 
-def test_ledger_lines_give_before_after_and_delta_per_party_and_kind() -> None:
-    lines = ledger_lines(semantic_sample())
-    velmora = {line.kind: line for line in lines if line.party == "Velmora"}
-    assert (velmora["obligation"].before, velmora["obligation"].after) == (14, 13)
-    assert velmora["obligation"].delta == -1
-    assert velmora["permission"].delta == -1
-    assert [line.party for line in lines][::4] == ["Norland", "Velmora"]
+def cells(table: LedgerTable, key: str) -> list[tuple[int, int]]:
+    """One row of the ledger table as (before, after) per party."""
+    row = next(r for r in table.rows if r.key == key)
+    return [(cell.old, cell.new) for cell in row.cells]
+
+
+def test_ledger_table_gives_each_partys_counts_and_the_obligations_that_are_not_duties() -> None:
+    table = ledger_table(semantic_sample())
+    assert table.parties == ("Norland", "Velmora")
+    assert [r.key for r in table.rows] == [
+        "obligation",
+        "qualified",
+        "weak",
+        "prohibition",
+        "permission",
+        "guarantee",
+        "duties",
+    ]
+    # As `draftdiff diff` v1 → v2 says: Norland's three new obligations (2.6, 4.4, 10.3)
+    # are all weak, so its binding duties stay at 0; Velmora keeps 14 obligations, but
+    # 3.6 and 7.4 are now efforts only and 10.3 weak, so its duties go from 20 to 19.
+    assert cells(table, "obligation") == [(0, 3), (14, 14)]
+    assert cells(table, "qualified") == [(0, 0), (0, 2)]
+    assert cells(table, "weak") == [(0, 3), (0, 1)]
+    assert cells(table, "permission") == [(6, 6), (1, 2)]
+    assert cells(table, "duties") == [(0, 0), (20, 19)]
+    assert [r.part for r in table.rows].count(True) == 2
+
+
+def test_ledger_table_leaves_out_the_breakdown_when_no_obligation_is_soft() -> None:
+    # v1 against itself: v1 has neither efforts-only duties nor weak commitments.
+    table = ledger_table(sample_comparison(V1, V1))
+    assert [r.key for r in table.rows] == [*LEDGER_KINDS, "duties"]
+    assert cells(table, "duties") == [(0, 0), (20, 20)]
 
 
 def test_burden_names_the_most_burdened_party() -> None:
@@ -185,14 +250,16 @@ def test_burden_names_the_most_burdened_party() -> None:
 
 
 def test_a_party_only_in_the_old_ledger_is_still_listed() -> None:
+    # The samples never drop a party; the real v1 → v2 ledgers plus an old-only one do.
+    comparison = sample_comparison()
     comparison = replace(
-        sample_comparison(),
-        ledger_old=Ledger((PartyLedger("Agency", obligation=("2.2",)),)),
+        comparison,
+        ledger_old=Ledger((*comparison.ledger_old, PartyLedger("Agency", obligation=("2.2",)))),
     )
-    lines = ledger_lines(comparison)
-    assert {(line.party, line.kind, line.before, line.after) for line in lines} >= {
-        ("Agency", "obligation", 1, 0)
-    }
+    table = ledger_table(comparison)
+    assert table.parties == ("Norland", "Velmora", "Agency")
+    assert cells(table, "obligation")[2] == (1, 0)
+    assert cells(table, "duties")[2] == (1, 0)
 
 
 def test_find_all_finds_every_occurrence_ignoring_case() -> None:

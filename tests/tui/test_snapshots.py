@@ -5,8 +5,8 @@ Snapshots live in __snapshots__/test_snapshots/ (SVG); after an intended change,
 `pytest tests/tui/test_snapshots.py --snapshot-update` and review the new pictures.
 `snap_compare` tests are plain functions (it runs its own event loop).
 
-Tests on `semantic_sample()` show hand-written semantic changes and ledgers
-(tests/tui/semantic_data.py) until the semantic layer produces them.
+Every screen shows the real pipeline's comparison of the sample drafts (semantic
+changes, evidence and ledgers included), as `draftdiff diff` reports it.
 """
 
 from __future__ import annotations
@@ -48,14 +48,15 @@ def snap(snap_compare: Snap, app: DraftdiffApp, pressed: Sequence[str] = ()) -> 
 
 
 def test_main_screen_on_the_samples(snap_compare: Snap) -> None:
-    """`draftdiff v1 v2 v3` as the pipeline sees them today: v2 → v3 (the newest pair),
-    clause statuses in the outline, the first substantive change open on the right."""
+    """`draftdiff v1 v2 v3`: v2 → v3 (the newest pair), clause statuses and badges in the
+    outline, the most severe change open on the right, the ledger underneath."""
     assert snap(snap_compare, DraftdiffApp(VersionSet([V1, V2, V3])))
 
 
 def test_main_screen_with_semantic_changes_and_ledger(snap_compare: Snap) -> None:
-    """v1 → v2 with semantic findings: badges in the outline (duty↓, −duty, guar↓ +cond),
-    the most severe change open with its evidence highlighted, the ledger underneath."""
+    """v1 → v2: badges in the outline (duty↓, −duty, +weak for "will consider"), the
+    most severe change (3.6, a duty weakened to efforts) open with its evidence
+    highlighted, the ledger underneath with the obligations only efforts or weak."""
     assert snap(snap_compare, DraftdiffApp.on_comparison(semantic_sample()))
 
 
@@ -89,8 +90,15 @@ def test_ledger_focused_on_a_party(snap_compare: Snap) -> None:
 
 
 def test_help_screen(snap_compare: Snap) -> None:
-    """`?`: every key, the outline's marks and the badge legend."""
+    """`?`: the keys, moving and filtering first."""
     assert snap(snap_compare, DraftdiffApp.on_comparison(sample_comparison()), ["question_mark"])
+
+
+def test_help_screen_legends(snap_compare: Snap) -> None:
+    """`?` then End: below the keys, what the ledger's rows mean (efforts only, weak,
+    binding duties), the outline's marks and the badge legend."""
+    app = DraftdiffApp.on_comparison(sample_comparison())
+    assert snap(snap_compare, app, ["question_mark", "end"])
 
 
 def test_clause_text_that_looks_like_markup(snap_compare: Snap) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -38,6 +39,11 @@ def test_bare_command_on_a_terminal_opens_the_browser_and_q_exits_0(terminal: St
     tui = terminal([*DRAFTDIFF, V2, V3])
     screen = tui.wait_for("substantive change")  # the comparison is on screen
     assert "fund-v2-middle.md → fund-v3-final.md" in screen  # the header names both
+    # The ledger, as `draftdiff diff` v2 → v3 counts it: Norland's weak commitments are
+    # obligations but not duties; one-sidedness goes from 100% to 73%.
+    screen = tui.wait_for_match(r"Binding duties +0 → 7 \(\+7\) +19 → 19")
+    assert re.search(r"weak +3 → 2 \(−1\) +1 → 0 \(−1\)", screen)
+    assert "One-sidedness: Velmora 100% → Velmora 73%" in screen
     assert "q Quit" in screen
     tui.keys("/")
     tui.wait_for("search clause text")
@@ -48,7 +54,8 @@ def test_bare_command_on_a_terminal_opens_the_browser_and_q_exits_0(terminal: St
     screen = tui.wait_for("11.2  modified")
     assert "Each Party shall comply" in screen
     tui.keys("s")
-    tui.wait_for("fund-v2-middle.md         fund-v3-final.md")  # side by side
+    # Side by side: the two column titles on one line, apart (the header has a → between).
+    tui.wait_for_match(r"fund-v2-middle\.md {2,}fund-v3-final\.md")
     tui.keys("?")
     tui.wait_for("draftdiff — keys")
     # Escape on its own: a terminal reads Escape followed at once by "q" as Alt+Q.

@@ -8,6 +8,7 @@ the program and its exit code (and any traceback) can be read from the screen
 from __future__ import annotations
 
 import os
+import re
 import shlex
 import subprocess
 import time
@@ -45,6 +46,16 @@ class Tmux:
                 return screen
             time.sleep(0.1)
         raise AssertionError(f"{text!r} not on screen after {timeout} s:\n{self.screen()}")
+
+    def wait_for_match(self, pattern: str, timeout: float = 30) -> str:
+        """Wait for the regular expression `pattern` to match on the screen: for text whose
+        spacing moves with the panes and scroll bars."""
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            if re.search(pattern, screen := self.screen()):
+                return screen
+            time.sleep(0.1)
+        raise AssertionError(f"{pattern!r} not on screen after {timeout} s:\n{self.screen()}")
 
     def wait_until_gone(self, text: str, timeout: float = 30) -> str:
         end = time.monotonic() + timeout

@@ -57,6 +57,15 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
 )
 """The keys, as the help screen lists them (a test checks every app binding is here)."""
 
+LEDGER_TERMS = (
+    ("Obligations", "clauses by which the party must do something; of them:"),
+    ("  efforts only", 'it must only try ("reasonable efforts"): still a duty'),
+    ("  weak", 'it only "will consider", "intends to": binds nobody, no duty'),
+    ("Binding duties", "obligations but the weak ones, prohibitions, guarantees"),
+    ("One-sidedness", "the share of binding duties on the most burdened party"),
+)
+"""What the ledger panel's rows mean, as the help screen explains them."""
+
 
 def help_text() -> Text:
     text = Text()
@@ -70,12 +79,16 @@ def help_text() -> Text:
     for status in Status:
         text.append(f"  {STATUS_MARK[status]}  ", STATUS_STYLE[status])
         text.append(f"{status.value}\n")
-    text.append("\nSemantic badges ", Style(bold=True, underline=True))
-    text.append("(coloured by severity: high, medium, low)\n", DIM)
+    text.append("\nSemantic badges", Style(bold=True, underline=True))
+    text.append(" (coloured by severity: high, medium, low)\n", DIM)
     legend = badge_legend()
     for start in range(0, len(legend), 2):
         line = "  ".join(f"{b:<6} {meaning:<24}" for b, meaning in legend[start : start + 2])
         text.append(f"  {line.rstrip()}\n")
+    text.append("\nParty ledger\n", Style(bold=True, underline=True))
+    for term, meaning in LEDGER_TERMS:
+        text.append(f"  {term:<16}", Style(bold=True))
+        text.append(f"{meaning}\n")
     text.append("\nRedline: ", Style(bold=True))
     text.append("deleted", Style(color="#f0616d", strike=True))
     text.append(" · ")
@@ -90,6 +103,10 @@ def help_text() -> Text:
 class HelpScreen(ModalScreen[None]):
     """Keys and legends; Escape, q or ? closes it."""
 
+    # Longer than a 30-line terminal: focused, the box scrolls with ↓, PgDn and End. (The
+    # app's AUTO_FOCUS names a widget of the main screen, so nothing here would be.)
+    AUTO_FOCUS = "#help-box"
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Close"),
         Binding("question_mark", "close", "Close", show=False),
@@ -98,7 +115,9 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-box"):
-            yield Static(Text("draftdiff — keys", style="bold"), id="help-title")
+            title = Text("draftdiff — keys", style="bold")
+            title.append("   ↓ PgDn End to read on · Escape closes", DIM)
+            yield Static(title, id="help-title")
             yield Static(help_text(), id="help-text")
 
     def action_close(self) -> None:

@@ -62,6 +62,9 @@ class HistoryScreen(ModalScreen[None]):
         Binding("q", "close", "Close", show=False),
     ]
 
+    # Focused, the box scrolls with the keys when a clause's history is long.
+    AUTO_FOCUS = "#history-box"
+
     def __init__(
         self,
         title: str,

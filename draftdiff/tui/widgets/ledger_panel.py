@@ -1,6 +1,10 @@
 """Provides the party ledger panel: what each party owes and holds before and after, the
 change, and who bears the duties (one-sidedness). Enter on a party's column filters by it.
 
+Under the obligations, how many are only efforts ("reasonable efforts") or weak
+commitments ("will consider"): "3 obligations" that are all "will consider" bind nobody,
+and the binding duties row (what one-sidedness counts) leaves them out.
+
 Parties are columns and kinds of provision are rows, so that two to four parties fit in
 a narrow pane."""
 
@@ -14,18 +18,9 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import DataTable, Static
 
-from draftdiff.diff.result import LEDGER_KINDS, Comparison
-from draftdiff.tui.model import LedgerLine, burden, ledger_lines
+from draftdiff.diff.result import Comparison
+from draftdiff.tui.model import burden, ledger_table
 from draftdiff.tui.texts import DIM, ledger_cell
-
-KIND_TITLES = {
-    "obligation": "Obligations",
-    "prohibition": "Prohibitions",
-    "permission": "Permissions",
-    "guarantee": "Guarantees",
-}
-DUTIES = ("obligation", "prohibition", "guarantee")
-"""What a party bears (PartyLedger.duties); permissions are what it may do."""
 
 
 class LedgerPanel(Vertical):
@@ -47,25 +42,28 @@ class LedgerPanel(Vertical):
     def show(self, comparison: Comparison) -> None:
         table = self.query_one(DataTable)
         table.clear(columns=True)
-        lines = ledger_lines(comparison)
-        parties = list(dict.fromkeys(line.party for line in lines))
+        ledger = ledger_table(comparison)
         table.add_column("", key="kind")
-        for party in parties:
+        for party in ledger.parties:
             table.add_column(Text(party, style="bold"), key=party)
-        for kind in LEDGER_KINDS:
-            cells = [ledger_cell(line) for line in lines if line.kind == kind]
-            table.add_row(Text(KIND_TITLES[kind], style="bold"), *cells, key=kind)
-        duties = [_duties(lines, party) for party in parties]
-        table.add_row(Text("Duties in all", style="bold"), *map(ledger_cell, duties), key="duties")
-        table.display = bool(lines)
+        for row in ledger.rows:
+            # The efforts-only and weak rows break down the obligations above them: indented
+            # and dimmed, so they do not read as kinds of their own to be added up.
+            title = Text(f"  {row.title}", DIM) if row.part else Text(row.title, style="bold")
+            cells = [ledger_cell(cell) for cell in row.cells]
+            if row.part:
+                for cell in cells:
+                    cell.stylize(DIM)
+            table.add_row(title, *cells, key=row.key)
+        table.display = bool(ledger.parties)
         # Rows plus the header. Set outright: an auto height computed while the panel was
         # hidden stays at zero.
         table.styles.height = table.row_count + 1
         line = Text()
-        if lines:
+        if ledger.parties:
             line.append("One-sidedness: ", "bold")
             line.append(f"{burden(comparison.ledger_old)} → {burden(comparison.ledger_new)}")
-            line.append("  of all duties, on one party", DIM)
+            line.append("  of binding duties, on one party", DIM)
         else:
             line.append(
                 "No obligations, prohibitions, permissions or guarantees were found in either "
@@ -84,10 +82,3 @@ class LedgerPanel(Vertical):
         event.stop()
         if event.column_key.value not in (None, "kind"):
             self.post_message(self.PartyChosen(event.column_key.value))
-
-
-def _duties(lines: tuple[LedgerLine, ...], party: str) -> LedgerLine:
-    mine = [line for line in lines if line.party == party and line.kind in DUTIES]
-    return LedgerLine(
-        party, "duties", sum(line.before for line in mine), sum(line.after for line in mine)
-    )
