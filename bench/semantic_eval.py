@@ -34,6 +34,7 @@ import yaml
 from draftdiff.analyse.actors import JOINT
 from draftdiff.analyse.provisions import Provision, analyse_text
 from draftdiff.diff.compare import compare
+from draftdiff.diff.result import PROVISION_CHANGE_TYPES
 from draftdiff.diff.textdiff import similarity
 from draftdiff.model import Document, Party
 from draftdiff.parse.document import parse_text
@@ -43,26 +44,7 @@ from draftdiff.schema.model import Schema
 DATA = Path(__file__).resolve().parent.parent / "tests" / "semantic" / "data"
 TARGET = "99.99"
 """The number an unnumbered labelled clause is given in the documents built for it."""
-SEMANTIC_TYPES = (
-    "obligation.added",
-    "obligation.removed",
-    "obligation.strengthened",
-    "obligation.weakened",
-    "obligation.reassigned",
-    "prohibition.added",
-    "prohibition.removed",
-    "permission.added",
-    "permission.removed",
-    "guarantee.added",
-    "guarantee.removed",
-    "guarantee.strengthened",
-    "guarantee.weakened",
-    "condition.added",
-    "condition.removed",
-    "value.changed",
-    "term.redefined",
-    "reference.changed",
-)
+SEMANTIC_TYPES = PROVISION_CHANGE_TYPES
 """The change types the labels use; others (clause.*, party.renamed) are not scored."""
 
 

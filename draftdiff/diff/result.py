@@ -167,6 +167,13 @@ CHANGE_TYPES: Mapping[str, str] = {
 """The change vocabulary: stable codes (JSON, `check --fail-on`, filters) and what each
 means. Codes may be added; renaming one needs a new JSON format version."""
 
+_PROVISION_FAMILIES = "obligation prohibition permission guarantee condition value term reference"
+PROVISION_CHANGE_TYPES = tuple(
+    c for c in CHANGE_TYPES if c.split(".")[0] in _PROVISION_FAMILIES.split()
+)
+"""The codes read off provisions, definitions and references (the semantic layer's own),
+as opposed to clause identity, notes, headers, cosmetics and party renames."""
+
 
 @dataclass(frozen=True)
 class Change:

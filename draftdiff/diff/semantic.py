@@ -476,6 +476,17 @@ class _PairReader:
         evidence: list[Evidence] = []
         kinds: list[str] = []
         holders: list[Provision] = []
+
+        def alone(side: Side, clause: str, value: Value, kept: list[Provision]) -> None:
+            """A value added to or dropped from a provision kept in both versions."""
+            if held := _holder(clause, value, kept):
+                parts.append(f"{value.text} {'added' if side == 'new' else 'dropped'}")
+                evidence.append(
+                    Evidence(side, clause, value.text, value.start, f"values.{value.kind}")
+                )
+                kinds.append(value.kind)
+                holders.extend(held)
+
         for tag, i1, i2, j1, j2 in matcher.get_opcodes():
             if tag == "equal":
                 continue
@@ -488,17 +499,9 @@ class _PairReader:
                 kinds.append(vb.kind)
                 holders.extend(_holder(cb, vb, kept_new))
             for cb, vb in b:
-                if _holder(cb, vb, kept_new):
-                    parts.append(f"{vb.text} added")
-                    evidence.append(Evidence("new", cb, vb.text, vb.start, f"values.{vb.kind}"))
-                    kinds.append(vb.kind)
-                    holders.extend(_holder(cb, vb, kept_new))
+                alone("new", cb, vb, kept_new)
             for ca, va in a:
-                if _holder(ca, va, kept_old):
-                    parts.append(f"{va.text} dropped")
-                    evidence.append(Evidence("old", ca, va.text, va.start, f"values.{va.kind}"))
-                    kinds.append(va.kind)
-                    holders.extend(_holder(ca, va, kept_old))
+                alone("old", ca, va, kept_old)
         if not parts:
             return None
         party_holders = [h for h in holders if self._concerned(h)]

@@ -21,6 +21,7 @@ from rich.text import Text
 
 from draftdiff.diff.result import (
     PART_SEPARATOR,
+    PROVISION_CHANGE_TYPES,
     Change,
     ClausePair,
     Comparison,
@@ -94,26 +95,7 @@ def badge(change_type: str, *, weak: bool = False) -> str:
     return _BADGE_VERB.get(verb, "{}" + (f".{verb}" if verb else "")).format(noun)
 
 
-SEMANTIC_CODES = (
-    "obligation.added",
-    "obligation.removed",
-    "obligation.strengthened",
-    "obligation.weakened",
-    "obligation.reassigned",
-    "prohibition.added",
-    "prohibition.removed",
-    "permission.added",
-    "permission.removed",
-    "guarantee.added",
-    "guarantee.removed",
-    "guarantee.strengthened",
-    "guarantee.weakened",
-    "condition.added",
-    "condition.removed",
-    "value.changed",
-    "term.redefined",
-    "reference.changed",
-)
+SEMANTIC_CODES = PROVISION_CHANGE_TYPES
 """The semantic part of the change vocabulary (DESIGN.md), for the help screen's legend."""
 
 

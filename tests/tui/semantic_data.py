@@ -15,6 +15,7 @@ from draftdiff.diff.result import (
 )
 from draftdiff.parse.document import parse_file
 from tests.conftest import SAMPLES
+from tests.diff.helpers import doc
 
 # Relative, as a user types them: the paths show on screen, and snapshots must not
 # depend on where the checkout is (tests/tui/conftest.py runs these tests from the root).
@@ -42,3 +43,19 @@ def evidence(comparison: Comparison, side: Side, clause: str, cue: str, rule: st
 def semantic_sample() -> Comparison:
     """The real v1 → v2 comparison: clause changes, semantic changes and ledgers."""
     return sample_comparison()
+
+
+def markup_comparison() -> Comparison:
+    """Two drafts whose text looks like Textual markup ([insert date], [/note], [bold]):
+    the browser must draw it as written, never interpret it."""
+    old = doc(
+        "## Article 1 — Delivery [draft note]",
+        "1.1 The Supplier shall deliver by [insert date] [/note].",
+        path="old.md",
+    )
+    new = doc(
+        "## Article 1 — Delivery [draft note]",
+        "1.1 The Supplier shall deliver by [bold]1 May 2025[/bold] [/note].",
+        path="new.md",
+    )
+    return compare(old, new)

@@ -37,7 +37,14 @@ from draftdiff.tui.widgets.outline import ClauseOutline, OutlineStatus
 from draftdiff.tui.widgets.redline_view import RedlineView
 from draftdiff.tui.widgets.version_picker import VersionPicker
 from tests.diff.helpers import doc
-from tests.tui.semantic_data import V1, V2, V3, sample_comparison, semantic_sample
+from tests.tui.semantic_data import (
+    V1,
+    V2,
+    V3,
+    markup_comparison,
+    sample_comparison,
+    semantic_sample,
+)
 
 SIZE = (120, 36)
 
@@ -507,19 +514,7 @@ async def test_a_click_on_a_clause_shows_it_and_a_click_on_a_key_runs_it() -> No
 
 
 async def test_clause_text_that_looks_like_markup_shows_verbatim() -> None:
-    from draftdiff.diff.compare import compare
-
-    old = doc(
-        "## Article 1 — Delivery [draft note]",
-        "1.1 The Supplier shall deliver by [insert date] [/note].",
-        path="old.md",
-    )
-    new = doc(
-        "## Article 1 — Delivery [draft note]",
-        "1.1 The Supplier shall deliver by [bold]1 May 2025[/bold] [/note].",
-        path="new.md",
-    )
-    app = DraftdiffApp.on_comparison(compare(old, new))
+    app = DraftdiffApp.on_comparison(markup_comparison())
     async with running(app) as pilot:
         labels = [str(node.label) for node in app.query_one(ClauseOutline).root.children]
         assert any("[draft note]" in label for label in labels)
@@ -575,6 +570,9 @@ async def test_the_app_answers_keys_while_the_comparison_loads() -> None:
         await pilot.pause()
         assert not app.has_class("-loading")
         assert app.comparison is not None and app.current is not None
+        # The footer recomposes on a later message (a loaded machine draws late): wait for
+        # it, and fail if the keys stay greyed.
+        await until(pilot, lambda: not footer_key(app, "Next").has_class("-disabled"))
         assert not footer_key(app, "Next").has_class("-disabled")
 
 

@@ -16,11 +16,16 @@ from typing import Any
 
 from textual.pilot import Pilot
 
-from draftdiff.diff.compare import compare
 from draftdiff.tui.app import DraftdiffApp
 from draftdiff.tui.versions import VersionSet
-from tests.diff.helpers import doc
-from tests.tui.semantic_data import V1, V2, V3, sample_comparison, semantic_sample
+from tests.tui.semantic_data import (
+    V1,
+    V2,
+    V3,
+    markup_comparison,
+    sample_comparison,
+    semantic_sample,
+)
 
 SIZE = (100, 30)
 Snap = Callable[..., bool]
@@ -103,15 +108,5 @@ def test_help_screen_legends(snap_compare: Snap) -> None:
 
 def test_clause_text_that_looks_like_markup(snap_compare: Snap) -> None:
     """Brackets in clause text ([insert date], [/note], [bold]) are drawn as written."""
-    old = doc(
-        "## Article 1 — Delivery [draft note]",
-        "1.1 The Supplier shall deliver by [insert date] [/note].",
-        path="old.md",
-    )
-    new = doc(
-        "## Article 1 — Delivery [draft note]",
-        "1.1 The Supplier shall deliver by [bold]1 May 2025[/bold] [/note].",
-        path="new.md",
-    )
-    app = DraftdiffApp.on_comparison(compare(old, new))
+    app = DraftdiffApp.on_comparison(markup_comparison())
     assert snap(snap_compare, app, ["s"])
