@@ -205,10 +205,9 @@ def _ledger_violations(policy: Policy, rule: LedgerRule, comp: Comparison) -> li
 
 
 def _balance_violations(rule: BalanceRule, comp: Comparison) -> list[Violation]:
-    share = comp.ledger_new.one_sidedness()
-    if share is None or share <= rule.above:
+    share, heaviest = comp.ledger_new.one_sidedness(), comp.ledger_new.heaviest()
+    if share is None or heaviest is None or share <= rule.above:
         return []
-    heaviest = max(comp.ledger_new, key=lambda e: e.duties)
     old = comp.ledger_old.one_sidedness()
     was = f", was {old:.0%}" if old is not None else ""
     message = (
@@ -249,15 +248,11 @@ def _party(policy: Policy, rule: Rule, name: str, comp: Comparison) -> str:
         for party in doc.parties:
             if wanted in (_norm(n) for n in party.names()):
                 return party.name
-    known: list[str] = [
-        *(p.name for doc in (comp.new, comp.old) for p in doc.parties),
-        *(e.party for e in (*comp.ledger_new, *comp.ledger_old)),
-        *(c.party for c in comp.changes if c.party is not None),
-    ]
+    known = comp.parties()
     for other in known:
         if _norm(other) == wanted:
             return other
-    names = ", ".join(dict.fromkeys(known)) or "none found"
+    names = ", ".join(known) or "none found"
     where = f"{policy.source}:{rule.line}" if policy.source and rule.line else policy.source
     raise PolicyError(
         f"rule {rule.name!r}: no party named {name!r} in either version",

@@ -97,7 +97,7 @@ def print_verdict(
     out.write(f"draftdiff check: {comparison.old.path} → {comparison.new.path}\n")
     for hit in hits:
         where = ", ".join(hit.clauses) if hit.clauses else "—"
-        out.write(f"FAIL {where}: {hit.message}  [rule: {_rule_name(hit)}]\n")
+        out.write(f"FAIL {where}: {hit.message}  [rule: {hit.rule.name}]\n")
     rules = sum(len(p.rules) for p in found)
     checked = f"{rules} rule{'s' if rules != 1 else ''}, {len(comparison.changes)} changes checked"
     if hits:
@@ -106,10 +106,6 @@ def print_verdict(
         out.write(f"passed: no violations ({checked})")
     out.write(f"; report: {report}\n" if report else "\n")
     out.flush()
-
-
-def _rule_name(hit: Violation) -> str:
-    return hit.rule.name
 
 
 def run(args: argparse.Namespace) -> int:

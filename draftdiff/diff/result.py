@@ -257,10 +257,16 @@ class Ledger:
     def one_sidedness(self) -> float | None:
         """Share of all duties borne by the most burdened party (0.5 = balanced for two
         parties, 1.0 = one side bears everything); None when nobody bears any duty."""
-        total = sum(p.duties for p in self.parties)
-        if total == 0:
+        heaviest = self.heaviest()
+        if heaviest is None:
             return None
-        return max(p.duties for p in self.parties) / total
+        return heaviest.duties / sum(p.duties for p in self.parties)
+
+    def heaviest(self) -> PartyLedger | None:
+        """The party bearing the most duties (the first of equals), the one
+        `one_sidedness` speaks of; None when nobody bears any duty."""
+        heaviest = max(self.parties, key=lambda p: p.duties, default=None)
+        return heaviest if heaviest is not None and heaviest.duties else None
 
 
 @dataclass(frozen=True)
@@ -307,6 +313,25 @@ class Comparison:
             index.update((("old", i), pair) for i in pair.old)
             index.update((("new", i), pair) for i in pair.new)
         return index
+
+    def ledger_parties(self) -> tuple[str, ...]:
+        """Parties of either ledger: the new version's order, then any only in the old."""
+        names = [e.party for e in self.ledger_new]
+        names.extend(e.party for e in self.ledger_old if e.party not in names)
+        return tuple(names)
+
+    def parties(self) -> tuple[str, ...]:
+        """Every party a view may filter by: the documents' parties (new version first),
+        then any other name a ledger or a change holds (a non-party actor, "the Fund")."""
+        names: list[str] = []
+        for name in (
+            *(p.name for doc in (self.new, self.old) for p in doc.parties),
+            *self.ledger_parties(),
+            *(c.party for c in self.changes),
+        ):
+            if name and name not in names:
+                names.append(name)
+        return tuple(names)
 
     def status_counts(self) -> Counter[str]:
         return Counter(p.status.value for p in self.pairs)

@@ -29,24 +29,23 @@ from markupsafe import Markup
 
 from draftdiff import __version__
 from draftdiff.diff.result import (
+    LEDGER_KINDS,
     NON_SUBSTANTIVE,
     Change,
     ClausePair,
     Comparison,
     Evidence,
-    Severity,
     Side,
     Status,
 )
 from draftdiff.model import Document
 from draftdiff.render import summary
 from draftdiff.render.anchors import anchor, encode
+from draftdiff.render.labels import clause_label, first_clause, pair_heading, pair_label
 from draftdiff.render.redline import ChangeIndex, Mark, Paragraph, inline, one_side, pieces
 
 CONTEXT_CHARS = 70
 """Characters of clause text shown on each side of an evidence span in the change list."""
-
-"""Each status has a symbol as well as a colour, so colour is never the only signal."""
 
 
 @dataclass(frozen=True)
@@ -107,7 +106,7 @@ class PairView:
     @property
     def side_by_side(self) -> bool:
         """Unchanged clauses read the same on both sides: they are shown once."""
-        return self.pair.status is not Status.UNCHANGED
+        return self.pair.changed
 
 
 def render_html(comparison: Comparison) -> str:
@@ -127,12 +126,13 @@ def _context(comparison: Comparison) -> dict[str, object]:
     pairs = [_pair_view(comparison, index, p, views) for p in comparison.pairs]
     types = sorted({c.type for c in comparison.changes})
     css, js = _static("report.css"), _static("report.js")
+    statuses = comparison.status_counts()
     return {
         "generator": f"draftdiff {__version__}",
         "title": comparison.new.title or comparison.old.title or "Change report",
         "sides": (SideView("Old version", comparison.old), SideView("New version", comparison.new)),
         "ledger": summary.ledger_rows(comparison),
-        "ledger_kinds": ("obligation", "prohibition", "permission", "guarantee", "duties"),
+        "ledger_kinds": (*LEDGER_KINDS, "duties"),  # the cells summary.ledger_rows builds
         "burden_old": summary.burden(comparison.ledger_old),
         "burden_new": summary.burden(comparison.ledger_new),
         "type_counts": summary.type_counts(comparison.changes),
@@ -140,13 +140,12 @@ def _context(comparison: Comparison) -> dict[str, object]:
         "severities": summary.SEVERITIES,
         "severity_symbol": summary.SEVERITY_SYMBOL,
         "status_counts": [
-            (s.value, summary.STATUS_SYMBOL[s], comparison.status_counts().get(s.value, 0))
-            for s in Status
+            (s.value, summary.STATUS_SYMBOL[s], statuses.get(s.value, 0)) for s in Status
         ],
         "substantive": len(comparison.substantive),
         "changes": [views[i] for i in summary.severity_order(comparison.changes)],
         "pairs": pairs,
-        "parties": [(encode(p), p) for p in summary.parties_in(comparison)],
+        "parties": [(encode(p), p) for p in comparison.parties()],
         "types": types,
         "non_substantive": " ".join(sorted(NON_SUBSTANTIVE)),
         "describe": _describe(comparison),
@@ -192,21 +191,11 @@ def _change_view(
         index=index,
         change=change,
         href=href,
-        clause_label=_clause_label(change.old_clause, change.new_clause),
+        clause_label=clause_label(change.old_clause, change.new_clause),
         targets=" ".join(targets),
         party_key=encode(change.party) if change.party else "",
         evidence=tuple(_evidence_view(comparison, ev) for ev in change.evidence),
     )
-
-
-def _clause_label(old: str | None, new: str | None) -> str:
-    if old is None and new is None:
-        return ""
-    if old is None:
-        return str(new)
-    if new is None:
-        return f"{old} (old)"
-    return new if old == new else f"{old} → {new}"
 
 
 def _evidence_view(comparison: Comparison, ev: Evidence) -> EvidenceView:
@@ -232,17 +221,13 @@ def _pair_view(
     cut = pieces(index, pair)
     ids = [anchor(i) for i in pair.new] + [anchor(i, "old") for i in pair.old]
     section = _section_id(pair)
-    olds = ", ".join(pair.old)
-    news = ", ".join(pair.new)
-    label = news if pair.old == pair.new else f"{olds or '—'} → {news or '—'}"
-    first = comparison.new.clause(pair.new[0]) if pair.new else comparison.old.clause(pair.old[0])
-    heading = first.heading if first.heading and first.heading != first.text else ""
+    first = first_clause(comparison, pair)
     return PairView(
         id=section,
         extra_ids=tuple(i for i in ids if i != section),
         pair=pair,
-        label=label,
-        heading=heading,
+        label=pair_label(pair),
+        heading=pair_heading(comparison, pair),
         heading_only=bool(first.heading) and first.heading == first.text,
         changes=tuple(views[i] for i in index.changes_of(pair)),
         inline=inline(cut),
@@ -260,7 +245,7 @@ def _describe(comparison: Comparison) -> object:
         parts = []
         for mark in marks:
             change = comparison.changes[mark.change]
-            side = "old" if mark.evidence.side == "old" else "new"
+            side = mark.evidence.side
             parts.append(f"{change.type} ({change.severity.value}, {side}): {mark.evidence.rule}")
         return "; ".join(parts)
 
@@ -280,7 +265,6 @@ def _template() -> jinja2.Template:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.globals["Severity"] = Severity
     return env.get_template("report.html.j2")
 
 

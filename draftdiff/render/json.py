@@ -18,7 +18,7 @@ from draftdiff.diff.result import (
     Op,
 )
 from draftdiff.model import Document
-from draftdiff.render.provisions import analysis_data, ledger_data
+from draftdiff.render.provisions import analysis_data, ledger_data, share_data
 
 FORMAT = "draftdiff/1"
 _OPS = {Op.EQUAL: "=", Op.DELETE: "-", Op.INSERT: "+"}
@@ -40,8 +40,8 @@ def to_data(comparison: Comparison) -> dict[str, Any]:
             "old": ledger_data(comparison.ledger_old),
             "new": ledger_data(comparison.ledger_new),
             "one_sidedness": {
-                "old": _round(comparison.ledger_old.one_sidedness()),
-                "new": _round(comparison.ledger_new.one_sidedness()),
+                "old": share_data(comparison.ledger_old.one_sidedness()),
+                "new": share_data(comparison.ledger_new.one_sidedness()),
             },
             "delta": ledger_delta(comparison.ledger_old, comparison.ledger_new),
         },
@@ -127,7 +127,3 @@ def _pair(pair: ClausePair, comparison: Comparison) -> dict[str, Any]:
         "cosmetic": pair.cosmetic,
         "edits": [[_OPS[e.op], e.text] for e in pair.edits],
     }
-
-
-def _round(value: float | None) -> float | None:
-    return None if value is None else round(value, 3)

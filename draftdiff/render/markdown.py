@@ -23,6 +23,7 @@ from draftdiff import __version__
 from draftdiff.diff.result import NON_SUBSTANTIVE, Comparison, Op, Status
 from draftdiff.model import Document
 from draftdiff.render import summary
+from draftdiff.render.labels import clause_label, pair_label, shows_redline
 from draftdiff.render.redline import ChangeIndex, Paragraph, Piece, inline, pieces
 
 GITHUB_COMMENT_LIMIT = 65_536
@@ -178,7 +179,7 @@ def _ledger(comparison: Comparison) -> list[str]:
 def _change_rows(comparison: Comparison) -> list[str]:
     rows = []
     for change in summary.by_severity(comparison.substantive):
-        clause = _clause_label(change.old_clause, change.new_clause)
+        clause = clause_label(change.old_clause, change.new_clause)
         what = cell(change.summary)
         evidence = [f"“{cell(e.text)}”" for e in change.evidence if e.text]
         if evidence:
@@ -189,14 +190,6 @@ def _change_rows(comparison: Comparison) -> list[str]:
             f"| {what} |"
         )
     return rows
-
-
-def _clause_label(old: str | None, new: str | None) -> str:
-    if old is None:
-        return new or ""
-    if new is None:
-        return f"{old} (old)"
-    return new if old == new else f"{old} → {new}"
 
 
 def _tail(comparison: Comparison) -> str:
@@ -214,12 +207,9 @@ def _redlines(comparison: Comparison) -> list[str]:
     index = ChangeIndex(comparison)
     blocks = []
     for pair in comparison.pairs:
-        if pair.status is Status.UNCHANGED:
-            continue
-        if pair.status is Status.RENUMBERED and all(e.op is Op.EQUAL for e in pair.edits):
+        if not shows_redline(pair):
             continue  # the clause list above counts these; the words are the same
-        olds, news = ", ".join(pair.old) or "—", ", ".join(pair.new) or "—"
-        label = news if pair.old == pair.new else f"{olds} → {news}"
+        label = pair_label(pair)
         kinds = [comparison.changes[i].type for i in index.changes_of(pair)]
         status = pair.status.value + (" (cosmetic)" if pair.cosmetic else "")
         summary_line = f"<b>{html.escape(label)}</b> {summary.STATUS_SYMBOL[pair.status]} {status}"

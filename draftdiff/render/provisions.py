@@ -86,17 +86,20 @@ def analysis_data(analysis: Analysis) -> dict[str, Any]:
     for clause_id, read in analysis.clauses.items():
         if read.provisions or read.set_aside or read.references or read.definitions:
             clauses[clause_id] = clause_data(read)
+    return {"clauses": clauses, "terms": terms_data(analysis)}
+
+
+def terms_data(analysis: Analysis) -> dict[str, dict[str, Any]]:
+    """Each defined term: where it is defined, how, and the clauses that use it."""
     return {
-        "clauses": clauses,
-        "terms": {
-            term: {
-                "clause": d.clause,
-                "inline": d.inline,
-                "used_in": list(analysis.uses.get(term, ())),
-            }
-            for term, d in analysis.definitions.items()
-        },
+        term: {"clause": d.clause, "inline": d.inline, "used_in": list(analysis.uses.get(term, ()))}
+        for term, d in analysis.definitions.items()
     }
+
+
+def share_data(share: float | None) -> float | None:
+    """A one-sidedness figure as JSON carries it: three decimals, or null."""
+    return None if share is None else round(share, 3)
 
 
 def ledger_data(ledger: Ledger) -> dict[str, dict[str, Any]]:

@@ -16,7 +16,6 @@ from draftdiff.diff.result import (
     Change,
     Comparison,
     Ledger,
-    PartyLedger,
     Severity,
     Status,
 )
@@ -78,6 +77,9 @@ class LedgerRow:
     cells: tuple[Cell, ...]
     old_clauses: dict[str, tuple[str, ...]]
     new_clauses: dict[str, tuple[str, ...]]
+    parts: tuple[Cell, ...] = ()
+    """The obligations that are only efforts or weak commitments, one Cell per
+    `OBLIGATION_PARTS` entry (its kind the PartyLedger field)."""
 
     @property
     def duties(self) -> Cell:
@@ -115,21 +117,24 @@ class TypeCount:
         return sum(self.by_severity)
 
 
-def ledger_parties(comparison: Comparison) -> tuple[str, ...]:
-    """Parties of either ledger: the new version's order, then any only in the old."""
-    names = [e.party for e in comparison.ledger_new]
-    names.extend(e.party for e in comparison.ledger_old if e.party not in names)
-    return tuple(names)
+OBLIGATION_PARTS = (("qualified", "efforts only"), ("weak", "weak"))
+"""The obligations that are not what "obligation" suggests, as every view names them:
+duties only to try ("reasonable efforts"), and weak commitments ("will consider"), which
+bind nobody and so are not counted as duties."""
 
 
 def ledger_rows(comparison: Comparison) -> tuple[LedgerRow, ...]:
     rows = []
-    for party in ledger_parties(comparison):
+    for party in comparison.ledger_parties():
         old = comparison.ledger_old.get(party)
         new = comparison.ledger_new.get(party)
         before, after = old.counts(), new.counts()
+        parts = tuple(
+            Cell(attr, len(getattr(old, attr)), len(getattr(new, attr)))
+            for attr, _ in OBLIGATION_PARTS
+        )
         cells = [
-            Cell(kind, before[kind], after[kind], _detail(old, new) if kind == "obligation" else "")
+            Cell(kind, before[kind], after[kind], _detail(parts) if kind == "obligation" else "")
             for kind in LEDGER_KINDS
         ]
         cells.append(Cell("duties", old.duties, new.duties))
@@ -139,26 +144,20 @@ def ledger_rows(comparison: Comparison) -> tuple[LedgerRow, ...]:
                 tuple(cells),
                 {kind: getattr(old, kind) for kind in LEDGER_KINDS},
                 {kind: getattr(new, kind) for kind in LEDGER_KINDS},
+                parts,
             )
         )
     return tuple(rows)
 
 
-def _detail(old: PartyLedger, new: PartyLedger) -> str:
-    parts = []
-    for label, attr in (("efforts only", "qualified"), ("weak", "weak")):
-        before, after = len(getattr(old, attr)), len(getattr(new, attr))
-        if before or after:
-            parts.append(f"{label} {before} → {after}")
-    return "; ".join(parts)
+def _detail(parts: tuple[Cell, ...]) -> str:
+    labels = dict(OBLIGATION_PARTS)
+    return "; ".join(f"{labels[c.kind]} {c.old} → {c.new}" for c in parts if c.old or c.new)
 
 
 def burden(ledger: Ledger) -> Burden:
-    share = ledger.one_sidedness()
-    if share is None:
-        return Burden(None, None)
-    heaviest = max(ledger, key=lambda entry: entry.duties)
-    return Burden(share, heaviest.party)
+    heaviest = ledger.heaviest()
+    return Burden(ledger.one_sidedness(), heaviest.party if heaviest else None)
 
 
 def severity_order(changes: Sequence[Change]) -> tuple[int, ...]:
@@ -185,15 +184,3 @@ def type_counts(changes: Sequence[Change]) -> tuple[TypeCount, ...]:
         counts.setdefault(change.type, Counter())[change.severity] += 1
     rows = [TypeCount(t, tuple(c[s] for s in SEVERITIES)) for t, c in counts.items()]
     return tuple(sorted(rows, key=lambda r: (tuple(-n for n in r.by_severity), r.type)))
-
-
-def parties_in(comparison: Comparison) -> tuple[str, ...]:
-    """Every party a filter may offer: the documents' parties, then any other
-    party named by a change or a ledger (a non-party actor such as "Fund")."""
-    names: list[str] = []
-    for doc in (comparison.new, comparison.old):
-        names.extend(p.name for p in doc.parties if p.name not in names)
-    for name in (*ledger_parties(comparison), *(c.party for c in comparison.changes)):
-        if name and name not in names:
-            names.append(name)
-    return tuple(names)

@@ -22,6 +22,7 @@ from draftdiff.diff.result import (
     Status,
 )
 from draftdiff.model import Document
+from draftdiff.render.labels import pair_heading, pair_label, shows_redline
 
 _STATUS_ORDER = [s.value for s in Status]
 _DELETED = "red strike"
@@ -81,7 +82,7 @@ def _report(comp: Comparison, *, color: bool) -> list[Text]:
         out.append(
             Text(f"  {change.severity.value.upper():<6} {change.type:<24} {party}{change.summary}")
         )
-    redlines = [p for p in comp.pairs if _shows_redline(p)]
+    redlines = [p for p in comp.pairs if shows_redline(p)]
     if redlines:
         out.append(Text(""))
         out.append(Text("Redline", style="bold"))
@@ -99,10 +100,7 @@ def _side_line(label: str, doc: Document) -> Text:
 
 
 def _ledger_lines(comp: Comparison) -> list[Text]:
-    parties = [e.party for e in comp.ledger_new] or [e.party for e in comp.ledger_old]
-    for entry in comp.ledger_old:
-        if entry.party not in parties:
-            parties.append(entry.party)
+    parties = comp.ledger_parties()
     if not parties:
         return []
     lines = [
@@ -146,31 +144,19 @@ def _detail(entry: PartyLedger) -> str:
 
 
 def _share(ledger: Ledger) -> str:
-    value = ledger.one_sidedness()
-    if value is None:
+    value, heaviest = ledger.one_sidedness(), ledger.heaviest()
+    if value is None or heaviest is None:
         return "nobody bears a duty"
-    heaviest = max(ledger, key=lambda e: e.duties)
     others = ", ".join(f"{e.party} {e.duties}" for e in ledger if e is not heaviest)
     return f"{heaviest.party} bears {value:.0%} of duties ({heaviest.party} {heaviest.duties}" + (
         f", {others})" if others else ")"
     )
 
 
-def _shows_redline(pair: ClausePair) -> bool:
-    if pair.status in (Status.UNCHANGED, Status.RENUMBERED):
-        return any(e.op is not Op.EQUAL for e in pair.edits)
-    return True
-
-
 def _pair_heading(pair: ClausePair, comp: Comparison) -> Text:
-    olds = ", ".join(pair.old) or "—"
-    news = ", ".join(pair.new) or "—"
-    label = news if pair.old == pair.new else f"{olds} → {news}"
-    heading = ""
-    ids = pair.new or pair.old
-    clause = comp.new.clause(ids[0]) if pair.new else comp.old.clause(ids[0])
-    if clause.heading and clause.heading != clause.text:
-        heading = f" {clause.heading}"
+    heading = pair_heading(comp, pair)
+    heading = f" {heading}" if heading else ""
+    label = pair_label(pair)
     status = pair.status.value + (" (cosmetic)" if pair.cosmetic else "")
     style = _MOVED if pair.status is Status.MOVED else "bold"
     return Text(f"── {label}{heading} [{status}]", style=style)

@@ -18,11 +18,12 @@ from draftdiff.diff.result import LEDGER_KINDS, Ledger
 from draftdiff.model import Clause, Document
 from draftdiff.render.json import word_fields
 from draftdiff.render.provisions import (
-    analysis_data,
     clause_data,
     ledger_data,
     provision_line,
     set_aside_line,
+    share_data,
+    terms_data,
 )
 from draftdiff.schema.model import Schema
 
@@ -68,11 +69,10 @@ def render_tree(document: Document, analysis: Analysis | None = None) -> str:
 def _ledger_lines(ledger: Ledger) -> list[str]:
     if not ledger.parties:
         return []
-    share = ledger.one_sidedness()
-    if share is None:
+    share, heaviest = ledger.one_sidedness(), ledger.heaviest()
+    if share is None or heaviest is None:
         lines = ["  one-sidedness: nobody bears a duty"]
     else:
-        heaviest = max(ledger, key=lambda e: e.duties)
         lines = [f"  one-sidedness: {heaviest.party} bears {share:.0%} of duties"]
     for entry in ledger:
         counts = entry.counts()
@@ -102,10 +102,8 @@ def document_data(document: Document, analysis: Analysis | None = None) -> dict[
     if analysis is not None:
         ledger = build_ledger(document, analysis)
         data["ledger"] = ledger_data(ledger)
-        data["one_sidedness"] = (
-            None if ledger.one_sidedness() is None else round(ledger.one_sidedness() or 0, 3)
-        )
-        data["terms"] = analysis_data(analysis)["terms"]
+        data["one_sidedness"] = share_data(ledger.one_sidedness())
+        data["terms"] = terms_data(analysis)
     return data
 
 
