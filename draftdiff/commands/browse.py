@@ -21,12 +21,12 @@ from draftdiff.commands.common import (
     EXIT_OK,
     add_schema_option,
     emit,
-    load_pair,
     terminal_width,
     use_color,
 )
+from draftdiff.diff.compare import compare
 from draftdiff.errors import InputError
-from draftdiff.parse.document import MAX_INPUT_BYTES, TEXT_READERS
+from draftdiff.parse.document import MAX_INPUT_BYTES, TEXT_READERS, parse_file
 from draftdiff.parse.encoding import decode
 
 
@@ -107,9 +107,10 @@ def print_summaries(versions: Sequence[str], schema: str | None, color_choice: s
     from draftdiff.render.text import render_text
 
     color = use_color(color_choice, None)
+    documents = [parse_file(path, schema) for path in versions]  # each version parsed once
     reports = [
-        render_text(load_pair(old, new, schema), color=color, width=terminal_width())
-        for old, new in itertools.pairwise(versions)
+        render_text(compare(old, new), color=color, width=terminal_width())
+        for old, new in itertools.pairwise(documents)
     ]
     emit("\n".join(reports), None, inputs=versions)
     return EXIT_OK

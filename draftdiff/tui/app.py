@@ -34,7 +34,7 @@ from draftdiff.tui.background import in_daemon_thread
 from draftdiff.tui.export import write_report
 from draftdiff.tui.history import clause_history
 from draftdiff.tui.messages import LoadProgressed
-from draftdiff.tui.model import Filters, Row, View, apply_filters, build_rows, parties_of, step
+from draftdiff.tui.model import Filters, Row, View, apply_filters, build_rows, step
 from draftdiff.tui.texts import outline_label
 from draftdiff.tui.versions import PairKey, VersionSet
 from draftdiff.tui.widgets.error_dialog import ErrorDialog
@@ -50,28 +50,8 @@ from draftdiff.tui.widgets.version_picker import VersionPicker
 EXIT_TROUBLE = 2
 """Exit code when the drafts could not be compared (as the CLI's)."""
 
-# Actions that need a comparison on screen; while the first one loads they are disabled.
-_NEED_COMPARISON = frozenset(
-    {
-        "next_change",
-        "previous_change",
-        "toggle_obligations",
-        "toggle_guarantees",
-        "next_party",
-        "next_severity",
-        "toggle_cosmetic",
-        "toggle_unchanged",
-        "clear_filters",
-        "search",
-        "toggle_side_by_side",
-        "toggle_ledger",
-        "export",
-        "history",
-        "pick_pair",
-        "previous_pair",
-        "next_pair",
-    }
-)
+_WITHOUT_COMPARISON = frozenset({"focus_outline", "help", "quit"})
+"""The bound actions that work while the first comparison loads; the others are disabled."""
 
 
 class DraftdiffApp(App[None]):
@@ -103,6 +83,9 @@ class DraftdiffApp(App[None]):
         Binding("question_mark", "help", "Help"),
         Binding("q", "quit", "Quit"),
     ]
+    _need_comparison = frozenset(b.action for b in BINDINGS if isinstance(b, Binding)).difference(
+        _WITHOUT_COMPARISON
+    )
 
     filters: var[Filters] = var(Filters(), init=False)
     current: var[int | None] = var(None, always_update=True, init=False)
@@ -212,7 +195,7 @@ class DraftdiffApp(App[None]):
         self.comparison = comparison
         self.rows = rows
         self.remove_class("-starting")
-        self.parties = parties_of(comparison)
+        self.parties = comparison.parties()
         self.sub_title = self.versions.pair_label(key)
         self.query_one(LedgerPanel).show(comparison)
         self.show_ledger = self.show_ledger or any(True for _ in comparison.ledger_new)
@@ -288,7 +271,7 @@ class DraftdiffApp(App[None]):
     # ---- actions ------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in _NEED_COMPARISON and self.comparison is None:
+        if action in self._need_comparison and self.comparison is None:
             return None  # shown, greyed out, until the first comparison is on screen
         return True
 

@@ -5,20 +5,10 @@ report (`draftdiff.render.html`), the same file `draftdiff report` writes. No Te
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from pathlib import Path
 
 from draftdiff.diff.result import Comparison
 from draftdiff.output import write_atomic
-
-Renderer = Callable[[Comparison], str]
-
-
-def report_renderer() -> tuple[str, Renderer]:
-    """(file suffix, renderer) of the report the browser writes."""
-    from draftdiff.render.html import render_html
-
-    return ".html", render_html
 
 
 def report_name(comparison: Comparison, suffix: str) -> str:
@@ -32,7 +22,9 @@ def report_name(comparison: Comparison, suffix: str) -> str:
 
 def write_report(comparison: Comparison, folder: Path) -> Path:
     """Write the report into `folder` (whole or not at all); OutputError if it cannot."""
-    suffix, render = report_renderer()
-    target = folder / report_name(comparison, suffix)
-    write_atomic(target, render(comparison), inputs=(comparison.old.path, comparison.new.path))
+    from draftdiff.render.html import render_html  # Jinja2 loads when a report is asked for
+
+    target = folder / report_name(comparison, ".html")
+    inputs = (comparison.old.path, comparison.new.path)
+    write_atomic(target, render_html(comparison), inputs=inputs)
     return target

@@ -11,7 +11,7 @@ without an app:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
@@ -29,6 +29,7 @@ from draftdiff.diff.result import (
 )
 from draftdiff.model import Clause
 from draftdiff.render import summary
+from draftdiff.render.redline import ChangeIndex
 from draftdiff.render.summary import Cell
 
 CLAUSE_FAMILIES = frozenset({"clause", "text", "heading"})
@@ -101,15 +102,6 @@ class Row:
     def semantic(self) -> tuple[Change, ...]:
         return tuple(c for c in self.changes if is_semantic(c))
 
-    @cached_property
-    def parties(self) -> frozenset[str]:
-        return frozenset(c.party for c in self.changes if c.party)
-
-    @property
-    def severity(self) -> Severity | None:
-        """The most severe change's severity (changes come most severe first)."""
-        return min((c.severity for c in self.changes), key=lambda s: s.rank, default=None)
-
     @property
     def changed(self) -> bool:
         return self.pair.changed
@@ -124,7 +116,12 @@ class Row:
     def contains(self, query: str) -> bool:
         """Case-insensitive search in the clause text of both versions."""
         needle = query.casefold()
-        return any(needle in text.casefold() for text in self.texts)
+        return any(needle in text for text in self._folded)
+
+    @cached_property
+    def _folded(self) -> tuple[str, ...]:
+        # Search re-runs over every row on each key of the filter: fold the texts once.
+        return tuple(text.casefold() for text in self.texts)
 
 
 def is_weak_commitment(change: Change, comparison: Comparison) -> bool:
@@ -148,19 +145,7 @@ def is_weak_commitment(change: Change, comparison: Comparison) -> bool:
 def build_rows(comparison: Comparison) -> tuple[Row, ...]:
     """One row per clause pair, in the new version's reading order with removed clauses
     where they stood, each under the nearest earlier row of smaller depth."""
-    index: dict[tuple[Side, str], int] = {}
-    for position, pair in enumerate(comparison.pairs):
-        index.update((("old", i), position) for i in pair.old)
-        index.update((("new", i), position) for i in pair.new)
-    changes: list[list[Change]] = [[] for _ in comparison.pairs]
-    for change in comparison.changes:
-        # A change may name both an old and a new clause; count it once per pair.
-        positions = {
-            index.get(("old", change.old_clause or "")),
-            index.get(("new", change.new_clause or "")),
-        }
-        for position in sorted(p for p in positions if p is not None):
-            changes[position].append(change)
+    index = ChangeIndex(comparison)
     rows: list[Row] = []
     stack: list[Row] = []
     for position, pair in enumerate(comparison.pairs):
@@ -172,6 +157,7 @@ def build_rows(comparison: Comparison) -> tuple[Row, ...]:
         texts = tuple(comparison.clause("old", i).text for i in pair.old) + tuple(
             comparison.clause("new", i).text for i in pair.new
         )
+        changes = tuple(comparison.changes[i] for i in index.changes_of(pair))
         row = Row(
             index=position,
             pair=pair,
@@ -179,9 +165,9 @@ def build_rows(comparison: Comparison) -> tuple[Row, ...]:
             clause=clause,
             depth=clause.depth,
             parent=stack[-1].index if stack else None,
-            changes=tuple(changes[position]),
+            changes=changes,
             texts=texts,
-            weak=tuple(c for c in changes[position] if is_weak_commitment(c, comparison)),
+            weak=tuple(c for c in changes if is_weak_commitment(c, comparison)),
         )
         rows.append(row)
         stack.append(row)
@@ -203,17 +189,6 @@ class Filters:
     changed_only: bool = False
     query: str = ""
     """Text to search for in either version of a clause."""
-
-    @property
-    def on_changes(self) -> bool:
-        """True when a criterion about changes is set (unchanged rows then never match)."""
-        return (
-            self.obligations
-            or self.guarantees
-            or self.party is not None
-            or self.severity is not None
-            or self.changed_only
-        )
 
     @property
     def active(self) -> bool:
@@ -288,13 +263,6 @@ class View:
     matches: frozenset[int] = field(default_factory=frozenset)
     """The rows that satisfy the filters (the others shown are context)."""
 
-    def __contains__(self, row: object) -> bool:
-        return row in self._shown_set
-
-    @cached_property
-    def _shown_set(self) -> frozenset[int]:
-        return frozenset(self.shown)
-
 
 def apply_filters(rows: Sequence[Row], filters: Filters) -> View:
     """The rows to show: those the filters accept, with the rows they sit under."""
@@ -321,21 +289,6 @@ def step(rows: Sequence[Row], view: View, current: int | None, direction: int) -
     return next((i for i in reversed(targets) if i < current), targets[-1])
 
 
-def parties_of(comparison: Comparison) -> tuple[str, ...]:
-    """Every party named by either version, the ledgers or a change, in a stable order."""
-    names: list[str] = []
-
-    def add(items: Iterable[str | None]) -> None:
-        names.extend(n for n in items if n and n not in names)
-
-    add(p.name for p in comparison.new.parties)
-    add(p.name for p in comparison.old.parties)
-    add(e.party for e in comparison.ledger_new)
-    add(e.party for e in comparison.ledger_old)
-    add(c.party for c in comparison.changes)
-    return tuple(names)
-
-
 KIND_TITLES = {
     "obligation": "Obligations",
     "prohibition": "Prohibitions",
@@ -343,11 +296,6 @@ KIND_TITLES = {
     "guarantee": "Guarantees",
     "duties": "Binding duties",
 }
-
-BREAKDOWN = (("qualified", "efforts only"), ("weak", "weak"))
-"""The parts of a party's obligations that are not what "obligation" suggests, as the
-reports name them: duties only to try ("reasonable efforts") and weak commitments
-("will consider"), which bind nobody and so are not counted as duties."""
 
 
 @dataclass(frozen=True)
@@ -363,7 +311,7 @@ class LedgerTableRow:
     @property
     def part(self) -> bool:
         """True for a row that breaks down the obligations row above it."""
-        return self.key in dict(BREAKDOWN)
+        return self.key in dict(summary.OBLIGATION_PARTS)
 
 
 @dataclass(frozen=True)
@@ -387,15 +335,8 @@ def ledger_table(comparison: Comparison) -> LedgerTable:
         rows.append(LedgerTableRow(kind, KIND_TITLES[kind], tuple(r.cells[at] for r in ledgers)))
         if kind != "obligation":
             continue
-        for attr, title in BREAKDOWN:
-            cells = tuple(
-                Cell(
-                    attr,
-                    len(getattr(comparison.ledger_old.get(party), attr)),
-                    len(getattr(comparison.ledger_new.get(party), attr)),
-                )
-                for party in parties
-            )
+        for at_part, (attr, title) in enumerate(summary.OBLIGATION_PARTS):
+            cells = tuple(r.parts[at_part] for r in ledgers)
             if any(cell.old or cell.new for cell in cells):
                 rows.append(LedgerTableRow(attr, title, cells))
     rows.append(LedgerTableRow("duties", KIND_TITLES["duties"], tuple(r.duties for r in ledgers)))
@@ -404,11 +345,8 @@ def ledger_table(comparison: Comparison) -> LedgerTable:
 
 def burden(ledger: Ledger) -> str:
     """Who bears most of one version's duties, and what share: "Velmora 83%"."""
-    share = ledger.one_sidedness()
-    if share is None:
-        return "no duties"
-    heaviest = max(ledger, key=lambda e: e.duties)
-    return f"{heaviest.party} {share:.0%}"
+    share = summary.burden(ledger)
+    return "no duties" if share.party is None else f"{share.party} {share.percent}"
 
 
 def find_all(text: str, query: str) -> tuple[tuple[int, int], ...]:

@@ -32,7 +32,7 @@ from draftdiff.diff.result import (
     Status,
 )
 from draftdiff.render.summary import Cell
-from draftdiff.tui.model import Row, find_all
+from draftdiff.tui.model import Row, find_all, is_semantic
 
 DELETED = Style(color="#f0616d", strike=True)
 INSERTED = Style(color="#5aa9ff", underline=True)
@@ -301,7 +301,7 @@ def changes_text(changes: Sequence[Change], comparison: Comparison) -> Text:
     """Every change of a pair, semantic ones first (they carry the evidence)."""
     if not changes:
         return Text("No changes in this clause.", DIM)
-    ordered = sorted(changes, key=lambda c: c.family in ("clause", "text", "heading"))
+    ordered = sorted(changes, key=lambda c: not is_semantic(c))
     return Text("\n").join(change_text(c, comparison) for c in ordered)
 
 

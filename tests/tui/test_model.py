@@ -18,7 +18,6 @@ from draftdiff.tui.model import (
     burden,
     find_all,
     ledger_table,
-    parties_of,
     step,
 )
 from tests.diff.helpers import diff
@@ -176,7 +175,7 @@ def test_no_next_change_when_nothing_matches() -> None:
 
 def test_party_cycle_goes_through_every_party_then_back_to_all() -> None:
     comparison = sample_comparison()
-    parties = parties_of(comparison)
+    parties = comparison.parties()
     # The two parties of the draft, then "Parties": the changes' name for a joint
     # commitment ("The Parties will consider", 10.3), which has changes of its own.
     assert parties == ("Norland", "Velmora", "Parties")

@@ -13,7 +13,16 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from draftdiff.diff.result import Status
-from draftdiff.tui.texts import DIM, STATUS_MARK, STATUS_STYLE, badge_legend
+from draftdiff.tui.texts import (
+    DELETED,
+    DIM,
+    EVIDENCE,
+    INSERTED,
+    SEARCH_HIT,
+    STATUS_MARK,
+    STATUS_STYLE,
+    badge_legend,
+)
 
 KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     (
@@ -48,7 +57,7 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("h", "history of the clause across all versions"),
             ("P", "pick the pair of versions to compare"),
             ("[ / ]", "previous / next pair of consecutive versions"),
-            ("e", "write the report (HTML, or JSON) to the current folder"),
+            ("e", "write the HTML report to the current folder"),
             ("Ctrl+P", "command palette: every action by name"),
             ("?", "this help"),
             ("q", "quit"),
@@ -90,13 +99,13 @@ def help_text() -> Text:
         text.append(f"  {term:<16}", Style(bold=True))
         text.append(f"{meaning}\n")
     text.append("\nRedline: ", Style(bold=True))
-    text.append("deleted", Style(color="#f0616d", strike=True))
+    text.append("deleted", DELETED)
     text.append(" · ")
-    text.append("inserted", Style(color="#5aa9ff", underline=True))
+    text.append("inserted", INSERTED)
     text.append(" · ")
-    text.append("evidence", Style(reverse=True, bold=True))
+    text.append("evidence", EVIDENCE)
     text.append(" · ")
-    text.append("search hit", Style(color="#1b1b1b", bgcolor="#e0b13a"))
+    text.append("search hit", SEARCH_HIT)
     return text
 
 
