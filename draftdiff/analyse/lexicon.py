@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from draftdiff.schema.model import Schema
+from draftdiff.schema.model import Schema, phrase_alternation, regex_of_phrase
 
 GAP_WORDS = 6
 """How many words `...` inside a phrase may stand for."""
@@ -92,12 +92,11 @@ class Lexicon:
             )
 
     def _alternation(self, phrases: list[str]) -> re.Pattern[str]:
-        parts = [f"(?P<p{i}>{self._compile(p)})" for i, p in enumerate(phrases)]
-        return re.compile("|".join(parts), re.IGNORECASE)
+        return phrase_alternation([self._compile(p) for p in phrases])
 
     def _compile(self, phrase: str) -> str:
         if phrase.startswith("re:"):
-            return f"(?:{phrase[3:]})"
+            return regex_of_phrase(phrase)
         pieces = []
         for token in phrase.split():
             if token == "...":

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from draftdiff.errors import InputError
@@ -20,7 +21,7 @@ from draftdiff.parse.encoding import decode
 from draftdiff.parse.parties import find_parties
 from draftdiff.parse.read_markdown import read_markdown
 from draftdiff.parse.read_text import read_text
-from draftdiff.parse.structure import Structure, build
+from draftdiff.parse.structure import Structure, build, fallback_note
 from draftdiff.schema.load import builtin_schemas, find_schema
 from draftdiff.schema.model import Level, Schema
 
@@ -170,10 +171,14 @@ def _parties(
         if clause.number:
             break
         front.extend(c.text for c in clause.walk() if not c.number)
-    found = find_parties(front[:limit], schema)
+    scanned = front[:limit]
+    found = find_parties(scanned, schema)
     if found and not any(p.assumed for p in found):
         return found
-    return find_parties([b.text for b in blocks[:limit]], schema)
+    # find_parties reads each text on its own, and the front matter defined no party,
+    # so the texts it shares with the first blocks cannot define one either.
+    seen = set(scanned)
+    return find_parties([b.text for b in blocks[:limit] if b.text not in seen], schema)
 
 
 def choose_schema(blocks: Sequence[Block]) -> Schema:
@@ -201,7 +206,11 @@ def _structure(blocks: Sequence[Block], schema: str | Schema | None) -> tuple[Sc
             best = (score, candidate, structure)
     if best is None:
         raise InputError("no built-in schemas found", hint="is the schemas/ folder missing?")
-    return best[1], best[2]
+    _, chosen, structure = best
+    if structure.fallback:
+        # The tree may have been built for another schema with the same levels.
+        structure = replace(structure, fallback=fallback_note(chosen.name))
+    return chosen, structure
 
 
 def _read_bytes(file: Path, display: str) -> bytes:

@@ -45,7 +45,6 @@ class DocxContent:
     """What was not read or was read specially, in words a user understands."""
     page_texts: tuple[PageText, ...]
     revisions: RevisionSummary
-    view: View
 
 
 def read_docx(
@@ -88,7 +87,7 @@ class _Reader:
             *self.package.related.values(),
         ]
         revisions = summarize(roots)
-        return DocxContent(blocks, self._notes(revisions), page_texts, revisions, self.view)
+        return DocxContent(blocks, self._notes(revisions), page_texts, revisions)
 
     # --- blocks ---
 

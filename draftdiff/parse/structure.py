@@ -101,6 +101,17 @@ def build(blocks: Sequence[Block], schema: Schema) -> Structure:
     return _Builder(schema).run(blocks)
 
 
+def fallback_note(schema_name: str) -> str:
+    """Why a document is compared paragraph by paragraph.
+
+    Separate from the builder so a tree built once for several schemas with the
+    same levels can be re-labelled with the schema finally chosen."""
+    return (
+        f"no clause numbers or headings recognised by schema {schema_name!r}; "
+        "compared paragraph by paragraph"
+    )
+
+
 class _Builder:
     def __init__(self, schema: Schema) -> None:
         self.schema = schema
@@ -130,10 +141,7 @@ class _Builder:
         clauses = tuple(_freeze(child, 0) for child in self.root.children)
         fallback = ""
         if self.numbered < 2 and len(blocks) > 3:
-            fallback = (
-                f"no clause numbers or headings recognised by schema {self.schema.name!r}; "
-                "compared paragraph by paragraph"
-            )
+            fallback = fallback_note(self.schema.name)
         return Structure(title, clauses, self.numbered, self.in_sequence, fallback)
 
     # --- titles ---

@@ -16,7 +16,7 @@ from __future__ import annotations
 import difflib
 import json
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import cache
 from pathlib import Path
 from types import MappingProxyType
@@ -26,7 +26,15 @@ import jsonschema
 import yaml
 
 from draftdiff.errors import SchemaError
-from draftdiff.schema.model import Level, Nesting, PartyRules, Schema, TermRules
+from draftdiff.schema.model import (
+    Level,
+    Nesting,
+    PartyRules,
+    Schema,
+    TermRules,
+    phrase_alternation,
+    regex_of_phrase,
+)
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent.parent / "schemas"
 """Built-in schemas: the repository's top-level `schemas/` folder."""
@@ -135,16 +143,12 @@ def _read_yaml(path: Path, display: str) -> tuple[dict[str, Any], yaml.Node]:
     except OSError as err:
         raise SchemaError(f"cannot read schema file: {err.strerror}", path=display) from None
     try:
-        # compose() builds nodes with line marks but constructs no Python objects,
-        # so it is as safe as safe_load; both use a safe loader.
         try:
-            root = yaml.compose(text, Loader=_SAFE_LOADER)
-            data = yaml.load(text, Loader=_SAFE_LOADER)
+            root, data = _parse_yaml(text, _SAFE_LOADER, display)
         except yaml.YAMLError:
             # Read it again with the pure-Python loader, whose messages are the ones
             # users see (and tests pin): "expected the node content, but found ...".
-            root = yaml.compose(text, Loader=yaml.SafeLoader)
-            data = yaml.safe_load(text)
+            root, data = _parse_yaml(text, yaml.SafeLoader, display)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line = mark.line + 1 if mark else None
@@ -156,8 +160,25 @@ def _read_yaml(path: Path, display: str) -> tuple[dict[str, Any], yaml.Node]:
         raise SchemaError(
             "a schema file must be a YAML mapping (key: value lines)", path=display, line=1
         )
-    _reject_duplicate_keys(root, display, [])
     return data, root
+
+
+def _parse_yaml(text: str, loader_class: Any, display: str) -> tuple[yaml.Node | None, Any]:
+    """The node tree, whose marks give every key its line, and the data constructed
+    from that same tree: the text is parsed once. The loader is a safe one, so
+    construction is `yaml.safe_load`'s."""
+    loader = loader_class(text)
+    try:
+        root = loader.get_single_node()
+        if root is None:
+            return None, None
+        if isinstance(root, yaml.MappingNode):
+            # Checked before construction, which rewrites mappings that use `<<`
+            # merge keys in place, their merged keys then looking duplicated.
+            _reject_duplicate_keys(root, display, [])
+        return root, loader.construct_document(root)
+    finally:
+        loader.dispose()
 
 
 def _reject_duplicate_keys(node: yaml.Node, display: str, path: list[PathItem]) -> None:
@@ -309,21 +330,28 @@ def _line_of(root: yaml.Node, path: Sequence[PathItem], *, key: bool = False) ->
 
 
 def _build(data: Mapping[str, Any], root: yaml.Node, display: str, base: Schema | None) -> Schema:
+    def compiled(
+        at: list[PathItem],
+        source: str,
+        compiler: Callable[[str], re.Pattern[str]] = re.compile,
+    ) -> re.Pattern[str]:
+        try:
+            return compiler(source)
+        except re.error as err:
+            raise SchemaError(
+                f"invalid regular expression: {err.msg}",
+                path=display,
+                line=_line_of(root, at),
+                key=_dotted(at),
+            ) from None
+
     def compile_all(
-        patterns: Iterable[str], where: list[PathItem], groups: Sequence[str] = ()
+        patterns: Iterable[str], where: Sequence[PathItem], groups: Sequence[str] = ()
     ) -> tuple[re.Pattern[str], ...]:
         out = []
         for i, source in enumerate(patterns):
             at = [*where, i]
-            try:
-                pattern = re.compile(source)
-            except re.error as err:
-                raise SchemaError(
-                    f"invalid regular expression: {err.msg}",
-                    path=display,
-                    line=_line_of(root, at),
-                    key=_dotted(at),
-                ) from None
+            pattern = compiled(at, source)
             for group in groups:
                 if group not in pattern.groupindex:
                     raise SchemaError(
@@ -334,6 +362,16 @@ def _build(data: Mapping[str, Any], root: yaml.Node, display: str, base: Schema 
                     )
             out.append(pattern)
         return tuple(out)
+
+    def own_or_inherited(
+        raw: Mapping[str, Any],
+        where: Sequence[str],
+        groups: Sequence[str],
+        inherited: tuple[re.Pattern[str], ...],
+    ) -> tuple[re.Pattern[str], ...]:
+        """The file's patterns at `where` (its last item a key of `raw`), else the base's."""
+        key = where[-1]
+        return compile_all(raw[key], where, groups) if key in raw else inherited
 
     if "levels" in data:
         levels = []
@@ -372,9 +410,9 @@ def _build(data: Mapping[str, Any], root: yaml.Node, display: str, base: Schema 
     raw_parties = dict(data.get("parties", {}))
     base_parties = base.parties if base else PartyRules()
     parties = PartyRules(
-        definitions=compile_all(raw_parties["definitions"], ["parties", "definitions"], ["name"])
-        if "definitions" in raw_parties
-        else base_parties.definitions,
+        definitions=own_or_inherited(
+            raw_parties, ["parties", "definitions"], ["name"], base_parties.definitions
+        ),
         collective=tuple(raw_parties.get("collective", base_parties.collective)),
         aliases=MappingProxyType(
             {
@@ -394,37 +432,23 @@ def _build(data: Mapping[str, Any], root: yaml.Node, display: str, base: Schema 
                     "empty phrase", path=display, line=_line_of(root, at), key=_dotted(at)
                 )
             if phrase.startswith("re:"):
-                try:
-                    re.compile(phrase[3:])
-                except re.error as err:
-                    at = ["lexicon", category, i]
-                    raise SchemaError(
-                        f"invalid regular expression: {err.msg}",
-                        path=display,
-                        line=_line_of(root, at),
-                        key=_dotted(at),
-                    ) from None
+                # Compiled the way the lexicon compiles it: a pattern valid on its own
+                # may not be once wrapped, and would then fail only at analysis.
+                at = ["lexicon", category, i]
+                compiled(at, regex_of_phrase(phrase), lambda regex: phrase_alternation([regex]))
         lexicon[category] = tuple(phrases)
     numbers = dict(base.numbers) if base else {}
     numbers.update({str(k).casefold(): v for k, v in data.get("numbers", {}).items()})
     raw_terms = dict(data.get("terms", {}))
     base_terms = base.terms if base else TermRules()
     terms = TermRules(
-        definitions=compile_all(raw_terms["definitions"], ["terms", "definitions"], ["term"])
-        if "definitions" in raw_terms
-        else base_terms.definitions,
-        inline=compile_all(raw_terms["inline"], ["terms", "inline"], ["term"])
-        if "inline" in raw_terms
-        else base_terms.inline,
+        definitions=own_or_inherited(
+            raw_terms, ["terms", "definitions"], ["term"], base_terms.definitions
+        ),
+        inline=own_or_inherited(raw_terms, ["terms", "inline"], ["term"], base_terms.inline),
     )
-    references = (
-        compile_all(data["references"], ["references"], ["target"])
-        if "references" in data
-        else (base.references if base else ())
-    )
-    hints = (
-        compile_all(data["hints"], ["hints"]) if "hints" in data else (base.hints if base else ())
-    )
+    references = own_or_inherited(data, ["references"], ["target"], base.references if base else ())
+    hints = own_or_inherited(data, ["hints"], (), base.hints if base else ())
     return Schema(
         name=data["name"],
         description=data["description"],

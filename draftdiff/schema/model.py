@@ -8,7 +8,7 @@ and `schemas/draftdiff-schema.json` for its JSON Schema.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from types import MappingProxyType
@@ -102,3 +102,19 @@ class Schema:
             if level.name == name:
                 return level
         raise KeyError(name)
+
+
+def regex_of_phrase(phrase: str) -> str:
+    """The regular expression of a `re:` lexicon phrase, grouped so that it stands
+    as one alternative."""
+    return f"(?:{phrase.removeprefix('re:')})"
+
+
+def phrase_alternation(regexes: Sequence[str]) -> re.Pattern[str]:
+    """Lexicon phrases' regular expressions as one case-insensitive pattern, each
+    alternative in its group `p0`, `p1`, ... that tells which phrase matched.
+
+    The loader checks `re:` phrases by compiling them this way too: a pattern valid on
+    its own can fail once wrapped, as `(?i)` does, being allowed only at the start."""
+    parts = [f"(?P<p{i}>{regex})" for i, regex in enumerate(regexes)]
+    return re.compile("|".join(parts), re.IGNORECASE)

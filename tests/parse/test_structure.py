@@ -6,6 +6,7 @@ one rule of the builder."""
 from __future__ import annotations
 
 from draftdiff.model import Block, BlockKind
+from draftdiff.parse.document import parse_text
 from draftdiff.parse.structure import build
 from draftdiff.schema.load import builtin_schemas
 
@@ -161,6 +162,16 @@ def test_document_without_numbers_falls_back_with_a_reason() -> None:
     assert "no clause numbers or headings recognised" in structure.fallback
     assert "paragraph by paragraph" in structure.fallback
     assert len(structure.clauses) == 6
+
+
+def test_fallback_note_names_the_schema_chosen_not_the_first_built() -> None:
+    # Schemas sharing levels share one built tree; the note must still name the winner.
+    licence = "\n\n".join(
+        f"The Licensor grants You a copyright licence, paragraph {w}." for w in "abcdef"
+    )
+    document = parse_text(licence, fmt="text")
+    assert document.schema == "license"
+    assert "recognised by schema 'license'" in document.fallback
 
 
 def test_clause_text_drops_the_number_and_keeps_the_heading_words() -> None:

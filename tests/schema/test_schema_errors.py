@@ -166,3 +166,19 @@ def test_a_new_language_or_weakener_is_a_yaml_edit(tmp_path: Path) -> None:
         "lexicon.weak_commitment: will ponder",
     )
     assert schema.numbers["dozen"] == 12
+
+
+def test_lexicon_regular_expression_is_checked_as_the_lexicon_compiles_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # "(?i)must" compiles alone, but not inside the group the lexicon wraps it in.
+    monkeypatch.chdir(tmp_path)
+    Path("mine.yaml").write_text(
+        GOOD_HEAD + LEVELS + "lexicon:\n  obligation: [shall, 're:(?i)must']\n", encoding="utf-8"
+    )
+    with pytest.raises(SchemaError) as caught:
+        load_schema("mine.yaml")
+    assert str(caught.value) == (
+        "mine.yaml:7: lexicon.obligation[1]: invalid regular expression: "
+        "global flags not at the start of the expression"
+    )

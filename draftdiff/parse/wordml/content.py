@@ -26,7 +26,7 @@ from dataclasses import dataclass, field, replace
 from lxml import etree
 
 from draftdiff.errors import InputError
-from draftdiff.parse.wordml.ns import A, first_child, qn, wval
+from draftdiff.parse.wordml.ns import A, first_child, on, qn, wval
 from draftdiff.parse.wordml.numbering import Counters, Label, Numbering
 from draftdiff.parse.wordml.revisions import (
     View,
@@ -75,7 +75,6 @@ class Paragraph:
     text: str
     """The visible text: field results, no field codes, no deleted (or inserted) text."""
     label: Label | None
-    style_id: str | None
     style: str
     """The paragraph style's name ("Heading 2", "List Paragraph")."""
     heading: int
@@ -247,7 +246,6 @@ class StoryReader:
         return Paragraph(
             text=_tidy("".join(parts)),
             label=label,
-            style_id=style_id,
             style=self.styles.name(style_id),
             heading=heading,
             notes=tuple(notes),
@@ -400,10 +398,7 @@ def _branch(alternate: etree._Element) -> etree._Element | None:
 
 def _hidden(rpr: etree._Element | None) -> bool:
     """Direct w:vanish on a run: Word neither shows nor prints it."""
-    if rpr is None:
-        return False
-    vanish = first_child(rpr, qn("w:vanish"))
-    return vanish is not None and wval(vanish) not in ("0", "false", "off")
+    return on(first_child(rpr, qn("w:vanish")))
 
 
 def _symbol(code: str | None) -> str:

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import functools
+from typing import TypeVar
 
 from lxml import etree
+
+_Default = TypeVar("_Default")
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -37,6 +40,17 @@ def on(element: object) -> bool:
     if element is None:
         return False
     return wval(element) not in ("0", "false", "off")
+
+
+def int_or(value: str | None, default: _Default) -> int | _Default:
+    """A whole-number attribute value, or `default` when it is absent or not a number
+    (hand-edited or hostile files)."""
+    if value is None:
+        return default
+    try:
+        return int(value)
+    except ValueError:
+        return default
 
 
 def first_child(element: etree._Element | None, tag: str) -> etree._Element | None:

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from draftdiff.parse.wordml.ns import first_child, qn, wval
+from draftdiff.parse.wordml.ns import first_child, int_or, on, qn, wval
 from draftdiff.parse.wordml.numfmt import format_number
 from draftdiff.parse.wordml.styles import Styles
 
@@ -131,12 +131,12 @@ class Numbering:
             levels: dict[int, Level] = {}
             starts: dict[int, int] = {}
             for override in element.iterchildren(qn("w:lvlOverride")):
-                ilvl = _int(wval(override, "ilvl"), -1)
+                ilvl = int_or(wval(override, "ilvl"), -1)
                 if not 0 <= ilvl < LEVELS:
                     continue
                 start = first_child(override, qn("w:startOverride"))
                 if start is not None:
-                    starts[ilvl] = _int(wval(start), 0)
+                    starts[ilvl] = int_or(wval(start), 0)
                 lvl = first_child(override, qn("w:lvl"))
                 if lvl is not None:
                     levels[ilvl] = _level(lvl, ilvl)
@@ -238,7 +238,7 @@ def _render(
 def _levels(abstract: etree._Element) -> dict[int, Level]:
     levels: dict[int, Level] = {}
     for element in abstract.iterchildren(qn("w:lvl")):
-        ilvl = _int(wval(element, "ilvl"), -1)
+        ilvl = int_or(wval(element, "ilvl"), -1)
         if 0 <= ilvl < LEVELS and ilvl not in levels:
             levels[ilvl] = _level(element, ilvl)
     return levels
@@ -248,14 +248,13 @@ def _level(element: etree._Element, ilvl: int) -> Level:
     fmt_element = _num_fmt(element)
     text_element = first_child(element, qn("w:lvlText"))
     restart = first_child(element, qn("w:lvlRestart"))
-    legal = first_child(element, qn("w:isLgl"))
     return Level(
         ilvl=ilvl,
-        start=_int(wval(first_child(element, qn("w:start"))), 0),
+        start=int_or(wval(first_child(element, qn("w:start"))), 0),
         fmt=(wval(fmt_element) or "decimal") if fmt_element is not None else "decimal",
         text=(wval(text_element) or "") if text_element is not None else "",
-        restart=_int(wval(restart), 0) if restart is not None else None,
-        legal=legal is not None and wval(legal) not in ("0", "false", "off"),
+        restart=int_or(wval(restart), 0) if restart is not None else None,
+        legal=on(first_child(element, qn("w:isLgl"))),
         style=wval(first_child(element, qn("w:pStyle"))),
         custom=(wval(fmt_element, "format") or "") if fmt_element is not None else "",
     )
@@ -273,12 +272,3 @@ def _num_fmt(lvl: etree._Element) -> etree._Element | None:
             if found is not None:
                 return found
     return None
-
-
-def _int(value: str | None, default: int) -> int:
-    if value is None:
-        return default
-    try:
-        return int(value)
-    except ValueError:
-        return default

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from draftdiff.parse.wordml.ns import first_child, qn, wval
+from draftdiff.parse.wordml.ns import first_child, int_or, qn, wval
 
 _HEADING_NAME = re.compile(r"heading\s*([1-9])$", re.IGNORECASE)
 # basedOn chains are a handful deep; a longer one is a loop in a hostile file.
@@ -126,8 +126,8 @@ def _read_style(element: etree._Element) -> Style | None:
         numpr = first_child(ppr, qn("w:numPr"))
         if numpr is not None:
             num_id = wval(first_child(numpr, qn("w:numId")))
-            ilvl = _int(wval(first_child(numpr, qn("w:ilvl"))))
-        outline = _int(wval(first_child(ppr, qn("w:outlineLvl"))))
+            ilvl = int_or(wval(first_child(numpr, qn("w:ilvl"))), None)
+        outline = int_or(wval(first_child(ppr, qn("w:outlineLvl"))), None)
     return Style(
         id=style_id,
         name=wval(first_child(element, qn("w:name"))) or style_id,
@@ -137,12 +137,3 @@ def _read_style(element: etree._Element) -> Style | None:
         outline_level=outline,
         kind=wval(element, "type") or "paragraph",
     )
-
-
-def _int(value: str | None) -> int | None:
-    if value is None:
-        return None
-    try:
-        return int(value)
-    except ValueError:
-        return None
