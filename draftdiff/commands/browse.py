@@ -26,7 +26,7 @@ from draftdiff.commands.common import (
 )
 from draftdiff.diff.compare import compare
 from draftdiff.errors import InputError
-from draftdiff.parse.document import MAX_INPUT_BYTES, TEXT_READERS, parse_file
+from draftdiff.parse.document import TEXT_READERS, parse_file, read_bytes
 from draftdiff.parse.encoding import decode
 
 
@@ -85,19 +85,7 @@ def check_readable(path: str) -> None:
     decode). Runs before the browser starts, so a bad path is one line on stderr; parsing
     happens in the browser, with a progress bar, and its errors show in a dialog."""
     file = Path(path)
-    try:
-        if file.is_dir():
-            raise InputError("is a directory, not a document", path=path)
-        size = file.stat().st_size
-        if size > MAX_INPUT_BYTES:
-            raise InputError(f"file is too large ({size // (1024 * 1024)} MB)", path=path)
-        data = file.read_bytes()
-    except FileNotFoundError:
-        raise InputError("no such file", path=path) from None
-    except PermissionError:
-        raise InputError("permission denied", path=path) from None
-    except OSError as err:
-        raise InputError(f"cannot read: {err.strerror}", path=path) from None
+    data = read_bytes(file, path)
     if file.suffix.lower() in TEXT_READERS:
         decode(data, path)  # a text file that is not text: say so now
 

@@ -19,11 +19,9 @@ duties (obligations, prohibitions, guarantees) the most burdened party bears.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 from draftdiff.analyse.modality import Modality
 from draftdiff.analyse.provisions import Analysis
-from draftdiff.diff.result import LEDGER_KINDS, Ledger, PartyLedger
+from draftdiff.diff.result import LEDGER_KINDS, Ledger, PartyLedger, ledger_parties
 from draftdiff.model import Document
 
 
@@ -54,20 +52,12 @@ def build_ledger(document: Document, analysis: Analysis) -> Ledger:
     )
 
 
-def ledger_delta(
-    old: Ledger, new: Ledger, renamed: Mapping[str, str] | None = None
-) -> dict[str, dict[str, int]]:
-    """Change in each party's counts from old to new (old names mapped through `renamed`)."""
-    renamed = renamed or {}
-    parties = [e.party for e in new]
-    parties += [
-        renamed.get(e.party, e.party) for e in old if renamed.get(e.party, e.party) not in parties
-    ]
-    back = {v: k for k, v in renamed.items()}
+def ledger_delta(old: Ledger, new: Ledger) -> dict[str, dict[str, int]]:
+    """Change in each party's counts from old to new: the new ledger's parties, then any
+    only the old one has."""
     out: dict[str, dict[str, int]] = {}
-    for party in parties:
-        before = old.get(back.get(party, party)).counts()
-        after = new.get(party).counts()
+    for party in ledger_parties(old, new):
+        before, after = old.get(party).counts(), new.get(party).counts()
         out[party] = {k: after[k] - before[k] for k in LEDGER_KINDS}
     return out
 

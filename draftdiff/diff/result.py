@@ -269,6 +269,13 @@ class Ledger:
         return heaviest if heaviest is not None and heaviest.duties else None
 
 
+def ledger_parties(old: Ledger, new: Ledger) -> tuple[str, ...]:
+    """Parties of either ledger: the new version's order, then any only in the old."""
+    names = [e.party for e in new]
+    names.extend(e.party for e in old if e.party not in names)
+    return tuple(names)
+
+
 @dataclass(frozen=True)
 class Comparison:
     """Two versions, their aligned clauses, and everything found between them."""
@@ -315,10 +322,7 @@ class Comparison:
         return index
 
     def ledger_parties(self) -> tuple[str, ...]:
-        """Parties of either ledger: the new version's order, then any only in the old."""
-        names = [e.party for e in self.ledger_new]
-        names.extend(e.party for e in self.ledger_old if e.party not in names)
-        return tuple(names)
+        return ledger_parties(self.ledger_old, self.ledger_new)
 
     def parties(self) -> tuple[str, ...]:
         """Every party a view may filter by: the documents' parties (new version first),

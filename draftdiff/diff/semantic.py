@@ -50,7 +50,6 @@ from draftdiff.diff import severity as policy
 from draftdiff.diff.classify import name, snippet
 from draftdiff.diff.renames import Renames, find_renames
 from draftdiff.diff.result import (
-    PART_SEPARATOR,
     Change,
     ClausePair,
     Evidence,
@@ -80,8 +79,6 @@ class SemanticResult:
     cosmetic: Mapping[int, Change] = field(default_factory=dict)
     """Pairs whose only edits are cross-references that followed the renumbering:
     their clause.modified becomes this text.cosmetic."""
-    renamed: Mapping[str, str] = field(default_factory=dict)
-    """Old party name -> new party name."""
 
 
 def semantic_changes(
@@ -92,8 +89,9 @@ def semantic_changes(
     analysis_new: Analysis,
 ) -> SemanticResult:
     """Every semantic change between two analysed versions, pair by pair."""
-    renames = find_renames(pairs, old, new, lexicon_for(schema_of(new)))
-    reader = _PairReader(pairs, old, new, analysis_old, analysis_new, renames)
+    lexicon = lexicon_for(schema_of(new))
+    renames = find_renames(pairs, old, new, lexicon)
+    reader = _PairReader(pairs, old, new, analysis_old, analysis_new, renames, lexicon)
     changes: list[tuple[int, Change]] = []
     explained: set[int] = set(renames.explained)
     cosmetic: dict[int, Change] = {}
@@ -108,7 +106,7 @@ def semantic_changes(
             if follow is not None:
                 cosmetic[index] = follow
     changes.sort(key=lambda item: item[0])
-    return SemanticResult(tuple(changes), frozenset(explained), cosmetic, renames.parties)
+    return SemanticResult(tuple(changes), frozenset(explained), cosmetic)
 
 
 # --- one pair ---------------------------------------------------------------------------
@@ -132,10 +130,11 @@ class _PairReader:
         analysis_old: Analysis,
         analysis_new: Analysis,
         renames: Renames,
+        lexicon: Lexicon,
     ) -> None:
         self.old, self.new = old, new
         self.analysis = {"old": analysis_old, "new": analysis_new}
-        self.lexicon = lexicon_for(schema_of(new))
+        self.lexicon = lexicon
         self.renamed = renames.parties
         self.all_parties = frozenset(p.name for p in new.parties) or frozenset(
             p.name for p in old.parties
@@ -328,7 +327,7 @@ class _PairReader:
                 continue
             what = "; ".join(f"“{' '.join(i.text.split())}” {how}" for i, how in found)
             evidence = [
-                self._evidence(
+                Evidence(
                     "old" if how == "dropped" else "new",
                     p.clause if how == "dropped" else q.clause,
                     i.text,
@@ -371,7 +370,7 @@ class _PairReader:
                         self._party(holder),
                         p.clause,
                         q.clause,
-                        (self._evidence(side, has.clause, c.cue, c.start, c.rule),),
+                        (Evidence(side, has.clause, c.cue, c.start, c.rule),),
                     )
                 )
         return out
@@ -379,7 +378,7 @@ class _PairReader:
     def _one_sided(self, ref: str, p: Provision, how: str, party: str | None = None) -> Change:
         family = p.modality.family
         kind = f"{family}.{how}"
-        label = p.modality.label if p.modality is not Modality.RIGHT else "right"
+        label = p.modality.label
         who = party or _who(p)
         # With nobody named, the provision's own words say it best: "No distribution
         # shall be made to Velmora".
@@ -391,11 +390,9 @@ class _PairReader:
             summary = f"{ref} {who}: {label} removed — {what}"
             severity = policy.provision_severity(kind, p.modality, None)
         side: Side = "new" if how == "added" else "old"
-        evidence = [self._evidence(side, p.clause, p.cue.text, p.cue.start, p.cue.rule)]
+        evidence = [Evidence(side, p.clause, p.cue.text, p.cue.start, p.cue.rule)]
         if p.actor.text:
-            evidence.append(
-                self._evidence(side, p.clause, p.actor.text, p.actor.start, p.actor.rule)
-            )
+            evidence.append(Evidence(side, p.clause, p.actor.text, p.actor.start, p.actor.rule))
         return Change(
             kind,
             severity,
@@ -420,20 +417,16 @@ class _PairReader:
         extra: Iterable[Evidence] = (),
     ) -> Change:
         evidence = [
-            self._evidence("old", p.clause, p.cue.text, p.cue.start, p.cue.rule),
-            self._evidence("new", q.clause, q.cue.text, q.cue.start, q.cue.rule),
+            Evidence("old", p.clause, p.cue.text, p.cue.start, p.cue.rule),
+            Evidence("new", q.clause, q.cue.text, q.cue.start, q.cue.rule),
         ]
         if actor_evidence:
-            for side, prov in (("old", p), ("new", q)):
+            sides: tuple[tuple[Side, Provision], ...] = (("old", p), ("new", q))
+            for side, prov in sides:
                 if prov.actor.text:
+                    actor = prov.actor
                     evidence.append(
-                        self._evidence(
-                            side,  # type: ignore[arg-type]
-                            prov.clause,
-                            prov.actor.text,
-                            prov.actor.start,
-                            prov.actor.rule,
-                        )
+                        Evidence(side, prov.clause, actor.text, actor.start, actor.rule)
                     )
         evidence.extend(extra)
         lead = f"{ref} {_who(q)}: " if kind != "obligation.reassigned" else f"{ref}: "
@@ -446,10 +439,6 @@ class _PairReader:
             q.clause,
             tuple(evidence),
         )
-
-    @staticmethod
-    def _evidence(side: Side, clause: str, text: str, start: int, rule: str) -> Evidence:
-        return Evidence(side, clause, text, start, rule)
 
     # --- values, terms, references ------------------------------------------------------
 
@@ -866,4 +855,4 @@ def _rename_changes(renames: Renames, pairs: Sequence[ClausePair]) -> list[tuple
     return out
 
 
-__all__ = ["PART_SEPARATOR", "SemanticResult", "semantic_changes"]
+__all__ = ["SemanticResult", "semantic_changes"]

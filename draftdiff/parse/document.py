@@ -59,7 +59,7 @@ def parse_file(
     join the text of the clauses they are anchored in."""
     display = str(path)
     file = Path(path)
-    data = _read_bytes(file, display)
+    data = read_bytes(file, display)
     suffix = file.suffix.lower()
     if suffix == ".docx" or (suffix not in TEXT_READERS and data[:4] == b"PK\x03\x04"):
         return _parse_docx(data, display, schema, view=view, comments=comments)
@@ -213,7 +213,8 @@ def _structure(blocks: Sequence[Block], schema: str | Schema | None) -> tuple[Sc
     return chosen, structure
 
 
-def _read_bytes(file: Path, display: str) -> bytes:
+def read_bytes(file: Path, display: str) -> bytes:
+    """A document's bytes; InputError naming `display` when it cannot be read."""
     try:
         if file.is_dir():
             raise InputError("is a directory, not a document", path=display)
