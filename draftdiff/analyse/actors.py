@@ -157,9 +157,6 @@ class MentionFinder:
         pronouns = alternation(lexicon.phrases("pronoun"))
         self._pronoun = re.compile(rf"(?<![\w-])(?i:{pronouns})(?![\w'’-])") if pronouns else None
 
-    def party_of(self, name: str) -> str | None:
-        return self._party_of.get(name)
-
     def find(self, text: str, start: int, end: int) -> list[Mention]:
         """Mentions in text[start:end], overlaps resolved (party > joint > term > name)."""
         candidates: list[Mention] = []

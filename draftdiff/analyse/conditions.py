@@ -39,16 +39,12 @@ class Condition:
         """Its first words, lower-cased: what identifies it across versions."""
         return " ".join(w.casefold() for w in _WORDS.findall(self.text)[:KEY_WORDS])
 
-    @property
-    def cue_end(self) -> int:
-        return self.start + len(self.cue)
-
 
 def find_conditions(text: str, start: int, end: int, lexicon: Lexicon) -> list[Condition]:
     """The conditions of one sentence, text[start:end]."""
     excluded = lexicon.iter(text, "non_condition", start, end)
     out = []
-    for match in lexicon.find(text[:end], ["condition"], start):
+    for match in lexicon.find(text, ["condition"], start, end):
         if any(match.start < x.end and match.end > x.start for x in excluded):
             continue
         stop = _STOP.search(text, match.end, end)

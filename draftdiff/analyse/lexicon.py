@@ -70,6 +70,12 @@ class Lexicon:
         self._whole: dict[str, re.Pattern[str]] = {}
         self._ordered: dict[str, list[str]] = {}
         self._plain: dict[str, frozenset[str]] = {}
+        # Categories with phrases a word can only be matched against by pattern.
+        self._patterned = frozenset(
+            category
+            for category, phrases in self.words.items()
+            if any(p.startswith("re:") or "..." in p for p in phrases)
+        )
         self._tables: dict[tuple[str, ...], dict[str, list[tuple[int, str, _Group]]]] = {}
         for category, phrases in self.words.items():
             ordered = sorted(phrases, key=len, reverse=True)
@@ -115,9 +121,6 @@ class Lexicon:
             else:
                 pieces.append(r"\s+" + body)
         return "".join(pieces)
-
-    def has(self, category: str) -> bool:
-        return bool(self.words.get(category))
 
     def phrases(self, category: str) -> tuple[str, ...]:
         return self.words.get(category, ())
@@ -205,10 +208,14 @@ class Lexicon:
                 best = Match(category, entry[1][index], m.start(), m.end(), m.group())
         return best
 
-    def find(self, text: str, categories: Sequence[str], start: int = 0) -> list[Match]:
-        """Matches of several categories, overlaps resolved: longest first, then the
-        category listed first; returned in text order."""
-        return _resolve(self._candidates(text, categories, start, len(text)))
+    def find(
+        self, text: str, categories: Sequence[str], start: int = 0, end: int | None = None
+    ) -> list[Match]:
+        """Matches of several categories in text[start:end], overlaps resolved: longest
+        first, then the category listed first; returned in text order. (Patterns end
+        at `end` as at the end of the text, so callers need not copy a slice.)"""
+        stop = len(text) if end is None else end
+        return _resolve(self._candidates(text, categories, start, stop))
 
     def contains(self, text: str, category: str) -> bool:
         return bool(self._candidates(text, [category], 0, len(text)))
@@ -217,7 +224,7 @@ class Lexicon:
         """True when `word` is, in full, one of the category's phrases."""
         if word.casefold() in self._plain.get(category, frozenset()):
             return True
-        if not any(p.startswith("re:") or "..." in p for p in self.words.get(category, ())):
+        if category not in self._patterned:
             return False
         pattern = self.pattern(category)
         return bool(pattern and pattern.fullmatch(word))

@@ -80,10 +80,3 @@ class TermUses:
         for m in self._pattern.finditer(text):
             seen.setdefault(m.group("t"), None)
         return tuple(seen)
-
-    def spans(self, text: str, term: str) -> list[tuple[int, int]]:
-        if self._pattern is None:
-            return []
-        return [
-            (m.start("t"), m.end("t")) for m in self._pattern.finditer(text) if m.group("t") == term
-        ]
