@@ -96,10 +96,12 @@ def print_summaries(versions: Sequence[str], schema: str | None, color_choice: s
 
     color = use_color(color_choice, None)
     documents = [parse_file(path, schema) for path in versions]  # each version parsed once
-    reports = [
-        render_text(compare(old, new), color=color, width=terminal_width())
-        for old, new in itertools.pairwise(documents)
-    ]
+    reports = []
+    read = None  # the middle version's analysis, made by the comparison before
+    for old, new in itertools.pairwise(documents):
+        comparison = compare(old, new, analysis_old=read)
+        read = comparison.analysis_new
+        reports.append(render_text(comparison, color=color, width=terminal_width()))
     emit("\n".join(reports), None, inputs=versions)
     return EXIT_OK
 

@@ -11,7 +11,7 @@ followed the renumbering is text.cosmetic. Changes come most severe first.
 
 from __future__ import annotations
 
-from draftdiff.analyse.provisions import analyse
+from draftdiff.analyse.provisions import Analysis, analyse
 from draftdiff.diff.align import Link, align, same_number
 from draftdiff.diff.classify import clause_changes
 from draftdiff.diff.ledger import build_ledger
@@ -22,12 +22,21 @@ from draftdiff.diff.textdiff import cosmetic_key, similarity, word_diff
 from draftdiff.model import Clause, Document
 
 
-def compare(old: Document, new: Document) -> Comparison:
-    """Compare two versions of a document."""
+def compare(
+    old: Document,
+    new: Document,
+    *,
+    analysis_old: Analysis | None = None,
+    analysis_new: Analysis | None = None,
+) -> Comparison:
+    """Compare two versions of a document. A version's analysis may be passed in when
+    it is at hand (a middle version of several is compared twice; reading it for
+    provisions is most of the cost)."""
     old_clauses = list(old.walk())
     new_clauses = list(new.walk())
     pairs = tuple(_pair(link, old_clauses, new_clauses) for link in align(old_clauses, new_clauses))
-    analysis_old, analysis_new = analyse(old), analyse(new)
+    analysis_old = analyse(old) if analysis_old is None else analysis_old
+    analysis_new = analyse(new) if analysis_new is None else analysis_new
     semantic = semantic_changes(pairs, old, new, analysis_old, analysis_new)
     changes: list[tuple[int, Change]] = []
     for order, pair in enumerate(pairs):

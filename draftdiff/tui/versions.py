@@ -12,6 +12,7 @@ import threading
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
+from draftdiff.analyse.provisions import Analysis
 from draftdiff.diff.compare import compare
 from draftdiff.diff.result import Comparison
 from draftdiff.model import Document
@@ -54,6 +55,13 @@ class VersionSet:
         versions._documents = dict(enumerate(documents))
         versions._comparisons = {(k, k + 1): c for k, c in enumerate(comparisons)}
         return versions
+
+    def _analysed(self, version: int) -> Analysis | None:
+        """The analysis of a version a comparison already made, if any."""
+        for (old, new), comparison in self._comparisons.items():
+            if version in (old, new):
+                return comparison.analysis_old if version == old else comparison.analysis_new
+        return None
 
     def __len__(self) -> int:
         return len(self.paths)
@@ -122,7 +130,8 @@ class VersionSet:
             progress(f"Comparing {self.pair_label(key)}", step, total)
             with self._lock:
                 before, after = self._documents[key[0]], self._documents[key[1]]
-            result = compare(before, after)
+                read = {v: self._analysed(v) for v in key}
+            result = compare(before, after, analysis_old=read[key[0]], analysis_new=read[key[1]])
             with self._lock:
                 self._comparisons[key] = result
             step += 1
