@@ -96,6 +96,14 @@ class Clause:
         return self.block.kind is BlockKind.NOTE
 
     @property
+    def is_heading_only(self) -> bool:
+        """The title, or a heading with no text of its own: it names what follows and
+        states nothing ("headings are for convenience only")."""
+        return self.id == "title" or (
+            self.block.kind is BlockKind.HEADING and self.text == self.heading
+        )
+
+    @property
     def display_text(self) -> str:
         """The clause as a reader sees it: number then text."""
         return f"{self.number} {self.text}".strip() if self.number else self.text

@@ -34,7 +34,7 @@ from draftdiff.analyse.references import Reference, find_references
 from draftdiff.analyse.sentences import Span, split_sentences
 from draftdiff.analyse.terms import Definition, TermUses, find_definitions
 from draftdiff.analyse.values import Value, value_finder
-from draftdiff.model import Block, BlockKind, Clause, Document, Party
+from draftdiff.model import Block, Clause, Document, Party
 from draftdiff.schema.load import builtin_paths, load_schema
 from draftdiff.schema.model import Schema
 
@@ -142,9 +142,12 @@ def analyse_document(document: Document, schema: Schema) -> Analysis:
     parents: dict[str, str | None] = {}
     for top in document.clauses:
         _parents(top, None, parents)
-    clauses = [c for c in document.walk() if _readable(c)]
+    # Headings and the title carry no provisions, nor do drafting notes (footnotes,
+    # endnotes, comments): they explain the text.
+    clauses = [c for c in document.walk() if not (c.is_heading_only or c.is_note)]
     # Pass 1: sentences and definitions, so that pass 2 knows every term.
     sentences: dict[str, tuple[Span, ...]] = {}
+    defining: dict[str, frozenset[Span]] = {}
     definitions: dict[str, list[Definition]] = {}
     first: dict[str, Definition] = {}
     party_names = {n for p in document.parties for n in p.names()}
@@ -153,6 +156,9 @@ def analyse_document(document: Document, schema: Schema) -> Analysis:
         spans = split_sentences(clause.text, lexicon)
         sentences[clause.id] = spans
         found = [d for s in spans for d in find_definitions(clause.text, clause.id, s, schema)]
+        # Pass 2 reads no duty in a sentence that defines a term, even a party's name
+        # ("Buyer" means ...): kept here, so it need not match the same patterns again.
+        defining[clause.id] = frozenset(d.sentence for d in found if not d.inline)
         found = [d for d in found if d.term not in party_names and d.term not in collective]
         definitions[clause.id] = found
         for d in found:
@@ -167,7 +173,9 @@ def analyse_document(document: Document, schema: Schema) -> Analysis:
         used = tuple(t for t in uses_finder.used(clause.text) if t not in own)
         for term in used:
             uses[term].append(clause.id)
-        analysis = reader.clause(clause.id, clause.text, sentences[clause.id], parents)
+        analysis = reader.clause(
+            clause.id, clause.text, sentences[clause.id], defining[clause.id], parents
+        )
         result[clause.id] = replace(analysis, definitions=tuple(definitions[clause.id]), terms=used)
     return Analysis(
         path=document.path,
@@ -208,14 +216,6 @@ def _parents(clause: Clause, parent: str | None, out: dict[str, str | None]) -> 
         _parents(child, clause.id, out)
 
 
-def _readable(clause: Clause) -> bool:
-    """Headings and the title carry no provisions ("headings are for convenience only"),
-    nor do drafting notes (footnotes, endnotes, comments): they explain the text."""
-    if clause.id == "title" or clause.is_note:
-        return False
-    return not (clause.block.kind is BlockKind.HEADING and clause.text == clause.heading)
-
-
 # --- one clause -------------------------------------------------------------------------
 
 
@@ -246,16 +246,16 @@ class _Reader:
         self.values = value_finder(schema, lexicon)
         self.auxiliaries = {a.casefold() for a in lexicon.phrases("auxiliary")}
         self.parties = tuple(p.name for p in parties)
-        self._negative_starts: set[int] = set()
-        """Where "Neither A nor B" names its actors: their duties are prohibitions."""
 
     def clause(
         self,
         clause_id: str,
         text: str,
         sentences: tuple[Span, ...],
+        defining: frozenset[Span],
         parents: Mapping[str, str | None],
     ) -> ClauseAnalysis:
+        """Reads one clause; `defining` are its sentences that define a term."""
         references = find_references(text, clause_id, self.schema, parents)
         values = self.values.find(text, tuple((r.start, r.end) for r in references))
         provisions: list[Provision] = []
@@ -267,7 +267,7 @@ class _Reader:
             found = self.mentions.find(text, span[0], span[1])
             mentions.extend(m for m in found if m.kind in ("party", "joint"))
             props, conds, aside, last_actor = self._sentence(
-                clause_id, text, span, values, found, last_actor
+                clause_id, text, span, span in defining, values, found, last_actor
             )
             provisions.extend(props)
             conditions.extend(conds)
@@ -290,6 +290,7 @@ class _Reader:
         clause_id: str,
         text: str,
         span: Span,
+        defines: bool,
         values: tuple[Value, ...],
         mentions: list[Mention],
         last_actor: Actor | None,
@@ -302,11 +303,15 @@ class _Reader:
             for m in lx.find(text[:end], MODAL_CATEGORIES, start)
             if not any(v.start <= m.start < v.end for v in values)  # "May 5" is a date
         ]
-        if any(p.search(text[start:end]) for p in self.schema.terms.definitions):
+        if defines:
             # A definition ("Fund" means ...) states no duty, whatever its verbs.
             return [], conditions, [_cue(m, "in a definition") for m in found], last_actor
         blockers = lx.iter(text, "non_duty_subject", start, end)
         drafts: list[_Draft] = []
+        # Where "Neither A nor B" names its actors, so that their duties, and those of
+        # verbs that share them, are prohibitions. Offsets are clause-relative, so they
+        # must not outlive the sentence (or they negate whoever stands there next).
+        negated: set[int] = set()
         aside: list[Cue] = []
         window_start = start
         for cue in found:
@@ -327,7 +332,9 @@ class _Reader:
             if prev is not None and self._joins_modal(text, prev, cue):
                 window_start = cue.end
                 continue
-            read = self._read_cue(text, cue, window, end, mentions, conditions, prev, last_actor)
+            read = self._read_cue(
+                text, cue, window, end, mentions, conditions, prev, last_actor, negated
+            )
             if isinstance(read, str):
                 if read:
                     aside.append(_cue(cue, read))
@@ -391,9 +398,11 @@ class _Reader:
         conditions: list[Condition],
         prev: _Draft | None,
         last_actor: Actor | None,
+        negated: set[int],
     ) -> tuple[list[Actor], Modality, list[str]] | str:
         """The actors, modality and notes of one cue, or why it is no provision
-        ("" to drop it silently: it is part of the provision before it)."""
+        ("" to drop it silently: it is part of the provision before it). `negated` holds
+        the sentence's actors named after "Neither"; the cue's own are added to it."""
         modality = CATEGORY_MODALITY[cue.category]
         notes: list[str] = []
         between = text[window[0] : window[1]]
@@ -413,7 +422,7 @@ class _Reader:
             # "nor shall Licensee challenge", "in no event shall X use": the subject follows.
             subject = subject_then
             if subject is not None and subject.kind != "pronoun":
-                actors = self._with_coordinated(text, subject, mentions, (cue.end, end))
+                actors = self._with_coordinated(text, subject, mentions, (cue.end, end), negated)
                 notes = [f"subject after “{cue.text}”"]
             elif prev is not None:
                 actors, notes = [prev.actor], ["shares the subject of the verb before"]
@@ -421,10 +430,10 @@ class _Reader:
                 actors = [NO_ACTOR]
         elif self._is_auxiliary(cue.text):
             actors, notes = self._modal_subject(
-                text, cue, window, mentions, conditions, prev, last_actor
+                text, cue, window, mentions, conditions, prev, last_actor, negated
             )
         else:
-            adjacent = self._adjacent_subject(text, cue, window, mentions, last_actor)
+            adjacent = self._adjacent_subject(text, cue, window, mentions, last_actor, negated)
             if adjacent is not None:
                 actors, notes = adjacent
             elif prev is not None and self._only_adverbs(between):
@@ -446,8 +455,7 @@ class _Reader:
             notes = [*notes, f"granted by {grantor or 'the grantor'}"]
             actors = [grantee]
         if modality in (Modality.OBLIGATION, Modality.PERMISSION, Modality.RIGHT) and any(
-            _negated(a, mentions, text, window, self.lexicon) or a.start in self._negative_starts
-            for a in actors
+            _negated(a, mentions, text, window, self.lexicon) or a.start in negated for a in actors
         ):
             modality = Modality.PROHIBITION
             said = actors[0].text or text[window[0] : window[1]]
@@ -564,6 +572,7 @@ class _Reader:
         conditions: list[Condition],
         prev: _Draft | None,
         last_actor: Actor | None,
+        negated: set[int],
     ) -> tuple[list[Actor], list[str]]:
         # A passive verb names its actor after "by": "shall be paid by Buyer".
         passive = self.lexicon.at(text, "passive_agent", _skip_spaces(text, cue.end))
@@ -597,12 +606,18 @@ class _Reader:
         if subject.kind == "pronoun":
             actor, notes = self._antecedent(subject, last_actor, mentions)
             return [actor], notes
-        return self._with_coordinated(text, subject, mentions, window), []
+        return self._with_coordinated(text, subject, mentions, window, negated), []
 
     def _with_coordinated(
-        self, text: str, subject: Mention, mentions: list[Mention], window: Span
+        self,
+        text: str,
+        subject: Mention,
+        mentions: list[Mention],
+        window: Span,
+        negated: set[int],
     ) -> list[Actor]:
-        """ "Provider and Customer shall": both parties; all of them make a joint actor."""
+        """ "Provider and Customer shall": both parties; all of them make a joint actor.
+        Where "Neither" names them, their starts go into `negated`."""
         group = [subject]
         named = ("party", "joint", "nonparty")
         for mention in reversed([m for m in mentions if m.end <= group[0].start]):
@@ -629,7 +644,7 @@ class _Reader:
             subject = group[-1]
         if JOINT in names or set(self.parties) <= names:
             if any(m.negative for m in group):
-                self._negative_starts.add(group[0].start)
+                negated.add(group[0].start)
             joined = text[group[0].start : subject.end]
             actor = self.mentions.actor(subject)
             return (
@@ -637,7 +652,7 @@ class _Reader:
                 if actor.kind != "none"
                 else [actor]
             )
-        self._negative_starts.update(m.start for m in group if m.negative)
+        negated.update(m.start for m in group if m.negative)
         return [self.mentions.actor(m) for m in group]
 
     def _adjacent_subject(
@@ -647,6 +662,7 @@ class _Reader:
         window: Span,
         mentions: list[Mention],
         last_actor: Actor | None,
+        negated: set[int],
     ) -> tuple[list[Actor], list[str]] | None:
         """For a main verb ("warrants", "undertakes to"): its subject must stand right
         before it, with at most adverbs between ("Licensor hereby grants")."""
@@ -660,7 +676,7 @@ class _Reader:
             if mention.kind == "pronoun":
                 actor, notes = self._antecedent(mention, last_actor, mentions)
                 return [actor], notes
-            return self._with_coordinated(text, mention, mentions, window), []
+            return self._with_coordinated(text, mention, mentions, window, negated), []
         return None
 
     def _choose(

@@ -81,8 +81,15 @@ class ValueFinder:
         word = rf"(?:{words})(?![^\W\d_])" if words else r"(?!x)x"
         # "seventy-two", "one hundred and fifty thousand"
         self._words = rf"(?<![\w-]){word}(?:(?:\s+and\s+|\s+|-){word})*(?![\w-])"
-        self.months = list(lexicon.phrases("month"))
-        month = alternation(self.months) or r"(?!x)x"
+        months = lexicon.phrases("month")
+        # A month's number is its place in the list (the first, if listed twice).
+        self._month_number: dict[str, int] = {}
+        for number, name in enumerate(months, 1):
+            self._month_number.setdefault(name.casefold(), number)
+        # Longest first, so "US dollars" is tried before "dollars"; sorted once, not per
+        # number read.
+        self._currencies = sorted(lexicon.phrases("currency"), key=len, reverse=True)
+        month = alternation(months) or r"(?!x)x"
         self._date = re.compile(
             rf"(?<!\d)(?P<d1>\d{{1,2}})(?:{_ORDINAL}|\.)?\s+(?:of\s+)?(?P<m1>{month}),?\s+(?P<y1>\d{{4}})"
             rf"|(?P<m2>{month})\s+(?P<d2>\d{{1,2}}){_ORDINAL}?,?\s+(?P<y2>\d{{4}})"
@@ -128,7 +135,7 @@ class ValueFinder:
         day = g["d1"] or g["d2"]
         month = g["m1"] or g["m2"] or g["m3"] or ""
         year = g["y1"] or g["y2"] or g["y3"] or ""
-        index = [x.casefold() for x in self.months].index(month.casefold()) + 1
+        index = self._month_number[month.casefold()]
         iso = f"{year}-{index:02d}" + (f"-{int(day):02d}" if day else "")
         return Value("date", m.group(), m.start(), m.end(), None, "", iso=iso)
 
@@ -204,12 +211,14 @@ class ValueFinder:
 
     def _currency_before(self, text: str, start: int) -> tuple[int, str] | None:
         head = text[max(0, start - 30) : start]
-        for phrase in sorted(self.lexicon.phrases("currency"), key=len, reverse=True):
-            stripped = head.rstrip()
-            if len(head) - len(stripped) > 1:
-                continue
-            if stripped.endswith(phrase) or stripped.casefold().endswith(phrase.casefold()):
-                begin = start - (len(head) - len(stripped)) - len(phrase)
+        stripped = head.rstrip()
+        gap = len(head) - len(stripped)
+        if gap > 1:
+            return None  # a currency stands right before its number, one space at most
+        folded = stripped.casefold()
+        for phrase in self._currencies:
+            if stripped.endswith(phrase) or folded.endswith(phrase.casefold()):
+                begin = start - gap - len(phrase)
                 if phrase[0].isalpha() and begin > 0 and text[begin - 1].isalnum():
                     continue
                 return begin, text[begin : begin + len(phrase)]

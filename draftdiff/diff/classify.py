@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from draftdiff.diff.align import same_number
 from draftdiff.diff.result import Change, ClausePair, Op, Severity, Status
-from draftdiff.model import BlockKind, Clause, Document
+from draftdiff.model import Clause, Document
 
 SNIPPET_WORDS = 12
 
@@ -30,7 +30,7 @@ def clause_changes(pair: ClausePair, old: Document, new: Document) -> list[Chang
     news = [new.clause(i) for i in pair.new]
     if pair.status is Status.UNCHANGED:
         return []
-    if all(_heading_only(c) for c in olds + news):
+    if all(c.is_heading_only for c in olds + news):
         return [_heading_change(pair, olds, news)]
     if all(c.is_note for c in olds + news):
         return _note_change(pair, olds, news)
@@ -98,12 +98,6 @@ def clause_changes(pair: ClausePair, old: Document, new: Document) -> list[Chang
     elif reworded:
         changes.append(Change("clause.modified", Severity.LOW, f"{name(n)} reworded", None, o, n))
     return changes
-
-
-def _heading_only(clause: Clause) -> bool:
-    return clause.id == "title" or (
-        clause.block.kind is BlockKind.HEADING and clause.text == clause.heading
-    )
 
 
 def _heading_change(pair: ClausePair, olds: list[Clause], news: list[Clause]) -> Change:

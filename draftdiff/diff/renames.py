@@ -99,11 +99,14 @@ def find_renames(
                 found[key] = Rename(key[0], key[1], _party_of(key[1], new))
     explained: set[int] = set()
     renames = list(found.values())
+    # Each name as a whole word, compiled once for all the pairs it is tried on.
+    patterns = [
+        (rename, re.compile(rf"(?<![\w-]){re.escape(rename.old)}(?![\w-])")) for rename in renames
+    ]
     for index, (before, after) in texts.items():
         applied = before
         used = []
-        for rename in renames:
-            pattern = re.compile(rf"(?<![\w-]){re.escape(rename.old)}(?![\w-])")
+        for rename, pattern in patterns:
             if pattern.search(applied):
                 applied = pattern.sub(rename.new.replace("\\", "\\\\"), applied)
                 used.append(rename)
