@@ -3,14 +3,38 @@
 from __future__ import annotations
 
 import os
+import subprocess
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
-# The shared corpus lives beside the project (../shared/corpus); DRAFTDIFF_CORPUS overrides.
-CORPUS = Path(os.environ.get("DRAFTDIFF_CORPUS", ROOT.parent / "shared" / "corpus"))
+
+
+def _find_corpus() -> Path:
+    """The shared corpus: DRAFTDIFF_CORPUS, else beside the project (../shared/corpus),
+    else beside the local repository this checkout was cloned from (a clone made in a
+    temporary folder, as a fresh-clone check does)."""
+    if "DRAFTDIFF_CORPUS" in os.environ:
+        return Path(os.environ["DRAFTDIFF_CORPUS"])
+    beside = ROOT.parent / "shared" / "corpus"
+    if beside.is_dir():
+        return beside
+    origin = subprocess.run(
+        ["git", "-C", str(ROOT), "config", "--get", "remote.origin.url"],
+        capture_output=True,
+        text=True,
+        check=False,
+    ).stdout.strip()
+    if origin and Path(origin).is_dir():
+        cloned_from = Path(origin).resolve().parent / "shared" / "corpus"
+        if cloned_from.is_dir():
+            return cloned_from
+    return beside
+
+
+CORPUS = _find_corpus()
 
 
 def corpus_path(*parts: str) -> Path:
