@@ -23,7 +23,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from draftdiff.analyse.lexicon import Lexicon, alternation
+from draftdiff.analyse.lexicon import Lexicon, alternation, non_overlapping
 from draftdiff.model import Party
 
 JOINT = "Parties"
@@ -233,12 +233,7 @@ class MentionFinder:
             enumerate(candidates),
             key=lambda item: (-(item[1].end - item[1].start), rank[item[1].kind], item[0]),
         )
-        found: list[Mention] = []
-        for _, mention in order:
-            if all(mention.end <= f.start or mention.start >= f.end for f in found):
-                found.append(mention)
-        found.sort(key=lambda x: x.start)
-        return found
+        return non_overlapping(mention for _, mention in order)
 
     def _caps_party(self, name: str) -> str | None:
         folded = name.casefold()

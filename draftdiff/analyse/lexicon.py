@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Protocol, TypeVar
 
 from draftdiff.schema.model import Schema, phrase_alternation, regex_of_phrase
 
@@ -248,12 +249,28 @@ class _Group:
 
 def _resolve(found: list[tuple[int, Match]]) -> list[Match]:
     found.sort(key=lambda item: (-(item[1].end - item[1].start), item[0], item[1].start))
-    taken: list[Match] = []
-    for _, match in found:
-        if all(match.end <= t.start or match.start >= t.end for t in taken):
-            taken.append(match)
-    taken.sort(key=lambda m: m.start)
-    return taken
+    return non_overlapping(match for _, match in found)
+
+
+class Span(Protocol):
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+
+
+S = TypeVar("S", bound=Span)
+
+
+def non_overlapping(preferred: Iterable[S]) -> list[S]:
+    """Of spans in order of preference, each that overlaps none kept before it; in text
+    order. (Lexicon matches and actor mentions both resolve overlaps this way.)"""
+    kept: list[S] = []
+    for span in preferred:
+        if all(span.end <= k.start or span.start >= k.end for k in kept):
+            kept.append(span)
+    kept.sort(key=lambda k: k.start)
+    return kept
 
 
 _CACHE: dict[int, tuple[Schema, Lexicon]] = {}
