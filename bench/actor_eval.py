@@ -133,7 +133,7 @@ def score(items: list[dict[str, Any]]) -> Score:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DATA)
-    parser.add_argument("--show-errors", action="store_true", help="list the dev items read wrongly")
+    parser.add_argument("--show-errors", action="store_true", help="list dev items read wrongly")
     args = parser.parse_args(argv)
     items = load(args.data)
     for split in ("dev", "holdout"):

@@ -5,10 +5,19 @@ A *mention* is a name in a sentence that could be someone's:
     party     a party's name or alias ("Norland", "the Government of the Republic
               of Norland", "You" for a Licensee)
     joint     a collective with a determiner ("each Party", "the Parties", "either
-              party", "Neither Party": negative, so its duty is a prohibition)
+              party", "Neither Party": negative, so its duty is a prohibition;
+              "Each of the Signatories", "All Participants": the lexicon's
+              `collective_noun` words count as the schema's collective names)
     nonparty  a defined term or a capitalised name after "the"/"this" ("the Fund",
               "the Board", "this Agreement"): kept as such, never a party
     pronoun   "it", "they": the last actor named before
+
+A party is also named by what its names imply (`derived_aliases`): initials ("the
+U.S." and "the USA" for "the United States of America", "NREH" for "Northwind
+Renewable Energy Holdings Ltd."), the name after "of" of a state or body ("Freedonia"
+for "the Government of Freedonia") and a company's name without its legal form
+("Quarrow Software", "Quarrow" for "Quarrow Software Ltd."). A derived alias that two
+parties would share names neither.
 
 The *actor* of a modal verb is chosen from the mentions before it (see
 `choose_subject`): the last one that is not an owner ("Velmora's liability"),
@@ -72,10 +81,22 @@ class Actor:
     def is_party(self) -> bool:
         return bool(self.parties)
 
+    @property
+    def unattributed(self) -> bool:
+        """Binds somebody the text does not name (its `rule` says why): kept, counted
+        in no party's ledger, so that a warning can still point at it."""
+        return self.kind == "none"
 
-NO_ACTOR = Actor("none", None, rule="no subject")
 
-_NOT_NAME_WORDS = (
+NO_ACTOR = Actor("none", None, rule="unattributed: no subject")
+
+
+def unattributed(reason: str) -> Actor:
+    """A provision's actor when nobody is named, with the reason."""
+    return Actor("none", None, rule=f"unattributed: {reason}")
+
+
+NOT_NAME_WORDS = (  # categories whose words open no name ("Neither", "The", "It")
     "negative_determiner",
     "joint_determiner",
     "preposition",
@@ -113,14 +134,32 @@ class MentionFinder:
                 # "you" starts a sentence as "You".
                 if bare[:1].islower():
                     self._party_of.setdefault(bare[:1].upper() + bare[1:], party.name)
+        self._derived = derived_aliases(parties, lexicon, set(self._party_of))
         names = alternation(self._party_of)
         articles = alternation(lexicon.phrases("article")) or "the"
         art = rf"(?i:(?:{articles})\s+)"
         self._article = re.compile(rf"^{art}")
         # A role's plural names it too: "Contributors may not ..." (Contributor).
         plural = r"(?:s|es)?"
+        own_collective = [
+            c
+            for c in (*collective, *lexicon.phrases("collective_noun"))
+            if not self._names_party(c)
+        ]
+        upper_collective = alternation(c for c in own_collective if c[:1].isupper())
+        # "the U.S. Side", "the Freedonian Party": a party's name with a collective
+        # word after it is that party, not both.
+        side = rf"(?:\s+(?:{upper_collective})(?![\w-]))?" if upper_collective else ""
         self._party = (
-            re.compile(rf"(?<![\w-]){art}?(?P<n>{names}){plural}(?![\w-])") if names else None
+            re.compile(rf"(?<![\w-]){art}?(?P<n>{names}){plural}(?![\w-]){side}") if names else None
+        )
+        derived = alternation(self._derived)
+        # Initials are matched as written (case-sensitive even in capitals, so "US" is
+        # never the pronoun "us"); a dotted one ends at its own full stop.
+        self._derived_pattern = (
+            re.compile(rf"(?<![\w.-]){art}?(?P<n>{derived})(?![\w-]|\.\w){side}")
+            if derived
+            else None
         )
         # ALL-CAPS clauses ("EACH PARTY'S LIABILITY") name parties in capitals.
         self._party_caps = (
@@ -131,8 +170,8 @@ class MentionFinder:
         others = alternation(lexicon.phrases("other_determiner"))
         self._others = re.compile(rf"(?<![\w-])(?:{others})\s+$", re.IGNORECASE) if others else None
         determiners = alternation(lexicon.phrases("joint_determiner"))
-        coll = alternation(collective)
-        upper = alternation(c for c in collective if c[:1].isupper())
+        coll = alternation(own_collective)
+        upper = upper_collective
         joint = []
         if determiners and coll:
             joint.append(rf"(?i:(?:{determiners})\s+(?:{coll}))")
@@ -140,7 +179,7 @@ class MentionFinder:
             joint.append(upper)
         self._joint = re.compile(rf"(?<![\w-])(?:{'|'.join(joint)})(?![\w-])") if joint else None
         self._negative = {w.casefold() for w in lexicon.phrases("negative_determiner")}
-        own = [t for t in terms if t not in self._party_of and t not in collective]
+        own = [t for t in terms if t not in self._party_of and t not in own_collective]
         term_names = alternation(own)
         self._term = (
             re.compile(rf"(?<![\w-]){art}?(?P<n>{term_names})(?![\w-])") if term_names else None
@@ -175,6 +214,12 @@ class MentionFinder:
                     continue
                 rule = f"parties: {party}" + (f" = {name}" if name != party else "")
                 add(Mention("party", m.group(), m.start(), m.end(), party, rule))
+        if self._derived_pattern is not None:
+            for m in self._derived_pattern.finditer(text, start, end):
+                alias = m.group("n")
+                party, how = self._derived[alias]
+                rule = f"parties: {party} = {alias} ({how})"
+                add(Mention("party", m.group(), m.start(), m.end(), party, rule))
         if self._joint is not None:
             for m in self._joint.finditer(text, start, end):
                 first = m.group().split()[0].casefold()
@@ -203,7 +248,7 @@ class MentionFinder:
                 # "Neither Tadeo", "In Witness": a capitalised function word opening a
                 # sentence is not part of a name.
                 head = name.split()[0]
-                if any(self.lexicon.is_word(head, c) for c in _NOT_NAME_WORDS):
+                if any(self.lexicon.is_word(head, c) for c in NOT_NAME_WORDS):
                     rest = name[len(head) :].lstrip()
                     if " " not in rest:
                         continue
@@ -234,6 +279,11 @@ class MentionFinder:
             key=lambda item: (-(item[1].end - item[1].start), rank[item[1].kind], item[0]),
         )
         return non_overlapping(mention for _, mention in order)
+
+    def _names_party(self, word: str) -> bool:
+        """ "Participant" when a party is called so: then "each Participant" is it."""
+        folded = word.casefold()
+        return any(folded in (alias.casefold(), alias.casefold() + "s") for alias in self._party_of)
 
     def _caps_party(self, name: str) -> str | None:
         folded = name.casefold()
@@ -286,6 +336,16 @@ class MentionFinder:
             rule,
         )
 
+    def party_named(self, word: str) -> Mention | None:
+        """The party a bare word names, by its names or derived aliases ("Freedonia")."""
+        party = self._party_of.get(word)
+        if party is not None:
+            return Mention("party", word, -1, -1, party, f"parties: {party} = {word}")
+        if word in self._derived:
+            party, how = self._derived[word]
+            return Mention("party", word, -1, -1, party, f"parties: {party} = {word} ({how})")
+        return None
+
     def first_mention_at(self, text: str, pos: int, end: int) -> Mention | None:
         """The mention starting at `pos` (after spaces), as for a passive agent or a grantee."""
         while pos < end and text[pos].isspace():
@@ -295,3 +355,70 @@ class MentionFinder:
                 return mention
             break
         return None
+
+
+# --- names a party goes by without being given them -------------------------------------
+
+_CAP_WORD = re.compile(r"[A-ZÄÖÜ][\w'’&-]*")
+
+
+def derived_aliases(
+    parties: Sequence[Party], lexicon: Lexicon, taken: set[str]
+) -> dict[str, tuple[str, str]]:
+    """Alias -> (party, how it was derived), for the names a draft uses later for a
+    party it named in full: initials, the name after "of", a company's short name.
+    Aliases two parties would share, and names already in use, are left out."""
+    found: dict[str, set[tuple[str, str]]] = {}
+    suffixes = sorted(lexicon.phrases("entity_suffix"), key=len, reverse=True)
+    heads = {w.casefold() for w in lexicon.phrases("name_head")}
+    generic = {w.casefold() for w in lexicon.phrases("generic_name_word")}
+    connectors = {w.casefold() for w in lexicon.phrases("name_connector")}
+    for party in parties:
+        for full in party.names():
+            name = _ARTICLE.sub("", full.strip())
+            for alias, how in _derivations(name, suffixes, heads, generic, connectors):
+                if alias not in taken and alias.casefold() not in generic:
+                    found.setdefault(alias, set()).add((party.name, how))
+    out: dict[str, tuple[str, str]] = {}
+    for alias, owners in found.items():
+        if len({p for p, _ in owners}) == 1:
+            out[alias] = sorted(owners)[0]
+    return out
+
+
+def _derivations(
+    name: str, suffixes: Sequence[str], heads: set[str], generic: set[str], connectors: set[str]
+) -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
+    bare = name.rstrip(" ,.")
+    for suffix in suffixes:
+        cut = re.sub(rf",?\s+{re.escape(suffix.rstrip('.'))}\.?$", "", bare)
+        if cut != bare:
+            bare = cut.rstrip(" ,")
+            break
+    words = bare.split()
+    if not words or not all(_CAP_WORD.fullmatch(w) or w.casefold() in connectors for w in words):
+        return out
+    caps = [w for w in words if w.casefold() not in connectors]
+    # Initials: of every capitalised word ("USA"), and of those before the first "of"
+    # ("US" for "United States of America", "UK" for "United Kingdom of Great ...").
+    spans = [caps]
+    if "of" in (w.casefold() for w in words):
+        spans.append(words[: [w.casefold() for w in words].index("of")])
+    for span in spans:
+        if len(span) >= 2:
+            letters = "".join(w[0] for w in span)
+            out.append((letters, f"initials of {name}"))
+            out.append(("".join(c + "." for c in letters), f"initials of {name}"))
+    # "Government of Freedonia" -> "Freedonia": a state's or body's name after "of".
+    lowered = [w.casefold() for w in words]
+    if lowered[0] in heads and "of" in lowered:
+        tail = words[len(lowered) - lowered[::-1].index("of") :]
+        if tail and all(_CAP_WORD.fullmatch(w) for w in tail):
+            out.append((" ".join(tail), f"the name after “of” in {name}"))
+    # "Quarrow Software Ltd." -> "Quarrow Software", "Quarrow": a company without its form.
+    if bare != name.rstrip(" ,.") and lowered[0] not in heads:
+        out.append((bare, f"{name} without its legal form"))
+        if len(words) > 1 and lowered[0] not in generic:
+            out.append((words[0], f"first word of {name}"))
+    return [(a, h) for a, h in out if a != name]

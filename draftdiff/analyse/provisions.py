@@ -20,7 +20,15 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import MappingProxyType
 
-from draftdiff.analyse.actors import JOINT, NO_ACTOR, Actor, Mention, MentionFinder
+from draftdiff.analyse.actors import (
+    JOINT,
+    NO_ACTOR,
+    NOT_NAME_WORDS,
+    Actor,
+    Mention,
+    MentionFinder,
+    unattributed,
+)
 from draftdiff.analyse.conditions import Condition, find_conditions
 from draftdiff.analyse.lexicon import Lexicon, Match, lexicon_for
 from draftdiff.analyse.modality import (
@@ -246,6 +254,16 @@ class _Reader:
         self.values = value_finder(schema, lexicon)
         self.auxiliaries = {a.casefold() for a in lexicon.phrases("auxiliary")}
         self.parties = tuple(p.name for p in parties)
+        # binds_<role>: thing-subject duties the schema lets bind one party.
+        self.bound_roles: dict[str, str] = {}
+        for category in lexicon.words:
+            if not category.startswith("binds_"):
+                continue
+            role = category.removeprefix("binds_").replace("_", " ")
+            for party in parties:
+                if any(n.casefold() == role for n in party.names()):
+                    self.bound_roles[category] = party.name
+                    break
 
     def clause(
         self,
@@ -416,7 +434,10 @@ class _Reader:
             # subject after the verb, unless a party stands before it ("Der Lizenznehmer
             # darf die Software nicht ...", where "die Software" is the object).
             before = self._choose(text, window, mentions, conditions, cue.start)
-            if before is not None and before.kind in ("party", "joint"):
+            if before is not None and (
+                before.kind in ("party", "joint")
+                or self._front_subject(text, window, before, subject_then)
+            ):
                 after = None
         if after is not None and (subject_then is not None or after.end >= cue.end - 1):
             # "nor shall Licensee challenge", "in no event shall X use": the subject follows.
@@ -446,7 +467,12 @@ class _Reader:
             elif prev is not None and self._ends_with_coordinator(between):
                 actors, notes = [prev.actor], ["shares the subject of the verb before"]
             else:
-                return "no subject right before it (a noun, not a verb)"
+                # "Ostravia guarantees that ...": a name the preamble did not give is
+                # still the one who guarantees.
+                named = self._bare_name(text, window, cue, strict=False)
+                if named is None:
+                    return "no subject right before it (a noun, not a verb)"
+                actors = [named]
         if cue.category == "grant":
             grantee = self._grantee(text, cue, end)
             if grantee is None:
@@ -460,6 +486,11 @@ class _Reader:
             modality = Modality.PROHIBITION
             said = actors[0].text or text[window[0] : window[1]]
             notes.append("negated subject: " + " ".join(said.split()))
+        # After the negation: "Neither the name ... may be used" stays a prohibition.
+        if actors and all(a.kind == "none" for a in actors):
+            bound = self._bound_by_schema(text, window, cue.start)
+            if bound is not None:
+                actors, notes = [bound], [*notes, bound.rule]
         if modality is Modality.OBLIGATION:
             given = self._guarantee_given(text, cue.end, end)
             if given is not None:
@@ -581,13 +612,16 @@ class _Reader:
             if agent is not None and agent.kind != "pronoun":
                 actor = self.mentions.actor(agent, via="passive: by")
                 return [actor], [f"passive: {' '.join(passive.text.split())} {agent.text}"]
-            return [NO_ACTOR], [f"passive with no named agent: {' '.join(passive.text.split())}"]
+            said = " ".join(passive.text.split())
+            return [unattributed(f"passive, nobody named after “{said}”")], [
+                f"passive with no named agent: {said}"
+            ]
         bare = self.lexicon.at(text, "passive", _skip_spaces(text, cue.end))
         if (bare is not None and bare.start - cue.end <= 1) or self.lexicon.at(
             text, "passive_cue", cue.start
         ):
             # "must be distributed", "may be amended": what is acted on is the subject.
-            return [NO_ACTOR], ["passive with no named agent"]
+            return [unattributed("passive with no named agent")], ["passive with no named agent"]
         between = text[window[0] : window[1]]
         if prev is not None and self._ends_with_coordinator(between):
             return [prev.actor], ["shares the subject of the verb before"]
@@ -601,8 +635,12 @@ class _Reader:
             return [owner], [f"“which” = {owner.text}’s …"]
         subject = self._choose(text, window, mentions, conditions, cue.start)
         if subject is None:
-            bare_subject = self._bare_subject(text, window, cue.start)
-            return ([bare_subject], []) if bare_subject else ([NO_ACTOR], [])
+            bare_subject = self._bare_subject(text, window, cue.start) or self._bare_name(
+                text, window, cue, strict=True
+            )
+            if bare_subject is not None:
+                return [bare_subject], []
+            return [unattributed("no party or name before the verb")], []
         if subject.kind == "pronoun":
             actor, notes = self._antecedent(subject, last_actor, mentions)
             return [actor], notes
@@ -755,6 +793,77 @@ class _Reader:
             return None
         word = m.group(1)
         return Actor("nonparty", word, (), word, window[0] + m.start(1), "capitalised subject")
+
+    def _front_subject(
+        self, text: str, window: Span, before: Mention, after: Mention | None
+    ) -> bool:
+        """Verb-second German: a noun phrase opening the sentence with an article that
+        can be nominative is the subject ("Der Käufer darf die Maschine nicht ..."),
+        unless the one after the verb can only be nominative and the one before can be
+        something else ("Die Ware muss der Käufer untersuchen": "der" after the verb)."""
+        if not re.fullmatch(r"\W*", text[window[0] : before.start]):
+            return False
+        first = before.text.split()[0] if before.text.split() else ""
+        if not self.lexicon.is_word(first, "subject_article"):
+            return False
+        then = after.text.split()[0] if after is not None and after.text.split() else ""
+        only_nominative = self.lexicon.is_word(then, "post_verb_nominative")
+        return not only_nominative or self.lexicon.is_word(first, "post_verb_nominative")
+
+    def _bare_name(self, text: str, window: Span, cue: Match, *, strict: bool) -> Actor | None:
+        """A capitalised word opening the subject, right before the verb (adverbs
+        between), that the mention patterns did not know: "Ostravia guarantees",
+        "Vestria shall not". A party's derived alias resolves to the party. With an
+        auxiliary (`strict`), an English capital may only open the sentence ("Notices
+        shall be sent"), so a plural, a common noun's ending or a passive verb after
+        it rule the word out."""
+        tokens = list(re.finditer(r"[\w'’-]+", text[window[0] : cue.start]))
+        while tokens and self.lexicon.is_word(tokens[-1].group(), "adverb"):
+            tokens.pop()
+        if not tokens:
+            return None
+        last = tokens[-1]
+        word = last.group()
+        begin = window[0] + last.start()
+        lead = text[window[0] : begin]
+        before = tokens[-2].group() if len(tokens) > 1 else ""
+        opens = not tokens[:-1] or re.search(r"[,;:]\s*$", lead) is not None
+        if not opens and not self.lexicon.is_word(before, "coordinator"):
+            return None
+        if not re.match(r"[A-ZÄÖÜ]", word) or any(
+            self.lexicon.is_word(word, c) for c in NOT_NAME_WORDS
+        ):
+            return None
+        party = self.mentions.party_named(word)
+        if party is not None:
+            return Actor("party", party.name, (party.name,), word, begin, party.rule)
+        if strict:
+            verb = _skip_spaces(text, cue.end)
+            if (
+                (word.endswith("s") and not word.endswith("ss"))
+                or self.lexicon.is_word(word, "common_noun")
+                or self.lexicon.at(text, "passive", verb) is not None
+            ):
+                return None
+        return Actor("nonparty", word, (), word, begin, f"name not among the parties: {word}")
+
+    def _bound_by_schema(self, text: str, window: Span, cue_start: int) -> Actor | None:
+        """ "Redistributions ... must retain": a thing-subject duty the schema's
+        `binds_<role>` words give to that party (a licence's conditions bind the
+        Licensee), when its subject opens with one of them."""
+        if not self.bound_roles:
+            return None
+        pos = self._segment_start(text, window, cue_start)
+        negative = re.match(r"(\w+)\s+", text[pos:cue_start])
+        if negative and self.lexicon.is_word(negative.group(1), "negative_determiner"):
+            pos += negative.end()
+        for category, party in self.bound_roles.items():
+            found = self.lexicon.at(text, category, pos)
+            if found is not None and found.end <= cue_start:
+                said = " ".join(found.text.split())
+                rule = f"schema rule lexicon.{category}: “{said}” binds {party}"
+                return Actor("party", party, (party,), "", -1, rule)
+        return None
 
     def _linked(self, between: str) -> bool:
         rest = re.sub(r"\([^()]*\)", " ", between).strip()
