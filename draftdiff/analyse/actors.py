@@ -105,6 +105,7 @@ NOT_NAME_WORDS = (  # categories whose words open no name ("Neither", "The", "It
     "pronoun",
     "relative",
     "other_determiner",
+    "personal_pronoun",
 )
 _UPPER = re.compile(r"[^\W\d_a-zäöüß]")
 _LOWER = re.compile(r"[a-zäöüß]")

@@ -825,15 +825,19 @@ class _Reader:
         last = tokens[-1]
         word = last.group()
         begin = window[0] + last.start()
+        # It opens the sentence or a clause of it ("..., and Quellmark may"), never
+        # ends a phrase ("in einer Betriebs- oder Dienstvereinbarung kann").
         lead = text[window[0] : begin]
-        before = tokens[-2].group() if len(tokens) > 1 else ""
-        opens = not tokens[:-1] or re.search(r"[,;:]\s*$", lead) is not None
-        if not opens and not self.lexicon.is_word(before, "coordinator"):
+        if len(tokens) > 1 and self.lexicon.is_word(tokens[-2].group(), "coordinator"):
+            lead = text[window[0] : window[0] + tokens[-2].start()]
+        if lead.strip() and not re.search(r"[,;:]\s*$", lead):
             return None
         if not re.match(r"[A-ZÄÖÜ]", word) or any(
             self.lexicon.is_word(word, c) for c in NOT_NAME_WORDS
         ):
             return None
+        if word.isupper() and cue.text.isupper():
+            return None  # "THERE SHALL BE NO RIGHT": a line in capitals, not a name
         party = self.mentions.party_named(word)
         if party is not None:
             return Actor("party", party.name, (party.name,), word, begin, party.rule)
