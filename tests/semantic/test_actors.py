@@ -1,0 +1,123 @@
+"""Actors beyond the preamble: who a provision binds when the text names them otherwise.
+
+Abbreviations and short names of a party, collective subjects, names the preamble
+missed, thing-subject and passive duties, German subjects by case and word order.
+(Sentences written for these tests; bench/actor_eval.py scores a larger labelled set.)
+"""
+
+from __future__ import annotations
+
+from draftdiff.analyse import JOINT, Provision
+from draftdiff.model import Party
+from tests.semantic.helpers import read
+
+STATES = (
+    Party("United States", ("the United States of America",)),
+    Party("Government of Freedonia", ()),
+)
+BSD = (Party("Licensor", (), assumed=True), Party("Licensee", ("You", "you"), assumed=True))
+SALE = (Party("Seller", ("Ormond Textiles Limited",)), Party("Buyer", ()))
+
+
+def only(text: str, parties: tuple[Party, ...], schema: str = "agreement") -> Provision:
+    (provision,) = read(text, parties, schema).provisions
+    return provision
+
+
+def test_initials_and_the_name_after_of_resolve_to_the_party() -> None:
+    us = only("The U.S. may withdraw its experts on sixty days' notice.", STATES)
+    assert (us.actor.kind, us.actor.name, us.modality.value) == (
+        "party",
+        "United States",
+        "permission",
+    )
+    assert "initials" in us.actor.rule
+    fr = only("Freedonia shall issue the entry visas free of charge.", STATES)
+    assert fr.actor.name == "Government of Freedonia"
+    assert "after “of”" in fr.actor.rule
+    side = only("The US Side shall host the first review meeting.", STATES)
+    assert side.actor.name == "United States"
+
+
+def test_a_company_is_called_by_its_name_without_its_legal_form() -> None:
+    p = only("Ormond shall weave the cloth to the approved sample.", SALE, "contract")
+    assert (p.actor.kind, p.actor.name) == ("party", "Seller")
+
+
+def test_a_short_name_two_parties_could_have_names_neither() -> None:
+    twins = (
+        Party("North", ("the Republic of Carvia",)),
+        Party("South", ("the Kingdom of Carvia",)),
+    )
+    p = only("Carvia shall open the border crossing.", twins)
+    assert p.actor.kind != "party"
+
+
+def test_collective_subjects_bind_all_parties() -> None:
+    for text in (
+        "Each Participant shall appoint a technical lead.",
+        "Each of the Signatories may request consultations.",
+        "All Participants shall respect the export rules.",
+        "Both Parties shall share the survey data.",
+        "The Parties jointly shall select the venue.",
+    ):
+        p = only(text, STATES)
+        assert (p.actor.kind, p.actor.name, p.bearers) == (
+            "joint",
+            JOINT,
+            ("United States", "Government of Freedonia"),
+        ), text
+    banned = only("Neither of the Signatories shall publish the draft.", STATES)
+    assert banned.modality.value == "prohibition"
+
+
+def test_a_party_called_participant_is_that_party_not_everyone() -> None:
+    parties = (Party("Participant", ("the Ministry of Health of Rovia",)), Party("Host", ()))
+    p = only("Each Participant shall bring its own equipment.", parties)
+    assert (p.actor.kind, p.actor.name) == ("party", "Participant")
+
+
+def test_a_name_the_preamble_missed_is_still_the_actor() -> None:
+    p = only("Pellonia guarantees that it will keep the corridor open.", STATES)
+    assert (p.modality.value, p.actor.kind, p.actor.name) == ("guarantee", "nonparty", "Pellonia")
+    assert "not among the parties" in p.actor.rule
+    q = only("Ruvania shall not station troops in the zone.", STATES)
+    assert (q.modality.value, q.actor.name) == ("prohibition", "Ruvania")
+
+
+def test_a_capital_that_only_opens_the_sentence_is_no_name() -> None:
+    for text in (
+        "Notices shall be given in English.",
+        "Payment shall be made by wire transfer.",
+        "You must keep the password secret.",
+    ):
+        p = only(text, SALE, "contract" if "Payment" in text else "agreement")
+        assert p.actor.unattributed, text
+        assert p.actor.rule.startswith("unattributed:"), text
+
+
+def test_a_licence_condition_binds_the_licensee_and_says_so() -> None:
+    p = only("Redistributions of modified code must state the changes made.", BSD, "license")
+    assert (p.actor.name, p.modality.value) == ("Licensee", "obligation")
+    assert any("binds_licensee" in n for n in p.notes)
+    q = only(
+        "Neither the name of the project nor its logo may be used in advertising.", BSD, "license"
+    )
+    assert (q.actor.name, q.modality.value) == ("Licensee", "prohibition")
+
+
+def test_a_passive_duty_is_the_agents_or_kept_unattributed() -> None:
+    by = only("The freight shall be paid by the Buyer before loading.", SALE, "contract")
+    assert by.actor.name == "Buyer"
+    kept = only("The Goods shall be delivered in sealed containers.", SALE, "contract")
+    assert kept.actor.unattributed
+    assert "passive" in kept.actor.rule
+
+
+def test_german_subject_by_case_and_word_order() -> None:
+    buyer = only("Der Käufer darf die Maschine nicht vermieten.", (), "gesetz")
+    assert (buyer.actor.name, buyer.modality.value) == ("Käufer", "prohibition")
+    after = only("Die Rechnung muss der Besteller binnen einer Woche prüfen.", (), "gesetz")
+    assert after.actor.name == "Besteller"
+    object_first = only("Den Mangel hat der Unternehmer zu beseitigen.", (), "gesetz")
+    assert object_first.actor.name == "Unternehmer"
