@@ -135,7 +135,12 @@ class MentionFinder:
                 # "you" starts a sentence as "You".
                 if bare[:1].islower():
                     self._party_of.setdefault(bare[:1].upper() + bare[1:], party.name)
-        self._derived = derived_aliases(parties, lexicon, set(self._party_of))
+        taken = set(self._party_of) | set(terms)
+        found = derived_aliases(parties, lexicon, taken)
+        # "the Council" (Harlow County Council): a head noun names the party only
+        # after an article; the other derived aliases stand alone too.
+        self._derived = {a: v for a, v in found.items() if not a.startswith(_HEAD)}
+        self._heads = {a[len(_HEAD) :]: v for a, v in found.items() if a.startswith(_HEAD)}
         names = alternation(self._party_of)
         articles = alternation(lexicon.phrases("article")) or "the"
         art = rf"(?i:(?:{articles})\s+)"
@@ -154,13 +159,17 @@ class MentionFinder:
         self._party = (
             re.compile(rf"(?<![\w-]){art}?(?P<n>{names}){plural}(?![\w-]){side}") if names else None
         )
-        derived = alternation(self._derived)
+        derived_names = alternation(self._derived)
         # Initials are matched as written (case-sensitive even in capitals, so "US" is
         # never the pronoun "us"); a dotted one ends at its own full stop.
         self._derived_pattern = (
-            re.compile(rf"(?<![\w.-]){art}?(?P<n>{derived})(?![\w-]|\.\w){side}")
-            if derived
+            re.compile(rf"(?<![\w.-]){art}?(?P<n>{derived_names})(?![\w-]|\.\w){side}")
+            if derived_names
             else None
+        )
+        heads = alternation(self._heads)
+        self._head_pattern = (
+            re.compile(rf"(?<![\w-]){art}(?P<n>{heads})(?![\w-])") if heads else None
         )
         # ALL-CAPS clauses ("EACH PARTY'S LIABILITY") name parties in capitals.
         self._party_caps = (
@@ -220,6 +229,12 @@ class MentionFinder:
                 alias = m.group("n")
                 party, how = self._derived[alias]
                 rule = f"parties: {party} = {alias} ({how})"
+                add(Mention("party", m.group(), m.start(), m.end(), party, rule))
+        if self._head_pattern is not None:
+            for m in self._head_pattern.finditer(text, start, end):
+                head = m.group("n")
+                party, how = self._heads[head]
+                rule = f"parties: {party} = {m.group()} ({how})"
                 add(Mention("party", m.group(), m.start(), m.end(), party, rule))
         if self._joint is not None:
             for m in self._joint.finditer(text, start, end):
@@ -360,6 +375,8 @@ class MentionFinder:
 
 # --- names a party goes by without being given them -------------------------------------
 
+_HEAD = "\x00head:"
+"""Marks a derived alias that is a head noun, named only after an article."""
 _CAP_WORD = re.compile(r"[A-ZÄÖÜ][\w'’&-]*")
 
 
@@ -372,13 +389,15 @@ def derived_aliases(
     found: dict[str, set[tuple[str, str]]] = {}
     suffixes = sorted(lexicon.phrases("entity_suffix"), key=len, reverse=True)
     heads = {w.casefold() for w in lexicon.phrases("name_head")}
+    bodies = {w.casefold() for w in lexicon.phrases("head_noun")}
     generic = {w.casefold() for w in lexicon.phrases("generic_name_word")}
     connectors = {w.casefold() for w in lexicon.phrases("name_connector")}
     for party in parties:
         for full in party.names():
             name = _ARTICLE.sub("", full.strip())
-            for alias, how in _derivations(name, suffixes, heads, generic, connectors):
-                if alias not in taken and alias.casefold() not in generic:
+            for alias, how in _derivations(name, suffixes, heads, bodies, generic, connectors):
+                said = alias.removeprefix(_HEAD)
+                if said not in taken and (said != alias or said.casefold() not in generic):
                     found.setdefault(alias, set()).add((party.name, how))
     out: dict[str, tuple[str, str]] = {}
     for alias, owners in found.items():
@@ -388,7 +407,12 @@ def derived_aliases(
 
 
 def _derivations(
-    name: str, suffixes: Sequence[str], heads: set[str], generic: set[str], connectors: set[str]
+    name: str,
+    suffixes: Sequence[str],
+    heads: set[str],
+    bodies: set[str],
+    generic: set[str],
+    connectors: set[str],
 ) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     bare = name.rstrip(" ,.")
@@ -401,25 +425,30 @@ def _derivations(
     if not words or not all(_CAP_WORD.fullmatch(w) or w.casefold() in connectors for w in words):
         return out
     caps = [w for w in words if w.casefold() not in connectors]
-    # Initials: of every capitalised word ("USA"), and of those before the first "of"
-    # ("US" for "United States of America", "UK" for "United Kingdom of Great ...").
-    spans = [caps]
-    if "of" in (w.casefold() for w in words):
-        spans.append(words[: [w.casefold() for w in words].index("of")])
-    for span in spans:
+    lowered = [w.casefold() for w in words]
+    before_of = words[: lowered.index("of")] if "of" in lowered else words
+    # Initials: of every capitalised word ("USA"), of every word ("ROK" for "Republic
+    # of Korea"), and of those before the first "of" ("US" for "United States of
+    # America", "UK" for "United Kingdom of Great Britain ...").
+    for span in (caps, words, before_of):
         if len(span) >= 2:
-            letters = "".join(w[0] for w in span)
+            letters = "".join(w[0].upper() for w in span)
             out.append((letters, f"initials of {name}"))
             out.append(("".join(c + "." for c in letters), f"initials of {name}"))
-    # "Government of Freedonia" -> "Freedonia": a state's or body's name after "of".
-    lowered = [w.casefold() for w in words]
-    if lowered[0] in heads and "of" in lowered:
+    # "Government of Freedonia" -> "Freedonia", "Federal Republic of Germany" ->
+    # "Germany": a state's or body's name after "of".
+    if "of" in lowered and any(w.casefold() in heads for w in before_of):
         tail = words[len(lowered) - lowered[::-1].index("of") :]
         if tail and all(_CAP_WORD.fullmatch(w) for w in tail):
             out.append((" ".join(tail), f"the name after “of” in {name}"))
+    # "the Council" for "Harlow County Council", "the Republic" for "the Republic of
+    # Marisca": the head noun of a public body's or company's name, after an article.
+    head = before_of[-1]
+    if len(words) > 1 and head.casefold() in bodies:
+        out.append((_HEAD + head, f"head noun of {name}"))
     # "Quarrow Software Ltd." -> "Quarrow Software", "Quarrow": a company without its form.
     if bare != name.rstrip(" ,.") and lowered[0] not in heads:
         out.append((bare, f"{name} without its legal form"))
         if len(words) > 1 and lowered[0] not in generic:
             out.append((words[0], f"first word of {name}"))
-    return [(a, h) for a, h in out if a != name]
+    return [(a, h) for a, h in out if a != name and len(a.strip(".")) > 1]

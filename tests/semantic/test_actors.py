@@ -121,3 +121,19 @@ def test_german_subject_by_case_and_word_order() -> None:
     assert after.actor.name == "Besteller"
     object_first = only("Den Mangel hat der Unternehmer zu beseitigen.", (), "gesetz")
     assert object_first.actor.name == "Unternehmer"
+
+
+def test_a_bodys_head_noun_after_an_article_names_it() -> None:
+    parties = (Party("Authority", ("Kelby Harbour Authority",)), Party("Operator", ()))
+    p = only("The Authority may inspect the cranes at any time.", parties)
+    assert p.actor.name == "Authority"
+    council = (Party("Principal", ("Dunmore District Council",)), Party("Contractor", ()))
+    q = only("The Council shall approve the traffic plan.", council, "contract")
+    assert (q.actor.kind, q.actor.name) == ("party", "Principal")
+    assert "head noun" in q.actor.rule
+    # A company's product is not the company: "the Software" of Quarrow Software Ltd.
+    vendor = (Party("Vendor", ("Quarrow Software Ltd.",)), Party("Client", ()))
+    r = only("The Software shall run on the Client's servers.", vendor, "contract")
+    assert r.actor.name != "Vendor"
+    initials = (Party("Republic of Korea", ()), Party("Kingdom of Tavonia", ()))
+    assert only("The ROK shall provide the range.", initials).actor.name == "Republic of Korea"
