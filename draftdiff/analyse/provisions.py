@@ -254,6 +254,11 @@ class _Reader:
         self.values = value_finder(schema, lexicon)
         self.auxiliaries = {a.casefold() for a in lexicon.phrases("auxiliary")}
         self.parties = tuple(p.name for p in parties)
+        # word -> the word_family lines it is in ("pay payment paid payable").
+        self.families: dict[str, list[str]] = {}
+        for line in lexicon.phrases("word_family"):
+            for member in line.split():
+                self.families.setdefault(member.casefold(), []).append(line)
         # binds_<role>: thing-subject duties the schema lets bind one party.
         self.bound_roles: dict[str, str] = {}
         for category in lexicon.words:
@@ -293,13 +298,62 @@ class _Reader:
         return ClauseAnalysis(
             clause=clause_id,
             sentences=sentences,
-            provisions=tuple(provisions),
+            provisions=tuple(self._by_evidence(text, provisions)),
             conditions=tuple(conditions),
             values=values,
             references=references,
             set_aside=tuple(set_aside),
             mentions=tuple(replace(m, owner=self.mentions.is_owner(text, m)) for m in mentions),
         )
+
+    def _by_evidence(self, text: str, provisions: list[Provision]) -> list[Provision]:
+        """ "Buyer shall pay the Price. Payment shall be made within 30 days.": a duty
+        with nobody named whose subject or passive verb is of the family of a verb one
+        party alone is bound to in the same clause is that party's, and says why.
+        Without such evidence it stays unattributed ("Payment shall be made" alone
+        binds nobody named)."""
+        if not any(p.actor.unattributed for p in provisions):
+            return provisions
+        bound: dict[str, dict[str, str]] = {}  # family key -> party -> its words
+        for p in provisions:
+            if p.actor.kind == "party" and p.modality.is_duty and p.actor.name:
+                verb = _first_word(p.action)
+                said = " ".join(f"{p.actor.text or p.actor.name} {p.cue.text} {verb}".split())
+                for key in self._family(verb):
+                    bound.setdefault(key, {}).setdefault(p.actor.name, said)
+        out = []
+        for p in provisions:
+            if p.actor.unattributed and p.modality.is_duty:
+                # The passive verb says what is done ("Invoices shall be paid": paid);
+                # a light one ("Payment shall be made") leaves it to the subject.
+                action = _WORD.findall(p.action)[:2]
+                passive = action[1] if len(action) > 1 and action[0].casefold() == "be" else ""
+                if passive and not self.lexicon.is_word(passive, "light_verb"):
+                    words = [passive]
+                else:
+                    words = _WORD.findall(text[p.span[0] : p.cue.start])
+                for word in words:
+                    owners = {o: w for k in self._family(word) for o, w in bound.get(k, {}).items()}
+                    if len(owners) == 1:
+                        ((party, said),) = owners.items()
+                        rule = f"evidence: “{word}” binds {party} (“{said}” in this clause)"
+                        actor = Actor("party", party, (party,), "", -1, rule)
+                        p = replace(p, actor=actor, notes=(*p.notes, rule))
+                        break
+            out.append(p)
+        return out
+
+    def _family(self, word: str) -> set[str]:
+        """Keys shared by a verb and its noun or participle: a `word_family` line of
+        the lexicon ("pay payment paid"), else the word less a regular ending."""
+        folded = word.casefold()
+        if len(folded) < 3:
+            return set()
+        keys = {f"family:{line}" for line in self.families.get(folded, ())}
+        stem = re.sub(r"(?:ments?|ery|eries|ed|ing|ions?|ations?|s)$", "", folded)
+        if len(stem) >= 4:
+            keys.add(stem)
+        return keys
 
     # --- one sentence -------------------------------------------------------------------
 
@@ -616,7 +670,10 @@ class _Reader:
             return [unattributed(f"passive, nobody named after “{said}”")], [
                 f"passive with no named agent: {said}"
             ]
-        bare = self.lexicon.at(text, "passive", _skip_spaces(text, cue.end))
+        verb = _skip_spaces(text, cue.end)
+        bare = self.lexicon.at(text, "passive", verb)
+        if self.lexicon.at(text, "active_passive", verb) is not None:
+            bare = None  # "Diplomat will be required to notify": Diplomat is bound
         if (bare is not None and bare.start - cue.end <= 1) or self.lexicon.at(
             text, "passive_cue", cue.start
         ):
@@ -967,6 +1024,11 @@ def _negated(
         return False
     first = re.match(r"\W*([\w]+)", text[window[0] : window[1]])
     return bool(first and lexicon.is_word(first.group(1), "negative_determiner"))
+
+
+def _first_word(text: str) -> str:
+    found = _WORD.search(text)
+    return found.group() if found else ""
 
 
 def _skip_spaces(text: str, pos: int) -> int:

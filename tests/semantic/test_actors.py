@@ -137,3 +137,25 @@ def test_a_bodys_head_noun_after_an_article_names_it() -> None:
     assert r.actor.name != "Vendor"
     initials = (Party("Republic of Korea", ()), Party("Kingdom of Tavonia", ()))
     assert only("The ROK shall provide the range.", initials).actor.name == "Republic of Korea"
+
+
+def test_a_passive_duty_takes_the_party_the_same_clause_binds_to_its_verb() -> None:
+    clause = "The Buyer shall pay the Price on invoice. Payment shall be made in euro."
+    first, second = read(clause, SALE, "contract").provisions
+    assert (first.actor.name, second.actor.name) == ("Buyer", "Buyer")
+    assert any(n.startswith("evidence:") and "The Buyer shall pay" in n for n in second.notes)
+    goods = "The Seller shall deliver the Goods by rail. The Goods shall be delivered unopened."
+    assert [p.actor.name for p in read(goods, SALE, "contract").provisions] == ["Seller", "Seller"]
+    # Both parties bound to pay: the evidence points at neither, so nobody is named.
+    both = (
+        "The Buyer shall pay the freight and the Seller shall pay the duty. "
+        "Payment shall be made in euro."
+    )
+    last = read(both, SALE, "contract").provisions[-1]
+    assert last.actor.unattributed
+    assert not any(n.startswith("evidence:") for n in last.notes)
+
+
+def test_required_to_binds_its_subject() -> None:
+    p = only("The Buyer will be required to collect the samples.", SALE, "contract")
+    assert (p.actor.name, p.modality.value) == ("Buyer", "obligation")
