@@ -1,7 +1,8 @@
-"""Scores who provisions bind against bench/data/actors.yaml (issue 9, actors).
+"""Scores who provisions bind against the labelled sets in bench/data/ (issue 9).
 
-    python -m bench.actor_eval                    dev and holdout figures
+    python -m bench.actor_eval                    dev and holdout figures of each set
     python -m bench.actor_eval --show-errors      and the dev items read wrongly
+    python -m bench.actor_eval --data FILE        one set
 
 Each labelled sentence is read with `analyse_text` under its schema and the parties
 its preamble is assumed to have given. A labelled provision is matched to the found
@@ -33,6 +34,14 @@ from draftdiff.model import Party
 from draftdiff.schema.load import builtin_schemas
 
 DATA = Path(__file__).resolve().parent / "data" / "actors.yaml"
+SETS = (
+    DATA,
+    DATA.with_name("actors_fresh2.yaml"),
+    DATA.with_name("actors_fresh3.yaml"),
+)
+"""The labelled sets, in the order they were written: the first before any rule was
+changed (dev and holdout), the second after the first round (measured untuned, then
+dev), the third after the second round (holdout only)."""
 
 
 @dataclass
@@ -132,16 +141,21 @@ def score(items: list[dict[str, Any]]) -> Score:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=DATA)
+    parser.add_argument("--data", type=Path, action="append", help="a labelled set (default: all)")
     parser.add_argument("--show-errors", action="store_true", help="list dev items read wrongly")
     args = parser.parse_args(argv)
-    items = load(args.data)
-    for split in ("dev", "holdout"):
-        result = score([i for i in items if i["split"] == split])
-        print(result.line(split))
-        if args.show_errors and split == "dev":
-            for error in result.errors:
-                print("  " + error)
+    for path in args.data or SETS:
+        items = load(path)
+        print(path.name)
+        for split in ("dev", "holdout"):
+            chosen = [i for i in items if i["split"] == split]
+            if not chosen:
+                continue
+            result = score(chosen)
+            print("  " + result.line(split))
+            if args.show_errors and split == "dev":
+                for error in result.errors:
+                    print("    " + error)
     return 0
 
 
