@@ -721,6 +721,8 @@ class _Reader:
             link = text[mention.end : group[0].start]
             if not re.fullmatch(r",?\s*(?:and|&|nor|or)\s+", link):
                 break
+            if self._after_a_word(text, window, mention):
+                break  # "appoint the Chair, and Velmora shall": the Chair is an object
             group.insert(0, mention)
         # One provision per actor named: "we" after "notify us, and" is one party.
         unique: dict[str, Mention] = {}
@@ -850,6 +852,18 @@ class _Reader:
             return None
         word = m.group(1)
         return Actor("nonparty", word, (), word, window[0] + m.start(1), "capitalised subject")
+
+    def _after_a_word(self, text: str, window: Span, mention: Mention) -> bool:
+        """Whether a word other than a coordinator or determiner stands right before
+        the mention (so it ends a phrase: an object, not the first of several subjects)."""
+        head = text[window[0] : mention.start]
+        word = re.search(r"([\w'’-]+)\s*$", head)
+        if word is None or re.search(r"[,;:(]\s*$", head):
+            return False
+        return not any(
+            self.lexicon.is_word(word.group(1), c)
+            for c in ("coordinator", "negative_determiner", "joint_determiner", "adverb")
+        )
 
     def _front_subject(
         self, text: str, window: Span, before: Mention, after: Mention | None

@@ -159,3 +159,9 @@ def test_a_passive_duty_takes_the_party_the_same_clause_binds_to_its_verb() -> N
 def test_required_to_binds_its_subject() -> None:
     p = only("The Buyer will be required to collect the samples.", SALE, "contract")
     assert (p.actor.name, p.modality.value) == ("Buyer", "obligation")
+
+
+def test_the_object_of_one_verb_is_not_a_subject_of_the_next() -> None:
+    text = "Freedonia may appoint the Registrar, and the U.S. shall appoint the Auditor."
+    found = [(p.actor.name, p.modality.value) for p in read(text, STATES).provisions]
+    assert found == [("Government of Freedonia", "permission"), ("United States", "obligation")]
