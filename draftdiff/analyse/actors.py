@@ -182,6 +182,19 @@ class MentionFinder:
         determiners = alternation(lexicon.phrases("joint_determiner"))
         coll = alternation(own_collective)
         upper = upper_collective
+        # "the Freedonian Side", "the Ukrainian Party": a party's adjective before a
+        # collective word names that party.
+        self._adjective = (
+            re.compile(rf"(?<![\w-]){art}(?P<a>[A-ZÄÖÜ][\w-]+)\s+(?:{upper_collective})(?![\w-])")
+            if upper_collective
+            else None
+        )
+        self._stems: dict[str, set[str]] = {}
+        for alias in (*self._party_of, *self._derived):
+            last = alias.split()[-1] if alias.split() else ""
+            if len(last) >= 5 and last[:1].isupper() and last.isalpha():
+                owner = self._party_of.get(alias) or self._derived[alias][0]
+                self._stems.setdefault(last[:-1], set()).add(owner)
         joint = []
         if determiners and coll:
             joint.append(rf"(?i:(?:{determiners})\s+(?:{coll}))")
@@ -274,6 +287,16 @@ class MentionFinder:
                 continue  # a line in capitals is not a name
             said = text[begin : m.end()]
             add(Mention("nonparty", said, begin, m.end(), name, "name: " + said))
+        if self._adjective is not None:
+            for m in self._adjective.finditer(text, start, end):
+                adjective = m.group("a")
+                owners = {
+                    p for stem, ps in self._stems.items() if adjective.startswith(stem) for p in ps
+                }
+                if len(owners) == 1 and adjective not in self._party_of:
+                    party = owners.pop()
+                    rule = f"parties: {party} = {m.group()} (adjective of its name)"
+                    add(Mention("party", m.group(), m.start(), m.end(), party, rule))
         if self._pronoun is not None:
             for m in self._pronoun.finditer(text, start, end):
                 add(

@@ -165,3 +165,14 @@ def test_the_object_of_one_verb_is_not_a_subject_of_the_next() -> None:
     text = "Freedonia may appoint the Registrar, and the U.S. shall appoint the Auditor."
     found = [(p.actor.name, p.modality.value) for p in read(text, STATES).provisions]
     assert found == [("Government of Freedonia", "permission"), ("United States", "obligation")]
+
+
+def test_the_adjective_of_a_partys_name_before_side_names_it() -> None:
+    parties = (
+        Party("Ukraine", ("the Government of Ukraine",)),
+        Party("Government of Freedonia", ()),
+    )
+    p = only("The Ukrainian Side shall share the radar data.", parties)
+    assert (p.actor.kind, p.actor.name) == ("party", "Ukraine")
+    q = only("The Freedonian Party may ask for consultations.", parties)
+    assert q.actor.name == "Government of Freedonia"
