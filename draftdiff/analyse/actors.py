@@ -415,6 +415,8 @@ def derived_aliases(
     bodies = {w.casefold() for w in lexicon.phrases("head_noun")}
     generic = {w.casefold() for w in lexicon.phrases("generic_name_word")}
     connectors = {w.casefold() for w in lexicon.phrases("name_connector")}
+    # A common noun opening a company's name is no short name for it ("Software AG").
+    generic |= {w.casefold() for w in lexicon.phrases("common_noun") if not w.startswith("re:")}
     for party in parties:
         for full in party.names():
             name = _ARTICLE.sub("", full.strip())
