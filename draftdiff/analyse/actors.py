@@ -16,14 +16,21 @@ A party is also named by what its names imply (`derived_aliases`): initials ("th
 U.S." and "the USA" for "the United States of America", "NREH" for "Northwind
 Renewable Energy Holdings Ltd."), the name after "of" of a state or body ("Freedonia"
 for "the Government of Freedonia") and a company's name without its legal form
-("Quarrow Software", "Quarrow" for "Quarrow Software Ltd."). A derived alias that two
-parties would share names neither.
+("Quarrow Software", "Quarrow" for "Quarrow Software Ltd."), a body's head noun after
+an article ("the Council" for "Harlow County Council") and its name's adjective before
+a collective word ("the Freedonian Side"). A derived alias that two parties would share
+names neither; every one says in its rule how it was derived.
 
 The *actor* of a modal verb is chosen from the mentions before it (see
-`choose_subject`): the last one that is not an owner ("Velmora's liability"),
+`_Reader._choose` in provisions.py): the last one that is not an owner ("Velmora's liability"),
 not the object of a preposition ("the courts of Norland") and not inside a
 condition ("if Buyer so requests"); a passive verb's agent wins ("shall be paid
-by Buyer" -> Buyer). Every list of words here comes from the schema.
+by Buyer" -> Buyer). Where nobody is named, draftdiff/analyse/provisions.py still
+keeps the provision: a capitalised name the preamble missed ("Ostravia guarantees")
+is a non-party actor; a thing-subject duty goes to the party the schema's
+`binds_<role>` words or the same clause's evidence give it; otherwise the actor is
+`unattributed` (kind "none") with the reason in its rule. Every list of words here
+comes from the schema.
 """
 
 from __future__ import annotations
