@@ -10,9 +10,9 @@ each remaining cue its actor (draftdiff/analyse/actors.py), its conditions, its
 values and its intensifiers. A duty nobody is named to bear is never dropped: it is
 given to the party a schema rule (`binds_licensee`: "Redistributions must ...") or
 the same clause ("Buyer shall pay ... Payment shall be made ...") says it binds, with
-that evidence in its notes, or kept unattributed with the reason. The document itself is never touched: the Analysis
-lies beside it, keyed by clause id, and every finding keeps the words and the
-rule that produced it.
+that evidence in its notes, or kept unattributed with the reason. The document
+itself is never touched: the Analysis lies beside it, keyed by clause id, and every
+finding keeps the words and the rule that produced it.
 """
 
 from __future__ import annotations
