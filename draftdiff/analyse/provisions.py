@@ -268,8 +268,15 @@ class _Reader:
             if not category.startswith("binds_"):
                 continue
             role = category.removeprefix("binds_").replace("_", " ")
+            # The role, or a name the schema gives it ("You" for the Licensee).
+            called = {role} | {
+                alias.casefold()
+                for name, aliases in schema.parties.aliases.items()
+                if name.casefold() == role
+                for alias in aliases
+            }
             for party in parties:
-                if any(n.casefold() == role for n in party.names()):
+                if any(n.casefold() in called for n in party.names()):
                     self.bound_roles[category] = party.name
                     break
 

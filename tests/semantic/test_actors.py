@@ -176,3 +176,9 @@ def test_the_adjective_of_a_partys_name_before_side_names_it() -> None:
     assert (p.actor.kind, p.actor.name) == ("party", "Ukraine")
     q = only("The Freedonian Party may ask for consultations.", parties)
     assert q.actor.name == "Government of Freedonia"
+
+
+def test_a_licence_condition_binds_you_when_the_licensee_goes_by_you() -> None:
+    parties = (Party("Foundation", ("the Quill Software Foundation",)), Party("You", ()))
+    p = only("Redistributions must keep this notice.", parties, "license")
+    assert (p.actor.kind, p.actor.name) == ("party", "You")
