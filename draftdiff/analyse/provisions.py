@@ -553,6 +553,9 @@ class _Reader:
         # After the negation: "Neither the name ... may be used" stays a prohibition.
         if actors and all(a.kind == "none" for a in actors):
             bound = self._bound_by_schema(text, window, cue.start)
+            if bound is None and not self.lexicon.is_word(cue.text, "future"):
+                # Not "Your use ... will constitute acceptance": a future fact.
+                bound = self._conduct_owner(text, window, cue.start, mentions)
             if bound is not None:
                 actors, notes = [bound], [*notes, bound.rule]
         if modality is Modality.OBLIGATION:
@@ -931,6 +934,27 @@ class _Reader:
             ):
                 return None
         return Actor("nonparty", word, (), word, begin, f"name not among the parties: {word}")
+
+    def _conduct_owner(
+        self, text: str, window: Span, cue_start: int, mentions: list[Mention]
+    ) -> Actor | None:
+        """ "Your use of the Services must comply", "Customer's access shall be": the
+        conduct of a party binds that party (`conduct_noun` after its possessive)."""
+        pos = self._segment_start(text, window, cue_start)
+        for mention in mentions:
+            if mention.start != pos or mention.kind not in ("party", "joint"):
+                continue
+            owner = self.lexicon.at(text, "possessive", mention.end)
+            after = owner.end if owner is not None else mention.end
+            if owner is None and not self.lexicon.is_word(mention.text, "possessive_determiner"):
+                return None
+            noun = self.lexicon.at(text, "conduct_noun", _skip_spaces(text, after))
+            if noun is None or noun.end > cue_start:
+                return None
+            actor = self.mentions.actor(mention)
+            rule = f"conduct of its owner: “{text[mention.start : noun.end]}”"
+            return replace(actor, rule=f"{rule}; {actor.rule}")
+        return None
 
     def _bound_by_schema(self, text: str, window: Span, cue_start: int) -> Actor | None:
         """ "Redistributions ... must retain": a thing-subject duty the schema's

@@ -182,3 +182,13 @@ def test_a_licence_condition_binds_you_when_the_licensee_goes_by_you() -> None:
     parties = (Party("Foundation", ("the Quill Software Foundation",)), Party("You", ()))
     p = only("Redistributions must keep this notice.", parties, "license")
     assert (p.actor.kind, p.actor.name) == ("party", "You")
+
+
+def test_a_partys_own_conduct_binds_it() -> None:
+    terms = (Party("Provider", ("we", "We")), Party("Customer", ("you", "You", "your", "Your")))
+    p = only("Your use of the portal must follow the acceptable use policy.", terms, "contract")
+    assert (p.actor.name, p.modality.value) == ("Customer", "obligation")
+    assert p.actor.rule.startswith("conduct of its owner")
+    # What a party owns but does not do binds nobody named.
+    q = only("Your invoices shall be issued in euro.", terms, "contract")
+    assert q.actor.unattributed
