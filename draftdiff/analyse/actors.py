@@ -142,7 +142,16 @@ class MentionFinder:
                 # "you" starts a sentence as "You".
                 if bare[:1].islower():
                     self._party_of.setdefault(bare[:1].upper() + bare[1:], party.name)
-        taken = set(self._party_of) | set(terms)
+        # A name every party goes by ("each a Participant" given as an alias of each) is
+        # a collective name, not the first party's.
+        owners: dict[str, set[str]] = {}
+        for party in parties:
+            for name in party.names():
+                owners.setdefault(_ARTICLE.sub("", name.strip()) or name, set()).add(party.name)
+        shared = [n for n, o in owners.items() if len(o) > 1]
+        for name in shared:
+            self._party_of.pop(name, None)
+        taken = set(self._party_of) | set(terms) | set(shared)
         found = derived_aliases(parties, lexicon, taken)
         # "the Council" (Harlow County Council): a head noun names the party only
         # after an article; the other derived aliases stand alone too.
@@ -156,7 +165,7 @@ class MentionFinder:
         plural = r"(?:s|es)?"
         own_collective = [
             c
-            for c in (*collective, *lexicon.phrases("collective_noun"))
+            for c in (*collective, *lexicon.phrases("collective_noun"), *shared)
             if not self._names_party(c)
         ]
         upper_collective = alternation(c for c in own_collective if c[:1].isupper())

@@ -192,3 +192,16 @@ def test_a_partys_own_conduct_binds_it() -> None:
     # What a party owns but does not do binds nobody named.
     q = only("Your invoices shall be issued in euro.", terms, "contract")
     assert q.actor.unattributed
+
+
+def test_a_name_every_party_goes_by_is_collective() -> None:
+    parties = (
+        Party("Government of Freedonia", ("Freedonia", "Participant")),
+        Party("Government of Sylvania", ("Sylvania", "Participant")),
+    )
+    p = only("Each Participant shall keep the other informed.", parties)
+    assert (p.actor.kind, p.bearers) == (
+        "joint",
+        ("Government of Freedonia", "Government of Sylvania"),
+    )
+    assert only("Sylvania may host the talks.", parties).actor.name == "Government of Sylvania"
