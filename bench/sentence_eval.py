@@ -116,6 +116,8 @@ def _cuad_parties() -> dict[str, tuple[Party, ...]]:
                 shorts = re.findall(r"[\"“]([^\"”]+)[\"”]", part)
                 name = re.sub(r"\(.*$", "", part).strip(" ,\xa0")
                 names = [s.strip() for s in shorts if s.strip()] + ([name] if name else [])
+                # CUAD often writes names in capitals ("BOSCH"); the clauses do not.
+                names += [n.title() for n in names if n.isupper() and len(n) > 4]
                 if names:
                     parties.append(Party(names[0], tuple(dict.fromkeys(names[1:]))))
             stem = Path(row["Filename"]).stem
@@ -130,6 +132,12 @@ def _context(sentence: Sentence) -> tuple[Schema, tuple[Party, ...]]:
     if sentence.source.startswith("cuad"):
         key = sentence.source.split(":", 2)[-1]
         return schemas["contract"], _cuad_parties().get(key, ())
+    if sentence.source.startswith("sample_contracts/"):
+        # The CUAD sample contracts are CUAD contracts: "dyntek-1999-..." is DYNTEKINC_...
+        word = sentence.source.split("/")[1].split("-")[0].upper()
+        known = _cuad_parties()
+        key = next((k for k in sorted(known) if k.upper().startswith(word)), "")
+        return schemas["contract"], known.get(key, ())
     if sentence.source.endswith(".txt") and not sentence.source.startswith("sample"):
         return schemas["license"], _roles(schemas["license"])
     return schemas["contract"], _roles(schemas["contract"])
