@@ -40,6 +40,9 @@ from draftdiff.schema.model import Schema
 
 SUMMARY_WORDS = 9
 """Words of a provision's action quoted in summaries."""
+_TO = re.compile(r"\bto\s+")
+_GRANT_OBJECT = 120
+"""How far after "grants" the grantee of "grants <a licence> to <X>" may stand."""
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 
 
@@ -805,6 +808,13 @@ class _Reader:
         if to:
             pos += to.end()
         mention = self.mentions.first_mention_at(text, pos, end)
+        if mention is None:
+            # "grants an exclusive, worldwide license to the Company": the grantee
+            # follows what is granted. The first "to" before a name, within the object.
+            for to_name in _TO.finditer(text, pos, min(end, pos + _GRANT_OBJECT)):
+                mention = self.mentions.first_mention_at(text, to_name.end(), end)
+                if mention is not None:
+                    break
         if mention is None or mention.kind == "pronoun":
             return None
         return self.mentions.actor(mention, via="grantee")
