@@ -360,9 +360,7 @@ class _Reader:
                 # "will defend ... and indemnify": one provision with two verbs.
                 window_start = cue.end
                 continue
-            if not self._is_auxiliary(cue.text) and any(
-                c.start <= cue.start < c.end for c in conditions
-            ):
+            if self._inside_condition(text, cue, conditions):
                 # "provided that Velmora notifies Norland": the condition's own verb.
                 aside.append(_cue(cue, "inside a condition"))
                 continue
@@ -469,6 +467,24 @@ class _Reader:
                 modality = Modality.GUARANTEE
                 notes.append(f"guarantee given: {given.text} ({given.rule})")
         return actors, modality, notes
+
+    def _inside_condition(self, text: str, cue: Match, conditions: list[Condition]) -> bool:
+        """Whether a cue is the verb of a condition rather than a provision. A modal
+        verb counts only inside a hypothesis that closes before the main clause ("If
+        the Goods must be returned, the Buyer shall ..."): "provided that Velmora shall
+        notify" still binds Velmora, and an "if" running to the full stop may hold the
+        main verb itself."""
+        around = [c for c in conditions if c.start <= cue.start < c.end]
+        if not around:
+            return False
+        if not self._is_auxiliary(cue.text):
+            return True
+        return any(
+            self.lexicon.is_word(c.cue, "hypothetical_condition")
+            and c.end < len(text)
+            and text[c.end] in ",;"
+            for c in around
+        )
 
     def _joins_modal(self, text: str, prev: _Draft, cue: Match) -> bool:
         """ "may not and must not", "shall and will": one modal said twice. The cue of
