@@ -446,6 +446,11 @@ class _Reader:
                 return ""
             elif prev is not None and self._ends_with_coordinator(between):
                 actors, notes = [prev.actor], ["shares the subject of the verb before"]
+            elif self.lexicon.is_word(cue.text, "verb_cue") and cue.category != "grant":
+                # "Metavante agrees to provide", "each Sponsor represents and warrants":
+                # words that are only ever a verb bind someone even when the subject is
+                # nobody the document names; kept unattributed rather than dropped.
+                actors, notes = [NO_ACTOR], ["subject not a party: unattributed"]
             else:
                 return "no subject right before it (a noun, not a verb)"
         if cue.category == "grant":

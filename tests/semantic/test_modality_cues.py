@@ -123,3 +123,19 @@ def test_no_obligation_to_act_is_leave_not_to_act() -> None:
     assert modalities("The Supplier has no obligation to deliver on Sundays.") == [
         ("Supplier", Modality.PERMISSION)
     ]
+
+
+def test_a_verb_only_cue_with_an_unknown_subject_is_kept_unattributed() -> None:
+    analysis = analyse_text(
+        "In addition, Metavante agrees to provide all necessary transition assistance.",
+        PARTIES,
+        builtin_schemas()["contract"],
+    )
+    (provision,) = analysis.provisions
+    assert provision.modality is Modality.OBLIGATION
+    assert provision.actor.kind == "none"
+    assert "unattributed" in " ".join(provision.notes)
+
+
+def test_a_noun_that_looks_like_a_cue_still_needs_a_subject() -> None:
+    assert kinds("The warranty and the guarantee are set out in Schedule 2.") == set()
