@@ -522,6 +522,9 @@ class _Reader:
             and cue.category == "permission"
             and self._is_auxiliary(cue.text)
         ):
+            if self._name_before(text, window, cue):
+                notes.append("subject not a party: unattributed")
+                return ""
             return "possibility: nobody is given leave"
         if all(a.kind == "none" for a in actors) and cue.category != "permission":
             # "the balance of which shall be divided by two": describes, binds nobody.
@@ -529,6 +532,20 @@ class _Reader:
             if self.lexicon.contains(seg, "relative_which"):
                 return "describes something (a relative clause), binds nobody"
         return ""
+
+    def _name_before(self, text: str, window: Span, cue: Match) -> bool:
+        """ "Customer may assign ... to an Affiliate of Customer": right before the modal
+        stands a capitalised word the text also capitalises mid-sentence, so a name (of
+        someone the document does not list), not a thing ("Delays may occur"). Not for
+        "may be"/"may have", which with an unknown subject are mostly possibility."""
+        before = re.search(r"([A-Z][\w&.-]*)[\s,]*$", text[window[0] : cue.start])
+        if before is None or self.lexicon.is_word(before.group(1), "pronoun"):
+            return False
+        if re.match(r"\s+(?:not\s+|also\s+)?(?:be|have)\b", text[cue.end :]):
+            return False
+        name, at = before.group(1), window[0] + before.start(1)
+        elsewhere = re.finditer(rf"(?<=[a-z,;]\s)(?:the\s+)?(?P<n>{re.escape(name)})\b", text)
+        return any(m.start("n") != at for m in elsewhere)
 
     def _freeze(
         self,

@@ -139,3 +139,16 @@ def test_a_verb_only_cue_with_an_unknown_subject_is_kept_unattributed() -> None:
 
 def test_a_noun_that_looks_like_a_cue_still_needs_a_subject() -> None:
     assert kinds("The warranty and the guarantee are set out in Schedule 2.") == set()
+
+
+def test_may_after_a_name_the_document_uses_again_is_leave_not_possibility() -> None:
+    found = modalities("Customer may assign this Agreement to an Affiliate of Customer.")
+    assert found == [(None, Modality.PERMISSION)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Delays may occur in shipping.", "Interest may accrue on late payments."],
+)
+def test_may_after_a_sentence_initial_common_noun_stays_possibility(text: str) -> None:
+    assert kinds(text) == set()
