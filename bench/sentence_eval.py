@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import os
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -41,7 +42,9 @@ from draftdiff.schema.load import builtin_schemas
 from draftdiff.schema.model import Schema
 
 DATA = Path(__file__).resolve().parent / "sentences" / "sentences.tsv"
-CUAD = Path("/work/shared/corpus/cuad/master_clauses.csv")
+CORPUS = Path(os.environ.get("DRAFTDIFF_CORPUS", "/work/shared/corpus"))
+CUAD = CORPUS / "cuad" / "master_clauses.csv"
+"""CUAD's labelled parties, read to give each CUAD sentence the parties its contract has."""
 MODALITIES = ("obligation", "prohibition", "permission", "guarantee")
 
 Labels = frozenset[str]

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from bench.sentence_eval import MODALITIES, Sentence, keyword, load, table
+from bench.sentence_eval import CUAD, MODALITIES, Sentence, keyword, load, table
 
 DEV_MARGIN = 0.15
 """The issue's target: F1 at least this much above the keyword rule."""
@@ -17,6 +17,10 @@ sentence does not fail the suite; the figures reached are in the commit messages
 
 @pytest.fixture(scope="module")
 def sentences() -> list[Sentence]:
+    if not CUAD.exists():
+        # The CUAD sentences are read with CUAD's parties; without them the figures
+        # would measure missing parties, not sentence classification.
+        pytest.skip(f"CUAD master_clauses.csv not found at {CUAD} (set DRAFTDIFF_CORPUS)")
     return load()
 
 
