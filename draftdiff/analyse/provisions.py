@@ -51,6 +51,9 @@ from draftdiff.schema.model import Schema
 
 SUMMARY_WORDS = 9
 """Words of a provision's action quoted in summaries."""
+_TO = re.compile(r"\bto\s+")
+_GRANT_OBJECT = 120
+"""How far after "grants" the grantee of "grants <a licence> to <X>" may stand."""
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 
 
@@ -439,9 +442,7 @@ class _Reader:
                 # "will defend ... and indemnify": one provision with two verbs.
                 window_start = cue.end
                 continue
-            if not self._is_auxiliary(cue.text) and any(
-                c.start <= cue.start < c.end for c in conditions
-            ):
+            if self._inside_condition(text, cue, conditions):
                 # "provided that Velmora notifies Norland": the condition's own verb.
                 aside.append(_cue(cue, "inside a condition"))
                 continue
@@ -530,6 +531,11 @@ class _Reader:
                 return ""
             elif prev is not None and self._ends_with_coordinator(between):
                 actors, notes = [prev.actor], ["shares the subject of the verb before"]
+            elif self.lexicon.is_word(cue.text, "verb_cue") and cue.category != "grant":
+                # "Metavante agrees to provide", "each Sponsor represents and warrants":
+                # words that are only ever a verb bind someone even when the subject is
+                # nobody the document names; kept unattributed rather than dropped.
+                actors, notes = [NO_ACTOR], ["subject not a party: unattributed"]
             else:
                 # "Ostravia guarantees that ...": a name the preamble did not give is
                 # still the one who guarantees.
@@ -565,6 +571,24 @@ class _Reader:
                 notes.append(f"guarantee given: {given.text} ({given.rule})")
         return actors, modality, notes
 
+    def _inside_condition(self, text: str, cue: Match, conditions: list[Condition]) -> bool:
+        """Whether a cue is the verb of a condition rather than a provision. A modal
+        verb counts only inside a hypothesis that closes before the main clause ("If
+        the Goods must be returned, the Buyer shall ..."): "provided that Velmora shall
+        notify" still binds Velmora, and an "if" running to the full stop may hold the
+        main verb itself."""
+        around = [c for c in conditions if c.start <= cue.start < c.end]
+        if not around:
+            return False
+        if not self._is_auxiliary(cue.text):
+            return True
+        return any(
+            self.lexicon.is_word(c.cue, "hypothetical_condition")
+            and c.end < len(text)
+            and text[c.end] in ",;"
+            for c in around
+        )
+
     def _joins_modal(self, text: str, prev: _Draft, cue: Match) -> bool:
         """ "may not and must not", "shall and will": one modal said twice. The cue of
         the provision before is extended over both."""
@@ -596,6 +620,9 @@ class _Reader:
             and cue.category == "permission"
             and self._is_auxiliary(cue.text)
         ):
+            if self._name_before(text, window, cue):
+                notes.append("subject not a party: unattributed")
+                return ""
             return "possibility: nobody is given leave"
         if all(a.kind == "none" for a in actors) and cue.category != "permission":
             # "the balance of which shall be divided by two": describes, binds nobody.
@@ -603,6 +630,20 @@ class _Reader:
             if self.lexicon.contains(seg, "relative_which"):
                 return "describes something (a relative clause), binds nobody"
         return ""
+
+    def _name_before(self, text: str, window: Span, cue: Match) -> bool:
+        """ "Customer may assign ... to an Affiliate of Customer": right before the modal
+        stands a capitalised word the text also capitalises mid-sentence, so a name (of
+        someone the document does not list), not a thing ("Delays may occur"). Not for
+        "may be"/"may have", which with an unknown subject are mostly possibility."""
+        before = re.search(r"([A-Z][\w&.-]*)[\s,]*$", text[window[0] : cue.start])
+        if before is None or self.lexicon.is_word(before.group(1), "pronoun"):
+            return False
+        if re.match(r"\s+(?:not\s+|also\s+)?(?:be|have)\b", text[cue.end :]):
+            return False
+        name, at = before.group(1), window[0] + before.start(1)
+        elsewhere = re.finditer(rf"(?<=[a-z,;]\s)(?:the\s+)?(?P<n>{re.escape(name)})\b", text)
+        return any(m.start("n") != at for m in elsewhere)
 
     def _freeze(
         self,
@@ -1023,6 +1064,13 @@ class _Reader:
         if to:
             pos += to.end()
         mention = self.mentions.first_mention_at(text, pos, end)
+        if mention is None:
+            # "grants an exclusive, worldwide license to the Company": the grantee
+            # follows what is granted. The first "to" before a name, within the object.
+            for to_name in _TO.finditer(text, pos, min(end, pos + _GRANT_OBJECT)):
+                mention = self.mentions.first_mention_at(text, to_name.end(), end)
+                if mention is not None:
+                    break
         if mention is None or mention.kind == "pronoun":
             return None
         return self.mentions.actor(mention, via="grantee")
