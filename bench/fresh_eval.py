@@ -1,6 +1,6 @@
-"""Scores draftdiff on the fresh held-out draft pairs in bench/fresh/.
+"""Scores draftdiff on the fresh held-out draft pairs in bench/fresh/ (or --set DIR).
 
-    .venv/bin/python -m bench.fresh_eval [--show-misses] [--json OUT]
+    .venv/bin/python -m bench.fresh_eval [--set bench/fresh2] [--show-misses] [--json OUT]
 
 Each folder of bench/fresh/ holds an old and a new draft written by an annotator
 who never saw draftdiff's rules, and `labels.yaml`: the parties, the substantive
@@ -198,10 +198,13 @@ def main(argv: Sequence[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--show-misses", action="store_true")
     parser.add_argument("--json", type=Path, help="write the per-pair figures here")
+    parser.add_argument(
+        "--set", type=Path, default=FRESH, help="folder of labelled pairs (default bench/fresh)"
+    )
     args = parser.parse_args(argv)
-    folders = sorted(p.parent for p in FRESH.glob("*/labels.yaml"))
+    folders = sorted(p.parent for p in args.set.glob("*/labels.yaml"))
     if not folders:
-        print(f"no labelled pairs under {FRESH}", file=sys.stderr)
+        print(f"no labelled pairs under {args.set}", file=sys.stderr)
         return 2
     total = Score()
     rows = []
