@@ -56,8 +56,7 @@ def numbered_files() -> list[Path]:
 def our_labels(path: Path) -> list[tuple[str, str, bool, str]]:
     """(label, text, cites notes, LibreOffice's label) for every body paragraph, tables
     and text boxes included. The last item is our label read as LibreOffice 7.4 reads
-    the list definitions: it implements neither legal numbering (w:isLgl) nor
-    w:lvlRestart="0" (a level that never restarts)."""
+    the list definitions (see `_as_libreoffice_reads`)."""
     package = open_package(path.read_bytes(), str(path))
     styles = Styles(package.styles)
     out = []
@@ -80,17 +79,20 @@ def _paragraphs(
 
 
 def _as_libreoffice_reads(numbering: etree._Element | None) -> etree._Element | None:
+    """The list definitions without what LibreOffice 7.4 does not implement (each seen
+    on probes built with tests/parse/docx_build.py): w:isLgl, w:lvlRestart, and a
+    level's w:pStyle, which per ECMA-376 17.9.23 gives the level of a paragraph whose
+    style names only the list (LibreOffice takes level 0 instead)."""
     if numbering is None:
         return None
-    unsupported = list(numbering.iter(qn("w:isLgl"))) + [
-        e for e in numbering.iter(qn("w:lvlRestart")) if e.get(qn("w:val")) == "0"
-    ]
-    if not unsupported:
+    tags = (qn("w:isLgl"), qn("w:lvlRestart"), qn("w:pStyle"))
+    if next(numbering.iter(*tags), None) is None:
         return numbering
     copy = copy_tree(numbering)
-    for element in list(copy.iter(qn("w:isLgl"), qn("w:lvlRestart"))):
-        if element.tag == qn("w:isLgl") or element.get(qn("w:val")) == "0":
-            element.getparent().remove(element)
+    for element in list(copy.iter(*tags)):
+        parent = element.getparent()
+        if parent is not None and parent.tag == qn("w:lvl"):
+            parent.remove(element)
     return copy
 
 

@@ -152,7 +152,7 @@ class Agreement:
     known: int = 0
     """Disagreements where LibreOffice prints what its known deviation from Word gives
     (LibreOffice 7.4 ignores w:isLgl, "Section I.01" where Word prints "Section 1.01",
-    and w:lvlRestart="0", restarting "(a)" after every "1." where Word goes on)."""
+    and w:lvlRestart, restarting "(a)" after every "1." where Word goes on)."""
 
     @property
     def rate(self) -> float:

@@ -225,3 +225,120 @@ def test_custom_zero_padded_format_inside_alternate_content() -> None:
 )
 def test_number_formats_print_as_word_prints_them(value: int, fmt: str, expected: str) -> None:
     assert format_number(value, fmt) == expected
+
+
+def test_list_entered_at_a_deeper_level_counts_its_parent_as_used() -> None:
+    # Word (and LibreOffice): a list whose first item is at level 2 has used level 1
+    # at its start value, so the first level-1 item after it is the second one.
+    numbering = abstract(0, level(0, "decimal", "%1)"), level(1, "decimal", "%2)")) + num(1, 0)
+    body = numbered("Pond", ilvl=1) + numbered("Text") + numbered("Situation")
+    assert [label for label, _ in labels(docx(body, numbering=numbering))] == ["1)", "2)", "3)"]
+
+
+def test_legal_numbering_keeps_the_zero_of_a_decimal_zero_level() -> None:
+    # docx4j's article-section-isLgl.docx: Word prints "Section 1.01" under "Article I".
+    numbering = abstract(
+        0,
+        level(0, "upperRoman", "Article %1."),
+        level(1, "decimalZero", "Section %1.%2", extra="<w:isLgl/>"),
+    ) + num(1, 0)
+    body = numbered("Name and Purpose") + numbered("Name", ilvl=1) + numbered("Another")
+    body += numbered("Another section", ilvl=1)
+    assert [label for label, _ in labels(docx(body, numbering=numbering))] == [
+        "Article I.",
+        "Section 1.01",
+        "Article II.",
+        "Section 2.01",
+    ]
+
+
+def test_lvlrestart_one_restarts_only_after_the_top_level() -> None:
+    numbering = abstract(
+        0,
+        level(0, "upperRoman", "Article %1"),
+        level(1, "decimal", "%1.%2"),
+        level(2, "lowerLetter", "(%3)", extra='<w:lvlRestart w:val="1"/>'),
+    ) + num(1, 0)
+    body = (
+        numbered("Formation")
+        + numbered("Name", ilvl=1)
+        + numbered("first item", ilvl=2)
+        + numbered("Purpose", ilvl=1)
+        + numbered("second item", ilvl=2)
+        + numbered("Capital")
+        + numbered("third item", ilvl=2)
+    )
+    assert [label for label, _ in labels(docx(body, numbering=numbering))] == [
+        "Article I",
+        "I.1",
+        "(a)",
+        "I.2",
+        "(b)",
+        "Article II",
+        "(a)",
+    ]
+
+
+def _heading_styles(h2_numpr: str) -> str:
+    return style("Heading1", "heading 1", '<w:numPr><w:numId w:val="5"/></w:numPr>') + style(
+        "Heading2", "heading 2", h2_numpr, based_on="Heading1"
+    )
+
+
+ARTICLES = abstract(
+    0,
+    level(0, "upperRoman", "Article %1", extra='<w:pStyle w:val="Heading1"/>'),
+    level(1, "decimal", "%1.%2", extra='<w:pStyle w:val="Heading2"/><w:isLgl/>'),
+    level(2, "lowerLetter", "(%3)"),
+) + num(5, 0)
+
+
+@pytest.mark.parametrize(
+    "h2_numpr",
+    [
+        '<w:numPr><w:ilvl w:val="1"/></w:numPr>',  # ilvl only; numId from Heading 1
+        '<w:numPr><w:numId w:val="5"/></w:numPr>',  # no ilvl: the level naming the style
+    ],
+    ids=["inherited-num-id", "level-by-pstyle"],
+)
+def test_article_headings_as_a_list_level_number_their_sections(h2_numpr: str) -> None:
+    def heading(text: str, level_style: str) -> str:
+        return p(text, ppr=f'<w:pStyle w:val="{level_style}"/>')
+
+    body = (
+        heading("Definitions", "Heading1")
+        + heading("Defined Terms", "Heading2")
+        + numbered("Fund", num_id=5, ilvl=2)
+        + heading("Interpretation", "Heading2")
+        + heading("General Provisions", "Heading1")
+        + heading("Name", "Heading2")
+    )
+    assert labels(docx(body, numbering=ARTICLES, styles=_heading_styles(h2_numpr))) == [
+        ("Article I", "Definitions"),
+        ("1.1", "Defined Terms"),
+        ("(a)", "Fund"),
+        ("1.2", "Interpretation"),
+        ("Article II", "General Provisions"),
+        ("2.1", "Name"),
+    ]
+
+
+def test_restarted_list_starts_over_once_then_shares_the_counter() -> None:
+    # numId 2 restarts the definition numId 1 uses (Word's "Restart at 1"); after that
+    # both ids count one sequence again, as Word and LibreOffice show.
+    override = '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride>'
+    numbering = abstract(0, level(0, "decimal", "%1.")) + num(1, 0) + num(2, 0, override)
+    body = (
+        numbered("a1")
+        + numbered("a2")
+        + numbered("b1", num_id=2)
+        + numbered("a3")
+        + numbered("b2", num_id=2)
+    )
+    assert [label for label, _ in labels(docx(body, numbering=numbering))] == [
+        "1.",
+        "2.",
+        "1.",
+        "2.",
+        "3.",
+    ]
