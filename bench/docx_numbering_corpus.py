@@ -9,7 +9,8 @@ that the search tool's `fetch` left under /work/.mirror) is extracted to
 PowerTools test files are copied across several forks). Nothing here is committed:
 the manifest (`manifest.tsv` beside the files) records, per file, its SHA-256,
 source repository, commit and path, whether it is a legal document (an agreement,
-consent, certificate ...) and its split.
+consent, certificate ... by its path, or by its text: many "shall"s and party nouns)
+and its split.
 
 The split is by hash, so it never depends on which files happened to be fetched:
 a file is held out when the first hex digit of its SHA-256 is below 4 (a quarter).
@@ -19,9 +20,11 @@ Rules are tuned on the dev files only; the held-out figures are reported apart.
 from __future__ import annotations
 
 import hashlib
+import io
 import re
 import subprocess
 import sys
+import zipfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -56,6 +59,14 @@ _LEGAL_PATH = re.compile(
     re.IGNORECASE,
 )
 _LEGAL_REPOS = ("open-agreements/open-agreements",)
+# A test document that is in fact an agreement, bylaws or licence (a Microsoft EULA,
+# a set of bylaws in docx-rs's fixtures): many "shall"s and party nouns in its text.
+_SHALL = re.compile(r"\bshall\b", re.IGNORECASE)
+_PARTY_NOUNS = re.compile(
+    r"\b(Agreement|Bylaws|Licensee|Licensor|Part(?:y|ies)|Company|Corporation|Customer|"
+    r"Provider|Contractor|Seller|Buyer|Tenant|Landlord)\b"
+)
+_TEXT_RUN = re.compile(rb"<w:t(?: [^>]*)?>([^<]*)</w:t>")
 
 
 @dataclass(frozen=True)
@@ -96,8 +107,21 @@ def _docx_blobs(repo: str) -> Iterator[tuple[str, str, str]]:
             yield commit, path, blob
 
 
-def is_legal(repo: str, path: str) -> bool:
-    return repo in _LEGAL_REPOS or bool(_LEGAL_PATH.search(path))
+def is_legal(repo: str, path: str, data: bytes) -> bool:
+    """A legal document by where it lies or by what it says."""
+    if repo in _LEGAL_REPOS or _LEGAL_PATH.search(path):
+        return True
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            body = package.read("word/document.xml")
+    except (zipfile.BadZipFile, KeyError, OSError):
+        return False
+    text = b" ".join(_TEXT_RUN.findall(body)).decode("utf-8", "replace")
+    return (
+        len(text.split()) >= 1000
+        and len(_SHALL.findall(text)) >= 10
+        and len(_PARTY_NOUNS.findall(text)) >= 10
+    )
 
 
 def split_of(sha: str) -> str:
@@ -124,7 +148,7 @@ def build() -> list[Entry]:
             if sha in seen:
                 continue
             seen.add(sha)
-            entry = Entry(sha, repo, commit, path, is_legal(repo, path), split_of(sha))
+            entry = Entry(sha, repo, commit, path, is_legal(repo, path, data), split_of(sha))
             entry.file.parent.mkdir(parents=True, exist_ok=True)
             entry.file.write_bytes(data)
             entries.append(entry)

@@ -342,3 +342,61 @@ def test_restarted_list_starts_over_once_then_shares_the_counter() -> None:
         "2.",
         "3.",
     ]
+
+
+FRENCH_DEFAULTS = (
+    '<w:docDefaults><w:rPrDefault><w:rPr><w:lang w:val="fr-FR"/></w:rPr></w:rPrDefault>'
+    "</w:docDefaults>"
+)
+
+
+@pytest.mark.parametrize(
+    ("fmt", "values", "expected"),
+    [
+        (
+            "ordinalText",
+            (1, 21, 71, 81),
+            ["Premier", "Vingt-et-unième", "Soixante-et-onzième", "Quatre-vingt-unième"],
+        ),
+        (
+            "ordinalText",
+            (80, 200, 1000, 2005),
+            ["Quatre-vingtième", "Deux-centième", "Millième", "Deux-mille-cinquième"],
+        ),
+        (
+            "cardinalText",
+            (21, 80, 200, 1001),
+            ["Vingt-et-un", "Quatre-vingts", "Deux-cents", "Mille-un"],
+        ),
+        (
+            "cardinalText",
+            (99, 280, 2200),
+            ["Quatre-vingt-dix-neuf", "Deux-cent-quatre-vingts", "Deux-mille-deux-cents"],
+        ),
+    ],
+)
+def test_text_numbers_are_spelt_in_french_in_a_french_document(
+    fmt: str, values: tuple[int, ...], expected: list[str]
+) -> None:
+    # The document's default language (w:docDefaults) is French: Word spells the
+    # list numbers in French (PowerTools' LIR005/LIR006 test files).
+    numbering = "".join(
+        abstract(index, level(0, fmt, "%1", start=value)) + num(index + 1, index)
+        for index, value in enumerate(values)
+    )
+    body = "".join(numbered(f"item {i}", num_id=i + 1) for i in range(len(values)))
+    assert [
+        label for label, _ in labels(docx(body, numbering=numbering, styles=FRENCH_DEFAULTS))
+    ] == (expected)
+
+
+def test_a_paragraph_style_in_english_keeps_english_numbers_in_a_french_document() -> None:
+    numbering = abstract(0, level(0, "ordinalText", "%1")) + num(1, 0)
+    styles = FRENCH_DEFAULTS + style("En", "English").replace(
+        "<w:pPr></w:pPr>", '<w:pPr></w:pPr><w:rPr><w:lang w:val="en-GB"/></w:rPr>'
+    )
+    body = numbered("premier") + numbered("second", ppr='<w:pStyle w:val="En"/>')
+    assert [label for label, _ in labels(docx(body, numbering=numbering, styles=styles))] == [
+        "Premier",
+        "Second",
+    ]

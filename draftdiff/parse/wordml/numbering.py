@@ -215,11 +215,16 @@ class Counters:
             restart = resolved.level(deeper).restart
             if restart is None or (restart > 0 and ilvl < restart):
                 del values[deeper]
-        return Label(_render(level, resolved, values, pending), ilvl, level.fmt)
+        language = self.numbering.styles.language(style_id)
+        return Label(_render(level, resolved, values, pending, language), ilvl, level.fmt)
 
 
 def _render(
-    level: Level, resolved: _Resolved, values: dict[int, int], pending: dict[int, int]
+    level: Level,
+    resolved: _Resolved,
+    values: dict[int, int],
+    pending: dict[int, int],
+    language: str = "",
 ) -> str:
     if level.fmt == "bullet":
         return "".join(_BULLET_GLYPHS.get(ch, ch) for ch in level.text)
@@ -241,7 +246,7 @@ def _render(
             fmt = referred.fmt
             if level.legal and fmt not in ("none", "decimalZero"):
                 fmt = "decimal"
-            out.append(format_number(value, fmt, referred.custom))
+            out.append(format_number(value, fmt, referred.custom, language))
             continue
         out.append(char)
         index += 1

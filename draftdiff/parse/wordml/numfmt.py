@@ -4,9 +4,10 @@
     ordinal 7th · cardinalText Seven · ordinalText Seventh · decimalEnclosedCircle ⑦
     custom "001, 002, 003, ..." → 007 · chineseCounting 七 · bullet/none → ""
 
-Text formats follow English (the language of the drafts draftdiff reads);
-unknown formats fall back to decimal, as Word itself does for formats it
-cannot render. Capitalisation matches Word: only the first letter is upper case
+Text formats follow English (the language of the drafts draftdiff reads), or
+French in a French document (numfmt_fr.py); unknown formats fall back to decimal,
+as Word itself does for formats it cannot render. Capitalisation matches Word:
+only the first letter is upper case
 ("Twenty-one", "One thousand and first").
 """
 
@@ -14,6 +15,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+
+from draftdiff.parse.wordml import numfmt_fr
 
 _ROMAN = (
     (1000, "m"),
@@ -68,14 +71,17 @@ _HEAVENLY_STEMS = "甲乙丙丁戊己庚辛壬癸"
 _CUSTOM_FIRST = re.compile(r"\s*(\d+)")
 
 
-def format_number(value: int, fmt: str, custom: str = "") -> str:
-    """`value` in Word number format `fmt` (`custom` is w:format for fmt "custom")."""
+def format_number(value: int, fmt: str, custom: str = "", language: str = "") -> str:
+    """`value` in Word number format `fmt` (`custom` is w:format for fmt "custom").
+    Text formats follow `language` (a w:lang value) where it is French; English else."""
     if fmt in ("none", "bullet"):
         return ""
     if value < 0:
         value = 0
     if fmt == "custom":
         return _custom(value, custom)
+    if language[:2].lower() == "fr" and fmt in _FRENCH:
+        return _FRENCH[fmt](value)
     handler = _FORMATS.get(fmt)
     return handler(value) if handler else str(value)
 
@@ -228,4 +234,10 @@ _FORMATS: dict[str, Callable[[int], str]] = {
     "chineseCounting": _chinese_counting,
     "chineseCountingThousand": _chinese_counting,
     "ideographTraditional": _ideograph_traditional,
+}
+
+_FRENCH: dict[str, Callable[[int], str]] = {
+    "cardinalText": numfmt_fr.cardinal_text,
+    "ordinalText": numfmt_fr.ordinal_text,
+    "ordinal": numfmt_fr.ordinal,
 }
