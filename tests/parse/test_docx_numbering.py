@@ -400,3 +400,24 @@ def test_a_paragraph_style_in_english_keeps_english_numbers_in_a_french_document
         "Premier",
         "Second",
     ]
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (4, "Четвёртый"),
+        (21, "Двадцать первый"),
+        (40, "Сороковой"),
+        (111, "Сто одиннадцатый"),
+        (200, "Двухсотый"),
+        (1001, "Одна тысяча первый"),
+        (2000, "Двухтысячный"),
+        (3500, "Три тысячи пятисотый"),
+    ],
+)
+def test_ordinal_text_is_spelt_in_russian_in_a_russian_document(value: int, expected: str) -> None:
+    numbering = abstract(0, level(0, "ordinalText", "%1", start=value)) + num(1, 0)
+    styles = FRENCH_DEFAULTS.replace("fr-FR", "ru-RU")
+    assert labels(docx(numbered("пункт"), numbering=numbering, styles=styles)) == [
+        (expected, "пункт")
+    ]

@@ -5,9 +5,10 @@
     custom "001, 002, 003, ..." → 007 · chineseCounting 七 · bullet/none → ""
 
 Text formats follow English (the language of the drafts draftdiff reads), or
-French in a French document (numfmt_fr.py); unknown formats fall back to decimal,
-as Word itself does for formats it cannot render. Capitalisation matches Word:
-only the first letter is upper case
+the document's language where this module knows it (French: numfmt_fr.py,
+Russian ordinalText: numfmt_ru.py); unknown formats fall back to decimal, as Word
+itself does for formats it cannot render. Capitalisation matches Word: only the
+first letter is upper case
 ("Twenty-one", "One thousand and first").
 """
 
@@ -16,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from draftdiff.parse.wordml import numfmt_fr
+from draftdiff.parse.wordml import numfmt_fr, numfmt_ru
 
 _ROMAN = (
     (1000, "m"),
@@ -80,8 +81,9 @@ def format_number(value: int, fmt: str, custom: str = "", language: str = "") ->
         value = 0
     if fmt == "custom":
         return _custom(value, custom)
-    if language[:2].lower() == "fr" and fmt in _FRENCH:
-        return _FRENCH[fmt](value)
+    spelt = _SPELT_BY_LANGUAGE.get(language[:2].lower(), {}).get(fmt)
+    if spelt is not None:
+        return spelt(value)
     handler = _FORMATS.get(fmt)
     return handler(value) if handler else str(value)
 
@@ -236,8 +238,12 @@ _FORMATS: dict[str, Callable[[int], str]] = {
     "ideographTraditional": _ideograph_traditional,
 }
 
-_FRENCH: dict[str, Callable[[int], str]] = {
-    "cardinalText": numfmt_fr.cardinal_text,
-    "ordinalText": numfmt_fr.ordinal_text,
-    "ordinal": numfmt_fr.ordinal,
+_SPELT_BY_LANGUAGE: dict[str, dict[str, Callable[[int], str]]] = {
+    "fr": {
+        "cardinalText": numfmt_fr.cardinal_text,
+        "ordinalText": numfmt_fr.ordinal_text,
+        "ordinal": numfmt_fr.ordinal,
+    },
+    "ru": {"ordinalText": numfmt_ru.ordinal_text},
 }
+"""Text formats spelt in the document's language; other languages read as English."""
