@@ -90,9 +90,10 @@ def render(before: dict[str, Row], after: dict[str, Row]) -> str:
         if not row.numbered:
             continue
         old = before.get(row.sha)
+        was = "–" if old is None else ("not read" if old.note else str(old.right))
         out.append(
             f"| {row.split} | {'yes' if row.legal else ''} | {row.file} | {row.numbered} | "
-            f"{old.right if old else '–'} | {row.right} | {row.known or ''} |"
+            f"{was} | {row.right} | {row.known or ''} |"
         )
     return "\n".join(out) + "\n"
 

@@ -200,6 +200,12 @@ def label_agreement(
             continue
         position = found[0] + 1
         theirs = found[1]
+        if len(theirs) > max(_LONGEST_LABEL, len(label)):
+            # Our text ends a longer line (LibreOffice ran two paragraphs together,
+            # or placed a note or text box elsewhere): there is no label to compare.
+            # (Letter labels grow without bound: the 3,500th is 135 letters.)
+            unmatched += bool(label)
+            continue
         if cites_notes and not label.endswith(theirs[-1:] or "-"):
             theirs = re.sub(r"\s*\d+$", "", theirs)
         if not _is_number(label) and not _is_number(theirs):
@@ -215,7 +221,10 @@ def label_agreement(
 
 
 _LABEL_ROOM = 24
-"""A label is short; a longer prefix means our text was found inside another line."""
+"""A label is short; a longer prefix means our text was probably found inside another line."""
+_LONGEST_LABEL = 64
+"""Longer than the labels Word spells ("Trois-mille-quatre-cent-quatre-vingt-dix-septième"):
+a longer prefix than this and than our own label is another paragraph's text."""
 
 
 def _find(lines: Sequence[str], full: str, start: int, window: int) -> tuple[int, str] | None:
