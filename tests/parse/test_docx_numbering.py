@@ -421,3 +421,50 @@ def test_ordinal_text_is_spelt_in_russian_in_a_russian_document(value: int, expe
     assert labels(docx(numbered("пункт"), numbering=numbering, styles=styles)) == [
         (expected, "пункт")
     ]
+
+
+def test_lvltext_naming_a_level_not_yet_used_prints_its_start() -> None:
+    numbering = abstract(
+        0,
+        level(0, "decimal", "%1."),
+        level(1, "decimal", "%1.%2."),
+        level(2, "decimal", "%1.%2.%3."),
+    ) + num(1, 0)
+    body = numbered("Top") + numbered("Skips a level", ilvl=2) + numbered("Middle", ilvl=1)
+    body += numbered("Deep again", ilvl=2)
+    assert [label for label, _ in labels(docx(body, numbering=numbering))] == [
+        "1.",
+        "1.1.1.",
+        "1.2.",
+        "1.2.1.",
+    ]
+
+
+def test_an_empty_numbered_paragraph_takes_its_number() -> None:
+    numbering = abstract(0, level(0, "decimal", "%1.")) + num(1, 0)
+    empty = '<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr></w:p>'
+    body = numbered("First") + empty + numbered("Third")
+    assert [label for label, _ in labels(docx(body, numbering=numbering))] == ["1.", "2.", "3."]
+
+
+def test_direct_ilvl_with_the_list_of_the_paragraph_style() -> None:
+    numbering = abstract(0, level(0, "decimal", "%1."), level(1, "lowerLetter", "(%2)")) + num(1, 0)
+    styles = style(
+        "L1", "List Number", '<w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>'
+    )
+    body = (
+        p("Top", ppr='<w:pStyle w:val="L1"/>')
+        + p("Deeper", ppr='<w:pStyle w:val="L1"/><w:numPr><w:ilvl w:val="1"/></w:numPr>')
+        + p("Top again", ppr='<w:pStyle w:val="L1"/>')
+    )
+    assert [label for label, _ in labels(docx(body, numbering=numbering, styles=styles))] == [
+        "1.",
+        "(a)",
+        "2.",
+    ]
+
+
+def test_a_list_may_start_at_zero() -> None:
+    numbering = abstract(0, level(0, "decimal", "%1.", start=0)) + num(1, 0)
+    body = numbered("Zero") + numbered("One")
+    assert [label for label, _ in labels(docx(body, numbering=numbering))] == ["0.", "1."]
