@@ -468,3 +468,43 @@ def test_a_list_may_start_at_zero() -> None:
     numbering = abstract(0, level(0, "decimal", "%1.", start=0)) + num(1, 0)
     body = numbered("Zero") + numbered("One")
     assert [label for label, _ in labels(docx(body, numbering=numbering))] == ["0.", "1."]
+
+
+def test_sections_styled_with_a_restarting_num_of_the_articles_definition() -> None:
+    # Article and Section styles point at two numIds of one definition; the Section's
+    # numId restarts every level (Word's "Restart numbering"). It restarts once, so the
+    # sections of Article II are II.1, II.2 (as LibreOffice prints them too).
+    restart = "".join(
+        f'<w:lvlOverride w:ilvl="{i}"><w:startOverride w:val="1"/></w:lvlOverride>'
+        for i in range(9)
+    )
+    numbering = (
+        abstract(
+            0,
+            level(0, "upperRoman", "Article %1", extra='<w:pStyle w:val="Art"/>'),
+            level(1, "decimal", "%1.%2", extra='<w:pStyle w:val="Sec"/>'),
+        )
+        + num(1, 0)
+        + num(2, 0, restart)
+    )
+    styles = style(
+        "Art", "Article", '<w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>'
+    ) + style("Sec", "Section", '<w:numPr><w:ilvl w:val="1"/><w:numId w:val="2"/></w:numPr>')
+
+    def para(text: str, style_id: str) -> str:
+        return p(text, ppr=f'<w:pStyle w:val="{style_id}"/>')
+
+    body = (
+        para("Formation", "Art")
+        + para("Name", "Sec")
+        + para("Capital", "Art")
+        + para("Contributions", "Sec")
+        + para("Loans", "Sec")
+    )
+    assert [label for label, _ in labels(docx(body, numbering=numbering, styles=styles))] == [
+        "Article I",
+        "I.1",
+        "Article II",
+        "II.1",
+        "II.2",
+    ]
