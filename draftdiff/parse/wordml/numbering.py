@@ -15,6 +15,8 @@ Word's rules, as this module applies them:
   III" + isLgl section → "3.1"; a decimalZero level keeps its zero: "3.01").
 - A list entered at a deeper level counts the missing shallower levels as used
   at their start value, so the next shallower item is the second one.
+- Text formats ("Twenty-first", "Vingt-et-unième") are spelt in the language of
+  the paragraph's style, else the document default (numfmt.py).
 - A numbering style (w:numStyleLink) stands for the abstractNum that defines it
   (w:styleLink), so the two share counters.
 - A paragraph style with numbering but no w:ilvl takes the level whose w:pStyle
