@@ -163,3 +163,28 @@ def test_heavily_tracked_real_document_matches_libreoffice_but_for_a_text_box(
         assert sorted(set(theirs) - set(ours)) in ([], ["21"]), path
         assert set(ours) <= set(theirs), path
         assert difflib.SequenceMatcher(a=theirs, b=ours).ratio() >= 0.95
+
+
+def test_fetched_legal_corpus_numbers_every_label_as_word_does() -> None:
+    """The 195 numbered legal files of bench/docx_numbering_corpus.py (templates of
+    Common Paper, Bonterms, YC, NVCA, state covenants; bylaws; a EULA), against the
+    LibreOffice exports the oracle cached. Skips where the corpus was not fetched."""
+    from bench import docx_numbering_corpus as corpus
+    from bench.docx_numbering_oracle import EXPORTS, has_numbering, our_labels
+
+    entries = [e for e in corpus.load() if e.legal and e.file.exists() and has_numbering(e.file)]
+    exports = {e: EXPORTS / f"{e.sha}.txt" for e in entries}
+    exports = {e: path for e, path in exports.items() if path.exists()}
+    if len(exports) < 100:
+        pytest.skip("fetched corpus absent: python -m bench.docx_numbering_corpus, then --corpus")
+    wrong = []
+    numbered = 0
+    for entry, path in exports.items():
+        result = libreoffice.label_agreement(
+            our_labels(entry.file), path.read_text(encoding="utf-8-sig")
+        )
+        numbered += result.numbered
+        if result.agree + result.known < result.numbered:
+            wrong.append((entry.path, result.mismatches[:3]))
+    assert numbered >= 5000
+    assert wrong == []

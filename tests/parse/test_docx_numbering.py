@@ -225,3 +225,286 @@ def test_custom_zero_padded_format_inside_alternate_content() -> None:
 )
 def test_number_formats_print_as_word_prints_them(value: int, fmt: str, expected: str) -> None:
     assert format_number(value, fmt) == expected
+
+
+def test_list_entered_at_a_deeper_level_counts_its_parent_as_used() -> None:
+    # Word (and LibreOffice): a list whose first item is at level 2 has used level 1
+    # at its start value, so the first level-1 item after it is the second one.
+    numbering = abstract(0, level(0, "decimal", "%1)"), level(1, "decimal", "%2)")) + num(1, 0)
+    body = numbered("Pond", ilvl=1) + numbered("Text") + numbered("Situation")
+    assert [label for label, _ in labels(docx(body, numbering=numbering))] == ["1)", "2)", "3)"]
+
+
+def test_legal_numbering_keeps_the_zero_of_a_decimal_zero_level() -> None:
+    # docx4j's article-section-isLgl.docx: Word prints "Section 1.01" under "Article I".
+    numbering = abstract(
+        0,
+        level(0, "upperRoman", "Article %1."),
+        level(1, "decimalZero", "Section %1.%2", extra="<w:isLgl/>"),
+    ) + num(1, 0)
+    body = numbered("Name and Purpose") + numbered("Name", ilvl=1) + numbered("Another")
+    body += numbered("Another section", ilvl=1)
+    assert [label for label, _ in labels(docx(body, numbering=numbering))] == [
+        "Article I.",
+        "Section 1.01",
+        "Article II.",
+        "Section 2.01",
+    ]
+
+
+def test_lvlrestart_one_restarts_only_after_the_top_level() -> None:
+    numbering = abstract(
+        0,
+        level(0, "upperRoman", "Article %1"),
+        level(1, "decimal", "%1.%2"),
+        level(2, "lowerLetter", "(%3)", extra='<w:lvlRestart w:val="1"/>'),
+    ) + num(1, 0)
+    body = (
+        numbered("Formation")
+        + numbered("Name", ilvl=1)
+        + numbered("first item", ilvl=2)
+        + numbered("Purpose", ilvl=1)
+        + numbered("second item", ilvl=2)
+        + numbered("Capital")
+        + numbered("third item", ilvl=2)
+    )
+    assert [label for label, _ in labels(docx(body, numbering=numbering))] == [
+        "Article I",
+        "I.1",
+        "(a)",
+        "I.2",
+        "(b)",
+        "Article II",
+        "(a)",
+    ]
+
+
+def _heading_styles(h2_numpr: str) -> str:
+    return style("Heading1", "heading 1", '<w:numPr><w:numId w:val="5"/></w:numPr>') + style(
+        "Heading2", "heading 2", h2_numpr, based_on="Heading1"
+    )
+
+
+ARTICLES = abstract(
+    0,
+    level(0, "upperRoman", "Article %1", extra='<w:pStyle w:val="Heading1"/>'),
+    level(1, "decimal", "%1.%2", extra='<w:pStyle w:val="Heading2"/><w:isLgl/>'),
+    level(2, "lowerLetter", "(%3)"),
+) + num(5, 0)
+
+
+@pytest.mark.parametrize(
+    "h2_numpr",
+    [
+        '<w:numPr><w:ilvl w:val="1"/></w:numPr>',  # ilvl only; numId from Heading 1
+        '<w:numPr><w:numId w:val="5"/></w:numPr>',  # no ilvl: the level naming the style
+    ],
+    ids=["inherited-num-id", "level-by-pstyle"],
+)
+def test_article_headings_as_a_list_level_number_their_sections(h2_numpr: str) -> None:
+    def heading(text: str, level_style: str) -> str:
+        return p(text, ppr=f'<w:pStyle w:val="{level_style}"/>')
+
+    body = (
+        heading("Definitions", "Heading1")
+        + heading("Defined Terms", "Heading2")
+        + numbered("Fund", num_id=5, ilvl=2)
+        + heading("Interpretation", "Heading2")
+        + heading("General Provisions", "Heading1")
+        + heading("Name", "Heading2")
+    )
+    assert labels(docx(body, numbering=ARTICLES, styles=_heading_styles(h2_numpr))) == [
+        ("Article I", "Definitions"),
+        ("1.1", "Defined Terms"),
+        ("(a)", "Fund"),
+        ("1.2", "Interpretation"),
+        ("Article II", "General Provisions"),
+        ("2.1", "Name"),
+    ]
+
+
+def test_restarted_list_starts_over_once_then_shares_the_counter() -> None:
+    # numId 2 restarts the definition numId 1 uses (Word's "Restart at 1"); after that
+    # both ids count one sequence again, as Word and LibreOffice show.
+    override = '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride>'
+    numbering = abstract(0, level(0, "decimal", "%1.")) + num(1, 0) + num(2, 0, override)
+    body = (
+        numbered("a1")
+        + numbered("a2")
+        + numbered("b1", num_id=2)
+        + numbered("a3")
+        + numbered("b2", num_id=2)
+    )
+    assert [label for label, _ in labels(docx(body, numbering=numbering))] == [
+        "1.",
+        "2.",
+        "1.",
+        "2.",
+        "3.",
+    ]
+
+
+FRENCH_DEFAULTS = (
+    '<w:docDefaults><w:rPrDefault><w:rPr><w:lang w:val="fr-FR"/></w:rPr></w:rPrDefault>'
+    "</w:docDefaults>"
+)
+
+
+@pytest.mark.parametrize(
+    ("fmt", "values", "expected"),
+    [
+        (
+            "ordinalText",
+            (1, 21, 71, 81),
+            ["Premier", "Vingt-et-unième", "Soixante-et-onzième", "Quatre-vingt-unième"],
+        ),
+        (
+            "ordinalText",
+            (80, 200, 1000, 2005),
+            ["Quatre-vingtième", "Deux-centième", "Millième", "Deux-mille-cinquième"],
+        ),
+        (
+            "cardinalText",
+            (21, 80, 200, 1001),
+            ["Vingt-et-un", "Quatre-vingts", "Deux-cents", "Mille-un"],
+        ),
+        (
+            "cardinalText",
+            (99, 280, 2200),
+            ["Quatre-vingt-dix-neuf", "Deux-cent-quatre-vingts", "Deux-mille-deux-cents"],
+        ),
+    ],
+)
+def test_text_numbers_are_spelt_in_french_in_a_french_document(
+    fmt: str, values: tuple[int, ...], expected: list[str]
+) -> None:
+    # The document's default language (w:docDefaults) is French: Word spells the
+    # list numbers in French (PowerTools' LIR005/LIR006 test files).
+    numbering = "".join(
+        abstract(index, level(0, fmt, "%1", start=value)) + num(index + 1, index)
+        for index, value in enumerate(values)
+    )
+    body = "".join(numbered(f"item {i}", num_id=i + 1) for i in range(len(values)))
+    assert [
+        label for label, _ in labels(docx(body, numbering=numbering, styles=FRENCH_DEFAULTS))
+    ] == (expected)
+
+
+def test_a_paragraph_style_in_english_keeps_english_numbers_in_a_french_document() -> None:
+    numbering = abstract(0, level(0, "ordinalText", "%1")) + num(1, 0)
+    styles = FRENCH_DEFAULTS + style("En", "English").replace(
+        "<w:pPr></w:pPr>", '<w:pPr></w:pPr><w:rPr><w:lang w:val="en-GB"/></w:rPr>'
+    )
+    body = numbered("premier") + numbered("second", ppr='<w:pStyle w:val="En"/>')
+    assert [label for label, _ in labels(docx(body, numbering=numbering, styles=styles))] == [
+        "Premier",
+        "Second",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (4, "Четвёртый"),
+        (21, "Двадцать первый"),
+        (40, "Сороковой"),
+        (111, "Сто одиннадцатый"),
+        (200, "Двухсотый"),
+        (1001, "Одна тысяча первый"),
+        (2000, "Двухтысячный"),
+        (3500, "Три тысячи пятисотый"),
+    ],
+)
+def test_ordinal_text_is_spelt_in_russian_in_a_russian_document(value: int, expected: str) -> None:
+    numbering = abstract(0, level(0, "ordinalText", "%1", start=value)) + num(1, 0)
+    styles = FRENCH_DEFAULTS.replace("fr-FR", "ru-RU")
+    assert labels(docx(numbered("пункт"), numbering=numbering, styles=styles)) == [
+        (expected, "пункт")
+    ]
+
+
+def test_lvltext_naming_a_level_not_yet_used_prints_its_start() -> None:
+    numbering = abstract(
+        0,
+        level(0, "decimal", "%1."),
+        level(1, "decimal", "%1.%2."),
+        level(2, "decimal", "%1.%2.%3."),
+    ) + num(1, 0)
+    body = numbered("Top") + numbered("Skips a level", ilvl=2) + numbered("Middle", ilvl=1)
+    body += numbered("Deep again", ilvl=2)
+    assert [label for label, _ in labels(docx(body, numbering=numbering))] == [
+        "1.",
+        "1.1.1.",
+        "1.2.",
+        "1.2.1.",
+    ]
+
+
+def test_an_empty_numbered_paragraph_takes_its_number() -> None:
+    numbering = abstract(0, level(0, "decimal", "%1.")) + num(1, 0)
+    empty = '<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr></w:p>'
+    body = numbered("First") + empty + numbered("Third")
+    assert [label for label, _ in labels(docx(body, numbering=numbering))] == ["1.", "2.", "3."]
+
+
+def test_direct_ilvl_with_the_list_of_the_paragraph_style() -> None:
+    numbering = abstract(0, level(0, "decimal", "%1."), level(1, "lowerLetter", "(%2)")) + num(1, 0)
+    styles = style(
+        "L1", "List Number", '<w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>'
+    )
+    body = (
+        p("Top", ppr='<w:pStyle w:val="L1"/>')
+        + p("Deeper", ppr='<w:pStyle w:val="L1"/><w:numPr><w:ilvl w:val="1"/></w:numPr>')
+        + p("Top again", ppr='<w:pStyle w:val="L1"/>')
+    )
+    assert [label for label, _ in labels(docx(body, numbering=numbering, styles=styles))] == [
+        "1.",
+        "(a)",
+        "2.",
+    ]
+
+
+def test_a_list_may_start_at_zero() -> None:
+    numbering = abstract(0, level(0, "decimal", "%1.", start=0)) + num(1, 0)
+    body = numbered("Zero") + numbered("One")
+    assert [label for label, _ in labels(docx(body, numbering=numbering))] == ["0.", "1."]
+
+
+def test_sections_styled_with_a_restarting_num_of_the_articles_definition() -> None:
+    # Article and Section styles point at two numIds of one definition; the Section's
+    # numId restarts every level (Word's "Restart numbering"). It restarts once, so the
+    # sections of Article II are II.1, II.2 (as LibreOffice prints them too).
+    restart = "".join(
+        f'<w:lvlOverride w:ilvl="{i}"><w:startOverride w:val="1"/></w:lvlOverride>'
+        for i in range(9)
+    )
+    numbering = (
+        abstract(
+            0,
+            level(0, "upperRoman", "Article %1", extra='<w:pStyle w:val="Art"/>'),
+            level(1, "decimal", "%1.%2", extra='<w:pStyle w:val="Sec"/>'),
+        )
+        + num(1, 0)
+        + num(2, 0, restart)
+    )
+    styles = style(
+        "Art", "Article", '<w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>'
+    ) + style("Sec", "Section", '<w:numPr><w:ilvl w:val="1"/><w:numId w:val="2"/></w:numPr>')
+
+    def para(text: str, style_id: str) -> str:
+        return p(text, ppr=f'<w:pStyle w:val="{style_id}"/>')
+
+    body = (
+        para("Formation", "Art")
+        + para("Name", "Sec")
+        + para("Capital", "Art")
+        + para("Contributions", "Sec")
+        + para("Loans", "Sec")
+    )
+    assert [label for label, _ in labels(docx(body, numbering=numbering, styles=styles))] == [
+        "Article I",
+        "I.1",
+        "Article II",
+        "II.1",
+        "II.2",
+    ]

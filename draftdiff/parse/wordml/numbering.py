@@ -12,7 +12,11 @@ Word's rules, as this module applies them:
   after which level (0 = never).
 - "%1.%2." is filled with each level's counter in that level's own format,
   except that a level marked w:isLgl prints every number as decimal ("Article
-  III" + isLgl section → "3.1").
+  III" + isLgl section → "3.1"; a decimalZero level keeps its zero: "3.01").
+- A list entered at a deeper level counts the missing shallower levels as used
+  at their start value, so the next shallower item is the second one.
+- Text formats ("Twenty-first", "Vingt-et-unième") are spelt in the language of
+  the paragraph's style, else the document default (numfmt.py).
 - A numbering style (w:numStyleLink) stands for the abstractNum that defines it
   (w:styleLink), so the two share counters.
 - A paragraph style with numbering but no w:ilvl takes the level whose w:pStyle
@@ -203,15 +207,26 @@ class Counters:
             values[ilvl] += 1
         else:
             values[ilvl] = pending.pop(ilvl, level.start)
+        # A list entered at a deeper level counts its missing parents as used at their
+        # start: after "1)" at level 2 with no level-1 item before it, the next level-1
+        # item is "2)", not "1)" (Word, and LibreOffice likewise).
+        for shallower in range(ilvl):
+            if shallower not in values:
+                values[shallower] = pending.pop(shallower, resolved.level(shallower).start)
         for deeper in [index for index in values if index > ilvl]:
             restart = resolved.level(deeper).restart
             if restart is None or (restart > 0 and ilvl < restart):
                 del values[deeper]
-        return Label(_render(level, resolved, values, pending), ilvl, level.fmt)
+        language = self.numbering.styles.language(style_id)
+        return Label(_render(level, resolved, values, pending, language), ilvl, level.fmt)
 
 
 def _render(
-    level: Level, resolved: _Resolved, values: dict[int, int], pending: dict[int, int]
+    level: Level,
+    resolved: _Resolved,
+    values: dict[int, int],
+    pending: dict[int, int],
+    language: str = "",
 ) -> str:
     if level.fmt == "bullet":
         return "".join(_BULLET_GLYPHS.get(ch, ch) for ch in level.text)
@@ -227,8 +242,13 @@ def _render(
                 continue
             referred = resolved.level(ref)
             value = values.get(ref, pending.get(ref, referred.start))
-            fmt = "decimal" if level.legal and referred.fmt != "none" else referred.fmt
-            out.append(format_number(value, fmt, referred.custom))
+            # isLgl turns roman and letter counters into Arabic numerals; a
+            # decimalZero level keeps its zero ("Article I" + "Section %1.%2" with
+            # a decimalZero level 2 → "Section 1.01", as Word prints it).
+            fmt = referred.fmt
+            if level.legal and fmt not in ("none", "decimalZero"):
+                fmt = "decimal"
+            out.append(format_number(value, fmt, referred.custom, language))
             continue
         out.append(char)
         index += 1

@@ -4,9 +4,11 @@
     ordinal 7th · cardinalText Seven · ordinalText Seventh · decimalEnclosedCircle ⑦
     custom "001, 002, 003, ..." → 007 · chineseCounting 七 · bullet/none → ""
 
-Text formats follow English (the language of the drafts draftdiff reads);
-unknown formats fall back to decimal, as Word itself does for formats it
-cannot render. Capitalisation matches Word: only the first letter is upper case
+Text formats follow English (the language of the drafts draftdiff reads), or
+the document's language where this module knows it (French: numfmt_fr.py,
+Russian ordinalText: numfmt_ru.py); unknown formats fall back to decimal, as Word
+itself does for formats it cannot render. Capitalisation matches Word: only the
+first letter is upper case
 ("Twenty-one", "One thousand and first").
 """
 
@@ -14,6 +16,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+
+from draftdiff.parse.wordml import numfmt_fr, numfmt_ru
 
 _ROMAN = (
     (1000, "m"),
@@ -68,14 +72,18 @@ _HEAVENLY_STEMS = "甲乙丙丁戊己庚辛壬癸"
 _CUSTOM_FIRST = re.compile(r"\s*(\d+)")
 
 
-def format_number(value: int, fmt: str, custom: str = "") -> str:
-    """`value` in Word number format `fmt` (`custom` is w:format for fmt "custom")."""
+def format_number(value: int, fmt: str, custom: str = "", language: str = "") -> str:
+    """`value` in Word number format `fmt` (`custom` is w:format for fmt "custom").
+    Text formats follow `language` (a w:lang value) where it is French; English else."""
     if fmt in ("none", "bullet"):
         return ""
     if value < 0:
         value = 0
     if fmt == "custom":
         return _custom(value, custom)
+    spelt = _SPELT_BY_LANGUAGE.get(language[:2].lower(), {}).get(fmt)
+    if spelt is not None:
+        return spelt(value)
     handler = _FORMATS.get(fmt)
     return handler(value) if handler else str(value)
 
@@ -229,3 +237,13 @@ _FORMATS: dict[str, Callable[[int], str]] = {
     "chineseCountingThousand": _chinese_counting,
     "ideographTraditional": _ideograph_traditional,
 }
+
+_SPELT_BY_LANGUAGE: dict[str, dict[str, Callable[[int], str]]] = {
+    "fr": {
+        "cardinalText": numfmt_fr.cardinal_text,
+        "ordinalText": numfmt_fr.ordinal_text,
+        "ordinal": numfmt_fr.ordinal,
+    },
+    "ru": {"ordinalText": numfmt_ru.ordinal_text},
+}
+"""Text formats spelt in the document's language; other languages read as English."""

@@ -12,6 +12,7 @@ one InputError naming the file, never a traceback.
 from __future__ import annotations
 
 import io
+import posixpath
 import zipfile
 from dataclasses import dataclass, field
 from typing import Any
@@ -58,6 +59,20 @@ def open_package(data: bytes, display: str) -> Package:
     """Open a .docx from its bytes; InputError when it is not a readable Word document."""
     _check_zip(data, display)
     try:
+        return _open(data, display)
+    except InputError as err:
+        # A relationship to a part the zip lacks (an image a tool forgot to write)
+        # stops python-docx; Word and LibreOffice open such a file and show the rest.
+        if "missing part" not in str(err):
+            raise
+        repaired = _without_dangling_relationships(data)
+        if repaired is None:
+            raise
+        return _open(repaired, display)
+
+
+def _open(data: bytes, display: str) -> Package:
+    try:
         import docx
 
         document: Any = docx.Document(io.BytesIO(data))
@@ -90,6 +105,40 @@ def open_package(data: bytes, display: str) -> Package:
         raise InputError(f"not a Word document: {message}", path=display) from None
     except (OSError, EOFError, RecursionError, MemoryError) as err:
         raise InputError(f"not a valid .docx ({type(err).__name__})", path=display) from None
+
+
+def _without_dangling_relationships(data: bytes) -> bytes | None:
+    """The package with every internal relationship to an absent part removed; None
+    when there is none (the failure was something else). Sizes were checked already."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        names = {m.filename for m in archive.infolist()}
+        contents = {m.filename: archive.read(m) for m in archive.infolist()}
+    removed = False
+    for name, content in contents.items():
+        if not name.endswith(".rels"):
+            continue
+        try:
+            root = etree.fromstring(content, _PARSER)
+        except etree.XMLSyntaxError:
+            continue
+        # word/_rels/document.xml.rels: targets are relative to word/.
+        base = posixpath.dirname(posixpath.dirname(name))
+        for rel in list(root):
+            target = rel.get("Target", "")
+            if rel.get("TargetMode") == "External" or not target:
+                continue
+            path = target.lstrip("/") if target.startswith("/") else posixpath.join(base, target)
+            if posixpath.normpath(path) not in names:
+                root.remove(rel)
+                removed = True
+        contents[name] = etree.tostring(root, xml_declaration=True, encoding="UTF-8")
+    if not removed:
+        return None
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in contents.items():
+            archive.writestr(name, content)
+    return buffer.getvalue()
 
 
 def parse_xml(data: bytes, display: str) -> etree._Element:

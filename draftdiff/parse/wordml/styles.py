@@ -33,6 +33,8 @@ class Style:
     outline_level: int | None
     kind: str
     """w:type: "paragraph", "character", "table" or "numbering"."""
+    language: str | None = None
+    """w:rPr/w:lang/@w:val ("fr-FR"): the language Word spells list numbers in."""
 
 
 class Styles:
@@ -44,8 +46,12 @@ class Styles:
         # Documents use a few dozen styles for thousands of paragraphs: resolve once.
         self._numbering: dict[str | None, tuple[str | None, int | None]] = {}
         self._headings: dict[str | None, int] = {}
+        self.default_language = ""
+        """w:docDefaults' w:lang, for paragraphs whose styles name none."""
         if root is None:
             return
+        defaults = root.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}")
+        self.default_language = wval(first_child(defaults, qn("w:lang"))) or ""
         for element in root.iterchildren(qn("w:style")):
             style = _read_style(element)
             if style is None:
@@ -92,6 +98,14 @@ class Styles:
                 break
         return num_id, ilvl
 
+    def language(self, style_id: str | None) -> str:
+        """The language a paragraph of this style is in (its basedOn chain, then the
+        document default); "" when nothing says."""
+        for style in self.chain(style_id):
+            if style.language:
+                return style.language
+        return self.default_language
+
     def heading_level(self, style_id: str | None) -> int:
         """1-9 for Title and Heading 1-9 styles (or an outline level), else 0."""
         if style_id not in self._headings:
@@ -128,6 +142,7 @@ def _read_style(element: etree._Element) -> Style | None:
             num_id = wval(first_child(numpr, qn("w:numId")))
             ilvl = int_or(wval(first_child(numpr, qn("w:ilvl"))), None)
         outline = int_or(wval(first_child(ppr, qn("w:outlineLvl"))), None)
+    rpr = first_child(element, qn("w:rPr"))
     return Style(
         id=style_id,
         name=wval(first_child(element, qn("w:name"))) or style_id,
@@ -136,4 +151,5 @@ def _read_style(element: etree._Element) -> Style | None:
         ilvl=ilvl,
         outline_level=outline,
         kind=wval(element, "type") or "paragraph",
+        language=wval(first_child(rpr, qn("w:lang"))),
     )
