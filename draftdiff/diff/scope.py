@@ -12,9 +12,12 @@ it covers. Two ways are read:
     the object of a duty         the words of an obligation or prohibition but for its
                                  actor and cue, less its conditions, values, references, scope
                                  phrases and the schema's `scope_filler` words; when
-                                 fewer than half of them are shared, the duty is about
+                                 fewer than 40 % of them are shared (20 % when it names
+                                 the same capitalised things), the duty is about
                                  something else ("display the logo on advertising" ->
-                                 "include an acknowledgement in the documentation")
+                                 "include an acknowledgement in the documentation");
+                                 three or more words cut (or added) and none put in
+                                 their place narrow (or widen) it
 
 Both give one `scope.changed` per provision, naming each facet with its words
 on both sides. Words of a facet that merely moved or are spelled otherwise
@@ -42,9 +45,14 @@ OBJECT = "object"
 """The facet name of a duty's object (read from its words, not from the lexicon)."""
 OBJECT_OVERLAP = 0.4
 """Least share (Jaccard) of a duty's object words kept for it to be the same duty."""
+OBJECT_OVERLAP_SAME_NAMES = 0.2
+"""The same, when the capitalised words (what it names: "the Goods") are the same."""
 STEM = 4
 """Words are compared by their first letters, so that a rewording ("notify in writing"
 -> "give written notice") keeps its words and only another object changes them."""
+OBJECT_PART_WORDS = 3
+"""Words a duty's object must lose (gaining none) or gain (losing none) to have changed
+when most of it stays."""
 OBJECT_MIN_WORDS = 3
 """A duty's object is compared only when each side has at least this many words."""
 
@@ -163,7 +171,7 @@ class ScopeReader:
         skip_new: Iterable[tuple[int, int]] = (),
     ) -> list[FacetChange]:
         """How the scope of p (old) differs from that of q (new), facet by facet.
-        `skip_*` are spans (references) no object word is read from."""
+        `skip_*` are spans (references, values) no object word is read from."""
         if "guarantee" in (p.modality.family, q.modality.family):
             # A guarantee's force ("irrevocably", "to its knowledge") is
             # guarantee.weakened / .strengthened; what it covers is its own business.
@@ -181,7 +189,9 @@ class ScopeReader:
             lost = tuple(w for w in a if w.key not in keys_b)
             gained = tuple(w for w in b if w.key not in keys_a)
             out.append(FacetChange(facet, lost, gained))
-        if p.modality.is_duty and q.modality.is_duty:
+        # A duty made firmer or softer is obligation.strengthened / .weakened; its
+        # object is compared only when its strength stayed.
+        if p.modality.is_duty and p.modality is q.modality:
             changed = self._object(p, q, old_text, new_text, before, after, skip_old, skip_new)
             if changed is not None:
                 out.append(changed)
@@ -200,13 +210,30 @@ class ScopeReader:
     ) -> FacetChange | None:
         a = self._object_words(p, old_text, before, skip_old)
         b = self._object_words(q, new_text, after, skip_new)
-        keys_a, keys_b = {k for k, _ in a}, {k for k, _ in b}
+        # Words of a condition on either side are the condition's (condition.added /
+        # .removed tells them), wherever its reading ends: left out on both sides.
+        conditional = {k for prov, words in ((p, a), (q, b)) for k, at, _ in words if _in(prov, at)}
+        a = [w for w in a if w[0] not in conditional]
+        b = [w for w in b if w[0] not in conditional]
+        keys_a, keys_b = {k for k, _, _ in a}, {k for k, _, _ in b}
         if len(keys_a) < OBJECT_MIN_WORDS or len(keys_b) < OBJECT_MIN_WORDS:
             return None
-        if len(keys_a & keys_b) / len(keys_a | keys_b) >= OBJECT_OVERLAP:
-            return None
         lost = keys_a - keys_b
-        if lost and all(_in_blank(old_text, at) for key, at in a if key in lost):
+        gained = keys_b - keys_a
+        # Another object, or the same one with part of it cut or added ("the Equipment,
+        # the Premises and the Stock" -> "the Stock"); one word more or less is a
+        # rewording ("any Licence" -> "any New Licence" is clause.modified).
+        cut = not gained and len(lost) >= OBJECT_PART_WORDS
+        added = not lost and len(gained) >= OBJECT_PART_WORDS
+        overlap = len(keys_a & keys_b) / len(keys_a | keys_b)
+        # What a duty is about is mostly named: "the Goods", "the Equipment". With the
+        # same names on both sides, a low overlap is a rewording of how or when
+        # ("promptly upon delivery" -> "without delay after they are delivered").
+        same_names = {k for k, _, named in a if named} == {k for k, _, named in b if named}
+        other = overlap < (OBJECT_OVERLAP_SAME_NAMES if same_names else OBJECT_OVERLAP)
+        if not (other or cut or added):
+            return None
+        if _blanks(p, old_text) > _blanks(q, new_text):
             # A template's blanks filled in ("[name of lead Purchaser]" -> "Summit
             # Ridge Capital, LP"): the same duty, now naming what it left open.
             return None
@@ -217,7 +244,7 @@ class ScopeReader:
             OBJECT,
             (ScopeWords(OBJECT, "", old_words, p.cue.end + _lead(p, old_text), "scope: object"),),
             (ScopeWords(OBJECT, "", new_words, q.cue.end + _lead(q, new_text), "scope: object"),),
-            narrowed=bool(lost) and not keys_b - keys_a,
+            narrowed=bool(lost) and not gained,
         )
 
     def _object_words(
@@ -226,15 +253,15 @@ class ScopeReader:
         text: str,
         scope: list[ScopeWords],
         skip: Iterable[tuple[int, int]],
-    ) -> list[tuple[str, int]]:
-        """(word, offset) of what a duty is about: its words but for its actor and its
+    ) -> list[tuple[str, int, bool]]:
+        """(word, offset, capitalised) of what a duty is about: its words but for its actor and its
         cue, from the start of its sentence, so "Buyer shall pay the Price" and "The
         Price shall be paid by Buyer" are about the same thing."""
         # From the sentence's start: a passive subject ("The Price shall be paid by
         # Buyer") stands before the provision's own span.
-        start, end = min(p.sentence[0], p.span[0]), p.span[1]
+        # To the sentence's end: a span runs on over sentences that hold no provision.
+        start, end = min(p.sentence[0], p.span[0]), min(p.span[1], p.sentence[1])
         holes = [(p.cue.start, p.cue.end)]
-        holes += [(c.start, c.end) for c in p.conditions]
         holes += [(v.start, v.end) for v in p.values]
         holes += [(w.start, w.start + len(w.text)) for w in scope]
         holes += list(skip)
@@ -247,16 +274,22 @@ class ScopeReader:
             word = m.group()
             if word.isdigit() or self.lexicon.is_word(word, "scope_filler"):
                 continue
-            out.append((word.casefold()[:STEM], m.start()))
+            named = word[:1].isupper() and m.start() > p.sentence[0]
+            out.append((word.casefold()[:STEM], m.start(), named))
         return out
 
 
 _BLANK = re.compile(r"\[[^\]]{0,120}\]")
 
 
-def _in_blank(text: str, at: int) -> bool:
-    """True when offset `at` lies inside a bracketed blank of a template: "[name]"."""
-    return any(m.start() <= at < m.end() for m in _BLANK.finditer(text))
+def _in(p: Provision, at: int) -> bool:
+    """True when offset `at` lies inside one of the provision's conditions."""
+    return any(c.start <= at < c.end for c in p.conditions)
+
+
+def _blanks(p: Provision, text: str) -> int:
+    """How many bracketed blanks of a template ("[name]") the provision's sentence has."""
+    return len(_BLANK.findall(text, p.sentence[0], p.sentence[1]))
 
 
 def _complement_end(text: str, start: int, end: int) -> int:

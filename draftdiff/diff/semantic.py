@@ -197,6 +197,7 @@ class _PairReader:
             scope = self._scope_changed(ref, p, q, before, after, told)
             if scope is not None:
                 changes.append(scope)
+        changes = _untold_conditions(changes)
         changes.extend(self._one_sided(ref, p, "removed") for p in lost if self._concerned(p))
         changes.extend(self._one_sided(ref, q, "added") for q in gained if self._concerned(q))
         value_change = self._values(ref, before, after, matched, lost, gained, told)
@@ -262,8 +263,8 @@ class _PairReader:
             q,
             self.old.clause(p.clause).text,
             self.new.clause(q.clause).text,
-            [(r.start, r.end) for c, r in before.references if c == p.clause],
-            [(r.start, r.end) for c, r in after.references if c == q.clause],
+            _spans(before, p),
+            _spans(after, q),
         )
         if not facets:
             return None
@@ -777,6 +778,43 @@ class _PairReader:
 PLACE_WORDS = 3
 """Words on each side of a reference that say where in the text it stands."""
 _PLACE_WORD = re.compile(r"[^\W_]+")
+
+
+def _spans(side: _Side, own: Provision) -> list[tuple[int, int]]:
+    """Where the references, values and other provisions of a provision's clause lie:
+    none of its object words is read there (a value moved before the subject is still
+    the same value; "either party may terminate ..., and Provider will pay ..." reads
+    Provider's duty from "Provider")."""
+    clause = own.clause
+    spans = [(r.start, r.end) for c, r in side.references if c == clause]
+    spans.extend((v.start, v.end) for c, v in side.values if c == clause)
+    spans.extend(o.span for o in side.provisions if o.clause == clause and o is not own)
+    return spans
+
+
+def _untold_conditions(changes: list[Change]) -> list[Change]:
+    """Without the condition changes whose words a scope change already quotes: "for as
+    long as it is a trade secret" is a duration, told once, not also a condition."""
+    spans = [
+        (e.side, e.clause, e.start, e.end)
+        for c in changes
+        if c.type == "scope.changed"
+        for e in c.evidence
+        if e.rule.startswith("lexicon.scope_")
+    ]
+    if not spans:
+        return changes
+    return [
+        c
+        for c in changes
+        if not (
+            c.family == "condition"
+            and all(
+                any(e.side == s and e.clause == k and a <= e.start < b for s, k, a, b in spans)
+                for e in c.evidence
+            )
+        )
+    ]
 
 
 def _in_order(n: int, m: int, same: Callable[[int, int], bool]) -> list[tuple[int, int]]:
