@@ -125,6 +125,11 @@ class ScopeReader:
         )
 
     @cached_property
+    def _stop(self) -> frozenset[str]:
+        """Words a phrase's complement never runs over (the lexicon's `gap_stop`)."""
+        return frozenset(w.casefold() for w in self.lexicon.words.get("gap_stop", ()))
+
+    @cached_property
     def _same(self) -> Mapping[str, str]:
         """Key of each wording -> key of the first wording of its `scope_same` line."""
         out: dict[str, str] = {}
@@ -147,7 +152,7 @@ class ScopeReader:
                 continue
             stop = m.end
             if m.phrase.rstrip().endswith("..."):
-                stop = _complement_end(text, m.end, end)
+                stop = _complement_end(text, m.end, end, self._stop)
             words = text[m.start : stop]
             key = _key(words, [v for v in values if m.start <= v.start < stop], m.start)
             out.append(
@@ -178,6 +183,19 @@ class ScopeReader:
             return []
         before = self.words(old_text, p.span[0], p.span[1], p.values)
         after = self.words(new_text, q.span[0], q.span[1], q.values)
+        out = self.compare(before, after)
+        # A duty made firmer or softer is obligation.strengthened / .weakened; its
+        # object is compared only when its strength stayed.
+        if p.modality.is_duty and p.modality is q.modality:
+            changed = self._object(p, q, old_text, new_text, before, after, skip_old, skip_new)
+            if changed is not None:
+                out.append(changed)
+        return out
+
+    def compare(
+        self, before: Sequence[ScopeWords], after: Sequence[ScopeWords]
+    ) -> list[FacetChange]:
+        """The facets whose words differ between two sets of scope words."""
         out = []
         for category in self.facets:
             facet = category[len(FACET_PREFIX) :]
@@ -189,12 +207,6 @@ class ScopeReader:
             lost = tuple(w for w in a if w.key not in keys_b)
             gained = tuple(w for w in b if w.key not in keys_a)
             out.append(FacetChange(facet, lost, gained))
-        # A duty made firmer or softer is obligation.strengthened / .weakened; its
-        # object is compared only when its strength stayed.
-        if p.modality.is_duty and p.modality is q.modality:
-            changed = self._object(p, q, old_text, new_text, before, after, skip_old, skip_new)
-            if changed is not None:
-                out.append(changed)
         return out
 
     def _object(
@@ -292,15 +304,18 @@ def _blanks(p: Provision, text: str) -> int:
     return len(_BLANK.findall(text, p.sentence[0], p.sentence[1]))
 
 
-def _complement_end(text: str, start: int, end: int) -> int:
-    """Where the words a phrase takes end: the next comma, semicolon, colon or full
-    stop, or after GAP_WORDS words, or at `end`."""
+def _complement_end(text: str, start: int, end: int, stop_words: frozenset[str]) -> int:
+    """Where the words a phrase takes end: before the next comma, semicolon, colon,
+    full stop or `gap_stop` word ("for the term of this Agreement and is worldwide"
+    takes "this Agreement"), after GAP_WORDS words, or at `end`."""
     stop = _COMPLEMENT_STOP.search(text, start, end)
     limit = stop.start() if stop else end
-    words = list(_WORD.finditer(text, start, limit))
-    if len(words) > GAP_WORDS:
-        return words[GAP_WORDS - 1].end()
-    return words[-1].end() if words else start
+    last = start
+    for count, m in enumerate(_WORD.finditer(text, start, limit)):
+        if count == GAP_WORDS or m.group().casefold() in stop_words:
+            break
+        last = m.end()
+    return last
 
 
 def _key(words: str, values: Sequence[Value] = (), offset: int = 0) -> str:

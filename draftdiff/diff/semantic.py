@@ -197,6 +197,10 @@ class _PairReader:
             scope = self._scope_changed(ref, p, q, before, after, told)
             if scope is not None:
                 changes.append(scope)
+        if not any(c.type == "scope.changed" for c in changes):
+            loose = self._loose_scope(ref, pair, before, after)
+            if loose is not None:
+                changes.append(loose)
         changes = _untold_conditions(changes)
         changes.extend(self._one_sided(ref, p, "removed") for p in lost if self._concerned(p))
         changes.extend(self._one_sided(ref, q, "added") for q in gained if self._concerned(q))
@@ -297,6 +301,52 @@ class _PairReader:
             p.clause,
             q.clause,
             tuple(evidence),
+        )
+
+    def _loose_scope(
+        self, ref: str, pair: ClausePair, before: _Side, after: _Side
+    ) -> Change | None:
+        """scope.changed for scope words outside any provision ("The licence granted in
+        clause 2 is perpetual" -> "... lasts for the term of this Agreement"): the
+        statement of a grant's scope has no modal of its own. Its party is the one
+        party the clause names, if it names one."""
+        found: dict[Side, list[ScopeWords]] = {"old": [], "new": []}
+        sides: tuple[tuple[Side, Document, tuple[str, ...], _Side], ...] = (
+            ("old", self.old, pair.old, before),
+            ("new", self.new, pair.new, after),
+        )
+        for side, document, ids, read in sides:
+            for clause_id in ids:
+                text = document.clause(clause_id).text
+                values = [v for c, v in read.values if c == clause_id]
+                spans = [p.span for p in read.provisions if p.clause == clause_id]
+                found[side].extend(
+                    w
+                    for w in self.scope.words(text, 0, len(text), values)
+                    if not any(a <= w.start < b for a, b in spans)
+                )
+        # Only a facet whose words were replaced ("perpetual" -> "for the term of this
+        # Agreement"): a lone word dropped from a statement is too often boilerplate.
+        facets = [f for f in self.scope.compare(found["old"], found["new"]) if f.lost and f.gained]
+        if not facets:
+            return None
+        named = {
+            m.name
+            for clause_id in pair.new
+            for m in self.analysis["new"].clause(clause_id).mentions
+            if m.name in self.all_parties
+        }
+        party = named.pop() if len(named) == 1 else None
+        who = f" {party}" if party else ""
+        old_id, new_id = pair.old_id or "", pair.new_id or ""
+        return Change(
+            "scope.changed",
+            min((policy.scope_severity(f.facet) for f in facets), key=lambda s: s.rank),
+            f"{ref}{who}: scope changed — " + "; ".join(f.describe() for f in facets),
+            party,
+            pair.old_id,
+            pair.new_id,
+            tuple(e for f in facets for e in f.evidence(old_id, new_id)),
         )
 
     def _parties_changed(

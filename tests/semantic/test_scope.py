@@ -178,3 +178,25 @@ def test_a_guarantee_losing_its_force_is_told_by_guarantee_weakened_alone() -> N
         LICENCE,
     )
     assert [c.type for c in found] == ["guarantee.weakened"]
+
+
+def test_a_scope_stated_without_a_modal_is_read_from_the_clause_with_the_party_it_names() -> None:
+    (change,) = scope_of(
+        "2.3 The licence granted to Licensee under Section 2.1 is perpetual and worldwide.",
+        "2.3 The licence granted to Licensee under Section 2.1 lasts for the term of this "
+        "Agreement and is worldwide.",
+    )
+    assert change.party == "Licensee"
+    assert change.summary == (
+        "2.3 Licensee: scope changed — duration: “perpetual” → “for the term of this Agreement”"
+    )
+
+
+def test_a_lone_scope_word_dropped_from_a_statement_is_not_read_as_a_scope_change() -> None:
+    assert (
+        scope_of(
+            "15.1 This Agreement is the sole and exclusive agreement between the parties.",
+            "15.1 This Agreement is the entire agreement between the parties.",
+        )
+        == []
+    )
