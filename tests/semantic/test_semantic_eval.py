@@ -56,13 +56,12 @@ PER_TYPE: dict[str, dict[str, tuple[float | None, float | None]]] = {
         "guarantee.removed": (0.9, 0.9),  # 2 labelled
         "guarantee.strengthened": (None, 0.0),  # 1 labelled
         "guarantee.weakened": (0.9, 0.4),  # 2 labelled
-        # One held-out scope pair (p-s0xx) reads a carve-out where none is labelled.
-        "condition.added": (0.6, 0.9),  # 2 labelled
+        "condition.added": (0.9, 0.9),  # 2 labelled
         "condition.removed": (0.9, 0.9),  # 3 labelled
         "value.changed": (0.4, 0.55),  # 3 labelled
         "term.redefined": (0.2, 0.2),  # 3 labelled
         "reference.changed": (0.9, 0.4),  # 2 labelled
-        "scope.changed": (0.7, 0.75),  # 9 labelled
+        "scope.changed": (0.8, 0.7),  # 12 labelled
     },
 }
 
