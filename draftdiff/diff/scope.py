@@ -56,6 +56,8 @@ when most of it stays."""
 OBJECT_MIN_WORDS = 3
 """A duty's object is compared only when each side has at least this many words."""
 
+QUOTE_WORDS = 12
+"""Words of a facet's text quoted in a summary (the evidence has them all)."""
 VALUE_MARK = " 0value0 "
 """Stands for a value inside a key: the words around a number are compared, the number
 is value.changed's."""
@@ -93,8 +95,8 @@ class FacetChange:
 
     def describe(self) -> str:
         """ "duration: “perpetual” → “for the term of this Agreement”"."""
-        old = " / ".join(f"“{_one_line(w.text)}”" for w in self.lost)
-        new = " / ".join(f"“{_one_line(w.text)}”" for w in self.gained)
+        old = " / ".join(f"“{_quoted(w.text)}”" for w in self.lost)
+        new = " / ".join(f"“{_quoted(w.text)}”" for w in self.gained)
         if old and new:
             return f"{self.facet}: {old} → {new}"
         return f"{self.facet}: {old} dropped" if old else f"{self.facet}: {new} added"
@@ -250,12 +252,10 @@ class ScopeReader:
             # Ridge Capital, LP"): the same duty, now naming what it left open.
             return None
         # The object as a reader sees it: the duty's words after its cue, on each side.
-        old_words = _object_text(p, old_text)
-        new_words = _object_text(q, new_text)
         return FacetChange(
             OBJECT,
-            (ScopeWords(OBJECT, "", old_words, p.cue.end + _lead(p, old_text), "scope: object"),),
-            (ScopeWords(OBJECT, "", new_words, q.cue.end + _lead(q, new_text), "scope: object"),),
+            (_object_quote(p, old_text),),
+            (_object_quote(q, new_text),),
             narrowed=bool(lost) and not gained,
         )
 
@@ -328,20 +328,20 @@ def _key(words: str, values: Sequence[Value] = (), offset: int = 0) -> str:
     return _NOT_ALNUM.sub("", text.casefold())
 
 
-def _object_text(p: Provision, text: str) -> str:
-    words = text[p.cue.end : p.span[1]].strip().rstrip(".;,")
-    tokens = words.split()
-    return " ".join(tokens[:12]) + ("…" if len(tokens) > 12 else "")
+def _object_quote(p: Provision, text: str) -> ScopeWords:
+    """The object as a reader sees it: the duty's words after its cue, to the end of
+    its sentence, exactly as they stand (evidence offsets point at them)."""
+    end = min(p.span[1], p.sentence[1])
+    rest = text[p.cue.end : end]
+    words = rest.strip().rstrip(".;,")
+    start = p.cue.end + len(rest) - len(rest.lstrip())
+    return ScopeWords(OBJECT, "", words, start, "scope: object")
 
 
-def _lead(p: Provision, text: str) -> int:
-    """Spaces between the cue and the first word of the object."""
-    rest = text[p.cue.end : p.span[1]]
-    return len(rest) - len(rest.lstrip())
-
-
-def _one_line(text: str) -> str:
-    return " ".join(text.split())
+def _quoted(text: str) -> str:
+    """One line of at most QUOTE_WORDS words."""
+    tokens = text.split()
+    return " ".join(tokens[:QUOTE_WORDS]) + ("…" if len(tokens) > QUOTE_WORDS else "")
 
 
 __all__ = ["FacetChange", "ScopeReader", "ScopeWords"]

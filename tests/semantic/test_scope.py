@@ -129,15 +129,32 @@ def test_a_numbered_duration_replaced_by_words_is_one_scope_change() -> None:
 
 
 def test_a_duty_about_something_else_is_a_scope_change_of_its_bearer() -> None:
-    (change,) = scope_of(
-        "3.2 Licensee shall display the Licensor's logo on all advertising materials for the "
-        "Products.",
-        "3.2 Licensee shall include an acknowledgement of the Licensor in the documentation "
-        "accompanying each copy of the Products.",
+    comparison = compare_docs(
+        [
+            "3.2 Licensee shall display the Licensor's logo on all advertising materials for "
+            "the Products."
+        ],
+        [
+            "3.2 Licensee shall include an acknowledgement of the Licensor in the documentation "
+            "accompanying each copy of the Products."
+        ],
+        LICENCE,
     )
+    (change,) = [c for c in comparison.changes if c.type == "scope.changed"]
     assert change.party == "Licensee"
-    assert "— object: “display the Licensor's logo" in change.summary
+    assert "— object: “display the Licensor's logo on all advertising materials" in change.summary
     assert change.severity is Severity.MEDIUM
+    objects = [(e.side, e.text) for e in change.evidence if e.rule == "scope: object"]
+    assert objects == [
+        ("old", "display the Licensor's logo on all advertising materials for the Products"),
+        (
+            "new",
+            "include an acknowledgement of the Licensor in the documentation accompanying "
+            "each copy of the Products",
+        ),
+    ]
+    for e in change.evidence:
+        assert comparison.clause(e.side, e.clause).text[e.start : e.end] == e.text
 
 
 def test_a_duty_that_only_lost_part_of_its_object_is_high() -> None:
