@@ -1,9 +1,13 @@
 """Provides cross-references ("Article 3.1", "Section 5", "paragraph (a)") and their targets.
 
 A reference is resolved against the clause ids of its own document: "Section
-5.4" to clause 5.4, "Article 4" to article 4, and a bare "paragraph (a)" to the
-nearest (a) among the referring clause and its ancestors. An unresolved one
-(another instrument's section) is kept with no target; it cannot change target.
+5.4" to clause 5.4, "Article 4" to article 4, "Section 8.1(a)" to 8.1(a) or, in a
+document whose ids join levels with dots, 8.1.a, "Section 11" with no clause 11 to
+the clause holding 11.1, 11.2 (a heading that lost its number), a bare "paragraph (a)" to the
+nearest (a) among the referring clause and its ancestors. One followed by words
+naming another instrument (the schema's `reference_external`: "Art. 7 G v.
+15.7.2009", "Section 12 of the Securities Act") and one that names no clause are
+kept with no target; they cannot change target.
 """
 
 from __future__ import annotations
@@ -12,7 +16,11 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from draftdiff.analyse.lexicon import lexicon_for
 from draftdiff.schema.model import Schema
+
+_PARENTHESISED = re.compile(r"\(([^()]+)\)")
+_SPACES = re.compile(r"\s*")
 
 
 @dataclass(frozen=True)
@@ -40,12 +48,15 @@ def find_references(
 ) -> tuple[Reference, ...]:
     """References in a clause text; `ids` maps every clause id to its parent's id."""
     found: list[Reference] = []
+    lexicon = lexicon_for(schema)
     for pattern in schema.references:
         for m in pattern.finditer(text):
             if any(m.start() < r.end and m.end() > r.start for r in found):
                 continue
             target = re.sub(r"\s+", "", m.group("target"))
             kind = m.groupdict().get("kind") or ""
+            after = _SPACES.match(text, m.end()).end()  # type: ignore[union-attr]
+            external = lexicon.at(text, "reference_external", after) is not None
             found.append(
                 Reference(
                     m.group(),
@@ -53,7 +64,7 @@ def find_references(
                     m.end(),
                     kind,
                     target,
-                    resolve(target, clause_id, ids),
+                    None if external else resolve(target, clause_id, ids),
                     f"references: {kind} {target}".replace("  ", " "),
                 )
             )
@@ -74,4 +85,13 @@ def resolve(target: str, clause_id: str, ids: Mapping[str, str | None]) -> str |
             current = ids.get(current)
         return None
     stripped = target.rstrip(".")
-    return stripped if stripped in ids else None
+    if stripped in ids:
+        return stripped
+    # "8.1(a)" in a document numbered 8.1.a (Markdown lists, dotted Word levels).
+    dotted = _PARENTHESISED.sub(r".\1", stripped)
+    if dotted in ids:
+        return dotted
+    # "Section 11" where the heading "Miscellaneous" lost its number but holds 11.1,
+    # 11.2: the clause that holds them.
+    child = next((i for i in ids if i.startswith(stripped + ".")), None)
+    return ids.get(child) if child is not None else None

@@ -163,11 +163,15 @@ CHANGE_TYPES: Mapping[str, str] = {
     "value.changed": "an amount, percentage, duration, date or count changed",
     "term.redefined": "a definition's text changed (every clause using the term is listed)",
     "reference.changed": "a cross-reference now points elsewhere or nowhere",
+    "scope.changed": "what a grant or duty covers changed (duration, territory, exclusivity, "
+    "sublicensability, transferability, revocability, consideration or its object)",
 }
 """The change vocabulary: stable codes (JSON, `check --fail-on`, filters) and what each
 means. Codes may be added; renaming one needs a new JSON format version."""
 
-_PROVISION_FAMILIES = "obligation prohibition permission guarantee condition value term reference"
+_PROVISION_FAMILIES = (
+    "obligation prohibition permission guarantee condition scope value term reference"
+)
 PROVISION_CHANGE_TYPES = tuple(
     c for c in CHANGE_TYPES if c.split(".")[0] in _PROVISION_FAMILIES.split()
 )

@@ -19,11 +19,16 @@ words of their actions), then compared:
     a party joining or leaving       permission.added / .removed ("Norland shall hold"
                                      -> "Each Party shall hold": Velmora gains it)
     conditions                       condition.added / .removed
+    what a kept provision covers     scope.changed: its duration, territory, exclusivity,
+                                     sublicensing, transfer, revocability or consideration
+                                     words, or a duty's object (draftdiff/diff/scope.py)
     left over on one side            <family>.added / .removed
     values                           value.changed (amounts, percentages, durations,
                                      dates, counts; "thirty (30)" = "30")
     definitions                      term.redefined, listing every clause using the term
-    cross-references                 reference.changed when the target moved or vanished
+    cross-references                 reference.changed when a reference now points at
+                                     another clause than the one its old target became
+                                     (one that followed its target's renumbering is none)
 
 Added and removed clauses yield <family>.added / .removed for each provision.
 Only provisions of the parties (or of the parties jointly) make changes: what
@@ -35,7 +40,8 @@ Severity follows draftdiff/diff/severity.py.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Mapping, Sequence
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from draftdiff.analyse.actors import JOINT
@@ -57,6 +63,7 @@ from draftdiff.diff.result import (
     Side,
     Status,
 )
+from draftdiff.diff.scope import ScopeReader, ScopeWords
 from draftdiff.diff.textdiff import cosmetic_key
 from draftdiff.model import Document
 
@@ -135,6 +142,7 @@ class _PairReader:
         self.old, self.new = old, new
         self.analysis = {"old": analysis_old, "new": analysis_new}
         self.lexicon = lexicon
+        self.scope = ScopeReader(lexicon)
         self.renamed = renames.parties
         self.all_parties = frozenset(p.name for p in new.parties) or frozenset(
             p.name for p in old.parties
@@ -183,11 +191,20 @@ class _PairReader:
             )
         changes: list[Change] = []
         matched, lost, gained = _match(before.provisions, after.provisions, self.renamed)
+        told: set[tuple[Side, str, int]] = set()
         for p, q in matched:
             changes.extend(self._compare(ref, p, q))
+            scope = self._scope_changed(ref, p, q, before, after, told)
+            if scope is not None:
+                changes.append(scope)
+        if not any(c.type == "scope.changed" for c in changes):
+            loose = self._loose_scope(ref, pair, before, after)
+            if loose is not None:
+                changes.append(loose)
+        changes = _untold_conditions(changes)
         changes.extend(self._one_sided(ref, p, "removed") for p in lost if self._concerned(p))
         changes.extend(self._one_sided(ref, q, "added") for q in gained if self._concerned(q))
-        value_change = self._values(ref, before, after, matched, lost, gained)
+        value_change = self._values(ref, before, after, matched, lost, gained, told)
         changes = _merge(changes, self.all_parties)
         if value_change is not None:
             others = {c.party for c in changes if c.party is not None}
@@ -231,6 +248,106 @@ class _PairReader:
         if same_family or p.modality.is_duty == q.modality.is_duty:
             out.extend(self._conditions_changed(ref, p, q))
         return out
+
+    def _scope_changed(
+        self,
+        ref: str,
+        p: Provision,
+        q: Provision,
+        before: _Side,
+        after: _Side,
+        told: set[tuple[Side, str, int]],
+    ) -> Change | None:
+        """scope.changed when a provision kept by the same party, of the same kind,
+        covers something else; `told` gathers the values its words already tell."""
+        if p.modality.family != q.modality.family or not self._bearers(p) & self._bearers(q):
+            return None
+        facets = self.scope.changes(
+            p,
+            q,
+            self.old.clause(p.clause).text,
+            self.new.clause(q.clause).text,
+            _spans(before, p),
+            _spans(after, q),
+        )
+        if not facets:
+            return None
+        for facet in facets:
+            # "for a period of three (3) years" -> "for as long as it remains secret":
+            # the number went with the words that held it, one change says both.
+            sides: tuple[tuple[Side, Provision, tuple[ScopeWords, ...]], ...] = (
+                ("old", p, facet.lost),
+                ("new", q, facet.gained),
+            )
+            for side, prov, found in sides:
+                for w in found:
+                    for v in prov.values:
+                        if w.start <= v.start < w.start + len(w.text):
+                            told.add((side, prov.clause, v.start))
+        severity = min(
+            (policy.scope_severity(f.facet, f.narrowed) for f in facets), key=lambda s: s.rank
+        )
+        evidence = [
+            Evidence("old", p.clause, p.cue.text, p.cue.start, p.cue.rule),
+            Evidence("new", q.clause, q.cue.text, q.cue.start, q.cue.rule),
+        ]
+        evidence.extend(e for f in facets for e in f.evidence(p.clause, q.clause))
+        return Change(
+            "scope.changed",
+            severity,
+            f"{ref} {_who(q)}: scope of {q.modality.label} “{_quote(q)}” changed — "
+            + "; ".join(f.describe() for f in facets),
+            self._party(q),
+            p.clause,
+            q.clause,
+            tuple(evidence),
+        )
+
+    def _loose_scope(
+        self, ref: str, pair: ClausePair, before: _Side, after: _Side
+    ) -> Change | None:
+        """scope.changed for scope words outside any provision ("The licence granted in
+        clause 2 is perpetual" -> "... lasts for the term of this Agreement"): the
+        statement of a grant's scope has no modal of its own. Its party is the one
+        party the clause names, if it names one."""
+        found: dict[Side, list[ScopeWords]] = {"old": [], "new": []}
+        sides: tuple[tuple[Side, Document, tuple[str, ...], _Side], ...] = (
+            ("old", self.old, pair.old, before),
+            ("new", self.new, pair.new, after),
+        )
+        for side, document, ids, read in sides:
+            for clause_id in ids:
+                text = document.clause(clause_id).text
+                values = [v for c, v in read.values if c == clause_id]
+                spans = [p.span for p in read.provisions if p.clause == clause_id]
+                found[side].extend(
+                    w
+                    for w in self.scope.words(text, 0, len(text), values)
+                    if not any(a <= w.start < b for a, b in spans)
+                )
+        # Only a facet whose words were replaced ("perpetual" -> "for the term of this
+        # Agreement"): a lone word dropped from a statement is too often boilerplate.
+        facets = [f for f in self.scope.compare(found["old"], found["new"]) if f.lost and f.gained]
+        if not facets:
+            return None
+        named = {
+            m.name
+            for clause_id in pair.new
+            for m in self.analysis["new"].clause(clause_id).mentions
+            if m.name in self.all_parties
+        }
+        party = named.pop() if len(named) == 1 else None
+        who = f" {party}" if party else ""
+        old_id, new_id = pair.old_id or "", pair.new_id or ""
+        return Change(
+            "scope.changed",
+            min((policy.scope_severity(f.facet) for f in facets), key=lambda s: s.rank),
+            f"{ref}{who}: scope changed — " + "; ".join(f.describe() for f in facets),
+            party,
+            pair.old_id,
+            pair.new_id,
+            tuple(e for f in facets for e in f.evidence(old_id, new_id)),
+        )
 
     def _parties_changed(
         self, ref: str, p: Provision, q: Provision, gone: frozenset[str], came: frozenset[str]
@@ -450,12 +567,22 @@ class _PairReader:
         matched: list[tuple[Provision, Provision]],
         lost: list[Provision],
         gained: list[Provision],
+        told: set[tuple[Side, str, int]],
     ) -> Change | None:
         """One value.changed for the pair: values replaced, and values added to or
         dropped from a provision that is still there. Values of provisions added or
-        removed whole are already told by those changes."""
-        olds = [(c, v) for c, v in before.values if not _inside(c, v, lost)]
-        news = [(c, v) for c, v in after.values if not _inside(c, v, gained)]
+        removed whole are already told by those changes, and so are those `told` by
+        a scope change."""
+        olds = [
+            (c, v)
+            for c, v in before.values
+            if not _inside(c, v, lost) and ("old", c, v.start) not in told
+        ]
+        news = [
+            (c, v)
+            for c, v in after.values
+            if not _inside(c, v, gained) and ("new", c, v.start) not in told
+        ]
         kept_old = [p for p, _ in matched]
         kept_new = [q for _, q in matched]
         matcher = difflib.SequenceMatcher(
@@ -585,42 +712,69 @@ class _PairReader:
     def _aligned_references(
         self, pair: ClausePair
     ) -> list[tuple[tuple[str, Reference], tuple[str, Reference]]]:
+        """Each reference of the old side with the one of the new side that stands for
+        it: first those that point at what their old target became, in order (a
+        renumbered list of references stays one to one, whatever was inserted or
+        dropped among them); then, of the rest, those standing in the same place of
+        the text (the same words before or after them)."""
         before = self.side("old", pair.old).references
         after = self.side("new", pair.new).references
-        matcher = difflib.SequenceMatcher(
-            a=[r.kind.casefold() for _, r in before],
-            b=[r.kind.casefold() for _, r in after],
-            autojunk=False,
+        follows = _in_order(
+            len(before), len(after), lambda i, j: self._follows(before[i][1], after[j][1])
         )
-        out: list[tuple[tuple[str, Reference], tuple[str, Reference]]] = []
-        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-            if tag in ("equal", "replace") and i2 - i1 == j2 - j1:
-                out.extend(zip(before[i1:i2], after[j1:j2], strict=True))
-        return out
+        rest_a = sorted(set(range(len(before))) - {i for i, _ in follows})
+        rest_b = sorted(set(range(len(after))) - {j for _, j in follows})
+        place_a = [_place(self.old.clause(c).text, r, before) for c, r in before]
+        place_b = [_place(self.new.clause(c).text, r, after) for c, r in after]
+
+        def same_place(i: int, j: int) -> bool:
+            a, b = before[rest_a[i]][1], after[rest_b[j]][1]
+            pa, pb = place_a[rest_a[i]], place_b[rest_b[j]]
+            return a.kind.casefold() == b.kind.casefold() and (pa[0] == pb[0] or pa[1] == pb[1])
+
+        slots = _in_order(len(rest_a), len(rest_b), same_place)
+        pairs = sorted([*follows, *((rest_a[i], rest_b[j]) for i, j in slots)])
+        return [(before[i], after[j]) for i, j in pairs]
+
+    def _follows(self, a: Reference, b: Reference) -> bool:
+        """True when new reference b points at what old reference a's target became
+        (or both point at no clause of theirs, with the same words)."""
+        if a.clause is None or b.clause is None:
+            return a.clause is None and b.clause is None and a.target == b.target
+        went = self.counterpart.get(a.clause, ())
+        # A numbered clause that became a heading with its text in the paragraph under
+        # it ("1. You may copy ..." -> "4. Conveying Verbatim Copies." + "4¶1 You may
+        # copy ..."): a reference to the heading's number follows it.
+        return b.clause in went or any(w.startswith(b.clause + "¶") for w in went)
 
     def references(self, pair: ClausePair) -> list[Change]:
-        """reference.changed for references whose target moved or vanished."""
+        """reference.changed for references that now point at another clause than the
+        one their old target became, or at none."""
         out = []
         for (ca, a), (cb, b) in self._aligned_references(pair):
-            if a.clause is None:
+            if a.clause is None or self._follows(a, b):
                 continue
             went = self.counterpart.get(a.clause, ())
-            if b.clause is not None and b.clause in went:
-                continue
+            old_target = self.old.clause(a.clause)
             if b.clause is None:
-                now = "points to no clause"
+                now = "now points to no clause"
             else:
-                now = f"points to {name(b.clause)}: {snippet(self.new.clause(b.clause).text, 8)}"
-            meant = (
-                f"its old target {name(a.clause)} is now {', '.join(name(w) for w in went)}"
-                if went
-                else f"its old target {name(a.clause)} was removed"
-            )
+                now = (
+                    f"now points to {name(b.clause)} ({snippet(self.new.clause(b.clause).text, 8)})"
+                )
+            what = f"{name(a.clause)} ({snippet(old_target.text, 8)})"
+            if not went:
+                then = f"it pointed to {what}, which was removed"
+            elif went == (a.clause,):
+                then = f"it pointed to {what}, which is still {name(a.clause)}"
+            else:
+                then = f"it pointed to {what}, which is now {', '.join(name(w) for w in went)}"
+            words = f"“{b.text}”" if a.text == b.text else f"“{a.text}” → “{b.text}”"
             out.append(
                 Change(
                     "reference.changed",
                     policy.REFERENCE_CHANGED,
-                    f"{name(pair.new_id or pair.old_id)}: “{b.text}” {now} ({meant})",
+                    f"{name(pair.new_id or pair.old_id)}: {words} {now}; {then}",
                     None,
                     ca,
                     cb,
@@ -670,6 +824,93 @@ class _PairReader:
 
 
 # --- helpers ----------------------------------------------------------------------------
+
+PLACE_WORDS = 3
+"""Words on each side of a reference that say where in the text it stands."""
+_PLACE_WORD = re.compile(r"[^\W_]+")
+
+
+def _spans(side: _Side, own: Provision) -> list[tuple[int, int]]:
+    """Where the references, values and other provisions of a provision's clause lie:
+    none of its object words is read there (a value moved before the subject is still
+    the same value; "either party may terminate ..., and Provider will pay ..." reads
+    Provider's duty from "Provider")."""
+    clause = own.clause
+    spans = [(r.start, r.end) for c, r in side.references if c == clause]
+    spans.extend((v.start, v.end) for c, v in side.values if c == clause)
+    spans.extend(o.span for o in side.provisions if o.clause == clause and o is not own)
+    return spans
+
+
+def _untold_conditions(changes: list[Change]) -> list[Change]:
+    """Without the condition changes whose words a scope change already quotes: "for as
+    long as it is a trade secret" is a duration, told once, not also a condition."""
+    spans = [
+        (e.side, e.clause, e.start, e.end)
+        for c in changes
+        if c.type == "scope.changed"
+        for e in c.evidence
+        if e.rule.startswith("lexicon.scope_")
+    ]
+    if not spans:
+        return changes
+    return [
+        c
+        for c in changes
+        if not (
+            c.family == "condition"
+            and all(
+                any(e.side == s and e.clause == k and a <= e.start < b for s, k, a, b in spans)
+                for e in c.evidence
+            )
+        )
+    ]
+
+
+def _in_order(n: int, m: int, same: Callable[[int, int], bool]) -> list[tuple[int, int]]:
+    """The most pairs (i, j), both in increasing order, with same(i, j): a longest
+    common subsequence of items 0..n-1 and 0..m-1."""
+    if not n or not m:
+        return []
+    hit = [[same(i, j) for j in range(m)] for i in range(n)]
+    best = [[0] * (m + 1) for _ in range(n + 1)]
+    for i in range(n - 1, -1, -1):
+        for j in range(m - 1, -1, -1):
+            best[i][j] = (
+                best[i + 1][j + 1] + 1 if hit[i][j] else max(best[i + 1][j], best[i][j + 1])
+            )
+    out = []
+    i = j = 0
+    while i < n and j < m:
+        if hit[i][j] and best[i][j] == best[i + 1][j + 1] + 1:
+            out.append((i, j))
+            i, j = i + 1, j + 1
+        elif best[i + 1][j] >= best[i][j + 1]:
+            i += 1
+        else:
+            j += 1
+    return out
+
+
+def _place(
+    text: str, ref: Reference, refs: Sequence[tuple[str, Reference]]
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The words before and after a reference, every reference of the text counted as
+    one word of its own (their numbers change with a renumbering; their places do not)."""
+    spans = sorted({(r.start, r.end) for _, r in refs if text[r.start : r.end] == r.text})
+    tokens: list[tuple[int, str]] = [(a, "\x00") for a, _ in spans]
+    tokens.extend(
+        (m.start(), m.group().casefold())
+        for m in _PLACE_WORD.finditer(text)
+        if not any(a <= m.start() < b for a, b in spans)
+    )
+    tokens.sort()
+    at = next((k for k, (start, _) in enumerate(tokens) if start == ref.start), None)
+    if at is None:
+        return (), ()
+    before = tuple(w for _, w in tokens[max(0, at - PLACE_WORDS) : at])
+    after = tuple(w for _, w in tokens[at + 1 : at + 1 + PLACE_WORDS])
+    return before, after
 
 
 def _match(

@@ -15,6 +15,11 @@ favours. The policy:
     low     a permission or right added, a weak commitment ("will consider") added
             or removed, a date changed outside any provision (a draft date)
 
+A change of scope (scope.changed) is high when a grant's or duty's duration,
+territory, exclusivity or revocability changed, or a duty's object only lost
+words (part of what was owed is no longer owed); medium for sublicensing,
+transfer and consideration, and for a duty's object replaced or widened.
+
 Clause-level changes keep their own severities (draftdiff/diff/classify.py).
 """
 
@@ -55,6 +60,16 @@ def value_severity(kind: str, in_provision: bool) -> Severity:
     if kind == "date" and not in_provision:
         return LOW
     return MEDIUM
+
+
+SCOPE_HIGH_FACETS = frozenset({"duration", "territory", "exclusivity", "revocability"})
+
+
+def scope_severity(facet: str, narrowed: bool = False) -> Severity:
+    """Severity of a scope.changed on one facet (the object: narrowed or only widened)."""
+    if facet == "object":
+        return HIGH if narrowed else MEDIUM
+    return HIGH if facet in SCOPE_HIGH_FACETS else MEDIUM
 
 
 TERM_REDEFINED = MEDIUM

@@ -75,7 +75,12 @@ _BADGE_NOUN = {
     "guarantee": "guar",
     "condition": "cond",
 }
-_BADGE_WHOLE = {"value.changed": "value", "term.redefined": "term", "reference.changed": "ref"}
+_BADGE_WHOLE = {
+    "value.changed": "value",
+    "term.redefined": "term",
+    "reference.changed": "ref",
+    "scope.changed": "scope",
+}
 _BADGE_VERB = {"added": "+{}", "removed": "−{}", "strengthened": "{}↑", "weakened": "{}↓"}
 _BADGE_VERB["reassigned"] = "{}⇄"
 

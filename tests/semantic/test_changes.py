@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from draftdiff.analyse import JOINT
+from draftdiff.analyse.references import resolve
 from draftdiff.diff.compare import compare
 from draftdiff.diff.result import Severity
 from draftdiff.model import Party
@@ -266,3 +267,88 @@ def test_provisions_of_each_clause_are_kept_beside_the_comparison() -> None:
     comparison = compare_docs(["1.1 Velmora shall pay."], ["1.1 Velmora may pay."])
     assert [p.modality.value for p in comparison.provisions("old", "1.1")] == ["obligation"]
     assert [p.modality.value for p in comparison.provisions("new", "1.1")] == ["permission"]
+
+
+TERMS = [
+    "5.1 The Supplier shall deliver the Goods.",
+    "5.2 The Buyer shall pay the Price.",
+    "5.3 The Buyer shall inspect the Goods.",
+    "5.4 The Supplier shall insure the Goods.",
+]
+TERMS_WITH_A_NEW_5_2 = [
+    "5.1 The Supplier shall deliver the Goods.",
+    "5.2 The Supplier shall pack the Goods.",
+    "5.3 The Buyer shall pay the Price.",
+    "5.4 The Buyer shall inspect the Goods.",
+    "5.5 The Supplier shall insure the Goods.",
+]
+
+
+def reference_changes(old: list[str], new: list[str]) -> list[tuple[str, str]]:
+    comparison = compare_docs(old, new)
+    return [
+        (c.new_clause or "", c.summary) for c in comparison.changes if c.type == "reference.changed"
+    ]
+
+
+def test_references_that_all_followed_a_renumbering_are_no_change_even_with_one_added() -> None:
+    old = [*TERMS, "9.1 Sections 5.1, 5.2, Section 5.3 and Section 5.4 survive termination."]
+    new = [
+        *TERMS_WITH_A_NEW_5_2,
+        "9.1 Sections 5.1, 5.2, Section 5.3, Section 5.4 and Section 5.5 survive termination.",
+    ]
+    assert reference_changes(old, new) == []
+    old = [*TERMS, "9.1 Section 5.2 (Price) and Section 5.4 (Insurance) survive termination."]
+    new = [
+        *TERMS_WITH_A_NEW_5_2,
+        "9.1 Section 5.2 (Packing), Section 5.3 (Price) and Section 5.5 (Insurance) survive "
+        "termination.",
+    ]
+    assert reference_changes(old, new) == []
+
+
+def test_a_reference_now_pointing_elsewhere_says_where_and_what_its_old_target_became() -> None:
+    old = [*TERMS, "9.1 A breach of Section 5.3 allows termination."]
+    new = [*TERMS_WITH_A_NEW_5_2, "9.1 A breach of Section 5.5 allows termination."]
+    assert reference_changes(old, new) == [
+        (
+            "9.1",
+            "9.1: “Section 5.3” → “Section 5.5” now points to 5.5 (The Supplier shall insure "
+            "the Goods.); it pointed to 5.3 (The Buyer shall inspect the Goods.), which is now "
+            "5.4",
+        )
+    ]
+
+
+def test_a_reference_left_behind_by_a_renumbering_is_reported_as_pointing_elsewhere() -> None:
+    old = [*TERMS, "9.1 A breach of Section 5.2 allows termination."]
+    new = [*TERMS_WITH_A_NEW_5_2, "9.1 A breach of Section 5.2 allows termination."]
+    ((clause, summary),) = reference_changes(old, new)
+    assert clause == "9.1"
+    assert summary.startswith("9.1: “Section 5.2” now points to 5.2 (The Supplier shall pack")
+    assert summary.endswith("it pointed to 5.2 (The Buyer shall pay the Price.), which is now 5.3")
+
+
+def test_a_reference_to_another_instrument_names_no_clause_here() -> None:
+    # 5.2 and 5.4 are clauses here too: the words after the number say whose they are.
+    old = [*TERMS, "9.1 Each Party shall comply with Section 5.2 of the Consumer Credit Act."]
+    new = [*TERMS, "9.1 Each Party shall comply with Section 5.4 of the Consumer Credit Act."]
+    assert reference_changes(old, new) == []
+    (reference,) = compare_docs(old, new).analysis_new.clause("9.1").references  # type: ignore[union-attr]
+    assert reference.clause is None
+
+
+@pytest.mark.parametrize(
+    ("target", "ids", "expected"),
+    [
+        ("8.1(a)", {"8": None, "8.1": "8", "8.1.a": "8.1"}, "8.1.a"),
+        ("8.1(a)", {"8": None, "8.1": "8", "8.1(a)": "8.1"}, "8.1(a)"),
+        ("11", {"¶16": None, "11.1": "¶16", "11.2": "¶16"}, "¶16"),
+        ("12", {"11": None, "11.1": "11"}, None),
+    ],
+    ids=["dotted-ids", "parenthesised-ids", "heading-lost-its-number", "no-such-clause"],
+)
+def test_a_reference_resolves_to_the_clause_its_number_names(
+    target: str, ids: dict[str, str | None], expected: str | None
+) -> None:
+    assert resolve(target, "9.1", ids) == expected

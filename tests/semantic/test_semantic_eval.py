@@ -40,6 +40,7 @@ PER_TYPE: dict[str, dict[str, tuple[float | None, float | None]]] = {
         "value.changed": (0.9, 0.8),  # 11 labelled
         "term.redefined": (0.9, 0.9),  # 2 labelled
         "reference.changed": (0.9, 0.9),  # 2 labelled
+        "scope.changed": (0.9, 0.8),  # 10 labelled
     },
     "holdout": {
         "obligation.added": (0.7, 0.55),  # 6 labelled
@@ -60,6 +61,7 @@ PER_TYPE: dict[str, dict[str, tuple[float | None, float | None]]] = {
         "value.changed": (0.4, 0.55),  # 3 labelled
         "term.redefined": (0.2, 0.2),  # 3 labelled
         "reference.changed": (0.9, 0.4),  # 2 labelled
+        "scope.changed": (0.8, 0.7),  # 12 labelled
     },
 }
 
