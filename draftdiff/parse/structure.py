@@ -391,6 +391,10 @@ class _Builder:
                     fits = block.depth > entry.block.depth
                 else:
                     fits = block.depth >= entry.block.depth
+            elif entry.definition or entry.lead_in:
+                # The paragraph after a definition is the next piece of the section
+                # unless it is set further in than the definition.
+                fits = _deeper(block, entry.block)
             elif skipped_item and block.indent is not None:
                 # Word: out of the item by its indentation, so in the clause around it
                 # (list levels of different lists say nothing about each other).
@@ -531,6 +535,12 @@ class _Builder:
 
 def _preference(candidate: _Candidate) -> tuple[int, bool]:
     return candidate.score, candidate.aligned and candidate.score == _FOLLOWS
+
+
+def _deeper(block: Block, than: Block) -> bool:
+    if block.indent is not None and than.indent is not None:
+        return block.indent > than.indent + _INDENT_TOLERANCE
+    return block.depth > than.depth
 
 
 def _aligned(sibling: _Node | None, block: Block) -> bool:

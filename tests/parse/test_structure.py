@@ -190,3 +190,158 @@ def test_a_label_no_level_matches_stays_in_front_of_the_clause_text() -> None:
     )
     texts = [c.text for top in structure.clauses for c in top.walk()]
     assert texts == ["FIRST: The name of this corporation is Acme.", "Body."]
+
+
+def test_paragraph_after_a_lettered_item_returns_to_the_clause_when_a_new_clause_follows() -> None:
+    # Nothing indented: the numbers after the paragraph decide. "1.2" follows, so the
+    # paragraph closes 1.1, it is not a second paragraph of (b).
+    assert outline(
+        [
+            para("1.1 Supplier shall deliver:"),
+            para("(a) the Goods; and"),
+            para("(b) the Documents."),
+            para("Delivery is at the Site."),
+            para("1.2 Title passes on payment."),
+        ]
+    ) == [
+        "1.1 section",
+        "  1.1(a) paragraph",
+        "  1.1(b) paragraph",
+        "  1.1¶1 body",
+        "1.2 section",
+    ]
+
+
+def test_paragraph_between_b_and_c_continues_b() -> None:
+    assert outline(
+        [
+            para("1.1 Supplier shall deliver:"),
+            para("(a) the Goods;"),
+            para("(b) the Documents, which"),
+            para("must be originals;"),
+            para("(c) the Keys."),
+        ]
+    )[2:] == ["  1.1(b) paragraph", "    1.1(b)¶1 body", "  1.1(c) paragraph"]
+
+
+def test_lead_in_after_an_item_to_a_roman_list_stays_in_the_item() -> None:
+    assert outline(
+        [
+            para("1.1 Supplier shall deliver:"),
+            para("(a) the Goods;"),
+            para("(b) the Documents, namely"),
+            para("in each case:"),
+            para("(i) the invoice;"),
+            para("(ii) the packing list."),
+        ]
+    )[2:] == [
+        "  1.1(b) paragraph",
+        "    1.1(b)¶1 body",
+        "    1.1(b)(i) subparagraph",
+        "    1.1(b)(ii) subparagraph",
+    ]
+
+
+def test_indented_paragraph_after_a_lettered_item_continues_it() -> None:
+    assert outline(
+        [
+            para("1.1 Supplier shall deliver:"),
+            para("(a) the Goods, which", depth=1),
+            para("must be new.", depth=2),
+            para("1.2 Title passes on payment."),
+        ]
+    ) == ["1.1 section", "  1.1(a) paragraph", "    1.1(a)¶1 body", "1.2 section"]
+
+
+def test_quoted_definitions_are_siblings_and_hold_the_items_after_them() -> None:
+    assert outline(
+        [
+            para("1.1 In this Agreement:"),
+            para("“Affiliate” means any person that:"),
+            para("(a) controls a Party; or"),
+            para("(b) is controlled by a Party."),
+            para('"Business Day" shall mean a day banks are open.'),
+            para("“Cause” or “Good Reason” means:"),
+            para("(a) fraud; or"),
+            para("(b) wilful misconduct."),
+            para("1.2 Headings are for convenience."),
+        ]
+    ) == [
+        "1.1 section",
+        "  1.1¶1 body",
+        "    1.1¶1(a) paragraph",
+        "    1.1¶1(b) paragraph",
+        "  1.1¶2 body",
+        "  1.1¶3 body",
+        "    1.1¶3(a) paragraph",
+        "    1.1¶3(b) paragraph",
+        "1.2 section",
+    ]
+
+
+def test_unquoted_definitions_count_only_in_a_definitions_section() -> None:
+    defined = [
+        heading("Article 1 — Definitions", 2),
+        para("Business Day: a day on which banks are open;"),
+        para("(a) in London; and"),
+        para("(b) in Paris."),
+        para("Fund: the fund set up by Article 2."),
+    ]
+    assert outline(defined)[1:] == [
+        "  1¶1 body",
+        "    1¶1(a) paragraph",
+        "    1¶1(b) paragraph",
+        "  1¶2 body",
+    ]
+    elsewhere = [heading("Article 4 — Notices", 2), *defined[1:]]
+    assert outline(elsewhere)[1:] == [
+        "  4¶1 body",
+        "  4(a) paragraph",
+        "  4(b) paragraph",
+        "  4¶2 body",
+    ]
+
+
+def test_second_lettered_list_in_a_clause_belongs_to_its_lead_in() -> None:
+    # ChatGPT terms: "For Builders of GPTs:" (a)-(d), then "For Users of GPTs:" (a)-(d).
+    ids = [
+        line.split()[0]
+        for line in outline(
+            [
+                heading("5. GPTs", 2),
+                para("For Builders of GPTs:"),
+                para("(a) Content."),
+                para("(b) Removal."),
+                para("For Users of GPTs:"),
+                para("(a) Third Party GPTs."),
+                para("(b) Reporting."),
+            ]
+        )
+    ]
+    assert ids == ["5", "5¶1", "5(a)", "5(b)", "5¶2", "5¶2(a)", "5¶2(b)"]
+
+
+def test_typed_number_continues_the_sequence_at_its_own_indentation() -> None:
+    # CC BY 4.0: "3. Term." indented like "2. Exceptions" under "a." continues that
+    # list, not the top-level "2. Scope".
+    assert outline(
+        [
+            para("1. Definitions."),
+            para("2. Scope."),
+            para("a. License grant.", depth=1),
+            para("1. Subject to the terms ...", depth=2),
+            para("2. Exceptions and Limitations ...", depth=2),
+            para("3. Term. The term of this Public License ...", depth=2),
+            para("b. Other rights.", depth=1),
+            para("3. License Conditions."),
+        ]
+    ) == [
+        "1 section",
+        "2 section",
+        "  a paragraph",
+        "    a.1 section",
+        "    a.2 section",
+        "    a.3 section",
+        "  b paragraph",
+        "3 section",
+    ]
