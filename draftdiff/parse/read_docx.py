@@ -95,7 +95,7 @@ class _Reader:
     # --- blocks ---
 
     def _blocks(self, paragraphs: Sequence[Paragraph]) -> Iterable[Block]:
-        paragraphs = _join_run_in(paragraphs)
+        paragraphs, joined = _join_run_in(paragraphs)
         index = 0
         list_depth: int | None = None  # level of the last numbered paragraph
         while index < len(paragraphs):
@@ -112,7 +112,9 @@ class _Reader:
             index += 1
             text, label = para.text, para.label
             depth = 0 if list_depth is None else list_depth + 1
-            heading = para.heading if reads_as_heading(text) else 0
+            # A heading run into its clause ("4.9 Voting Agreement. The Company shall
+            # ...") is a provision; it keeps its outline level for the tree.
+            heading = para.heading if reads_as_heading(text) and index - 1 not in joined else 0
             indent = self.indents.left(para)
             if not text and (label is None or not label.is_number):
                 pass
@@ -129,13 +131,15 @@ class _Reader:
                 list_depth = depth = label.ilvl
                 number = label.text if label.is_number else ""
                 kind = BlockKind.HEADING if heading else BlockKind.LIST_ITEM
+                # The outline level stays even when the text is a provision, not a
+                # heading: "(b) ..." in Heading 3 is still below "1.4 ..." in Heading 2.
                 yield _block(
                     text,
                     kind,
                     index,
                     label=number,
                     depth=depth,
-                    heading=heading,
+                    heading=para.heading,
                     para=para,
                     indent=indent,
                 )
@@ -288,12 +292,15 @@ def _block(
     )
 
 
-def _join_run_in(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
+def _join_run_in(paragraphs: Sequence[Paragraph]) -> tuple[list[Paragraph], set[int]]:
     """Join each paragraph whose mark is hidden to the next, as Word shows them.
 
-    The first keeps its number and style; as one clause it is no longer a bare heading
-    (a "4.9 Voting Agreement. The Company shall ..." clause carries obligations)."""
+    The first keeps its number, style and outline level; the positions of joined
+    paragraphs are returned too, since as one clause such a paragraph is no longer a
+    bare heading (a "4.9 Voting Agreement. The Company shall ..." clause carries
+    obligations)."""
     out: list[Paragraph] = []
+    joined: set[int] = set()
     carry: Paragraph | None = None
     for para in paragraphs:
         if carry is not None and para.row == carry.row and para.in_textbox == carry.in_textbox:
@@ -303,9 +310,9 @@ def _join_run_in(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
                 if para.text[:1] in ".,:;)"
                 else f"{carry.text} {para.text}".strip(),
                 notes=carry.notes + para.notes,
-                heading=0,
                 run_in=para.run_in,
             )
+            joined.add(len(out))
         elif carry is not None:
             out.append(replace(carry, run_in=False))
         carry = para if para.run_in else None
@@ -313,7 +320,7 @@ def _join_run_in(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
             out.append(para)
     if carry is not None:
         out.append(replace(carry, run_in=False))
-    return out
+    return out, joined
 
 
 def _by_id(root: etree._Element | None, tag: str) -> dict[str, etree._Element]:

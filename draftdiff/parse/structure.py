@@ -261,8 +261,17 @@ class _Builder:
         number_id = _id_of(match)
         values = numbering.readings(number_id)
         rank = self._rank(index, level, match, block)
+        limit = self._heading_limit(block)
         depth = self._open_depth_for(rank)
         score = self._sequence_score(index, number_id, self.stack[depth - 1])
+        if score < _STARTS and limit < depth:
+            # The number fits no sequence where it would go, and its outline level
+            # says it is above the clauses open there: take the place the level gives,
+            # if the number fits there. A sequence it continues is trusted over the
+            # level (templates set outline levels that do not follow their numbers).
+            limited = self._sequence_score(index, number_id, self.stack[limit - 1])
+            if limited > score:
+                depth, score = limit, limited
         natural = _last_numbered_child(self.stack[depth - 1], index)
         aligned = score == _FOLLOWS and _aligned(natural, block)
         out = [_Candidate(index, level, match, rank, depth, score, aligned)]
@@ -279,8 +288,9 @@ class _Builder:
         if (
             score == _NONE
             and numbering.is_first(values)
-            and depth < len(self.stack)
+            and depth < len(self.stack) <= limit
             and len(self.stack) <= MAX_DEPTH
+            and not _shallower(block, top.block)
             and numbering.components(number_id) == 1
             and top.number
             and top.rank is not None
@@ -289,6 +299,18 @@ class _Builder:
             nested = (top.rank[0], top.rank[1] + 1)
             out.append(_Candidate(index, level, match, nested, len(self.stack), _NESTED_START))
         return out
+
+    def _heading_limit(self, block: Block) -> int:
+        """How many stack entries a block with a format heading level may stay under
+        by that level alone: a Heading 1 closes everything, a Heading 3 stays under
+        the nearest Heading 1 or 2 ("General Provisions" in Heading 1, numbered "1."
+        by a list that restarts, is not a clause of 1.1.3)."""
+        if block.heading <= 0:
+            return len(self.stack)
+        for depth in range(len(self.stack) - 1, 0, -1):
+            if 0 < self.stack[depth].block.heading < block.heading:
+                return depth + 1
+        return 1
 
     def _rank(self, index: int, level: Level, match: re.Match[str], block: Block) -> Rank:
         if level.nesting is Nesting.COMPONENTS:
@@ -537,6 +559,15 @@ def _preference(candidate: _Candidate) -> tuple[int, bool]:
     return candidate.score, candidate.aligned and candidate.score == _FOLLOWS
 
 
+def _shallower(block: Block, than: Block) -> bool:
+    """Is `block` set less far in than `than` (Word indentation; text indentation)?"""
+    if block.indent is not None and than.indent is not None:
+        return block.indent < than.indent - _INDENT_TOLERANCE
+    if block.label or than.label:
+        return False
+    return block.depth < than.depth
+
+
 def _deeper(block: Block, than: Block) -> bool:
     if block.indent is not None and than.indent is not None:
         return block.indent > than.indent + _INDENT_TOLERANCE
@@ -599,6 +630,8 @@ def _assign_ids(root: _Node) -> None:
     bare = Counter((n.level_index, n.id_part) for n in _walk(root) if n.number)
     repeats = {level for (level, _), count in bare.items() if count > 1}
     used: set[str] = {TITLE_ID}
+    printed: dict[str, tuple[int, str]] = {}
+    """Level and printed number of the clause holding each numbered id."""
 
     def visit(node: _Node, numbered_ancestor: str, parent_id: str) -> None:
         unnumbered = 0
@@ -615,16 +648,27 @@ def _assign_ids(root: _Node) -> None:
                     candidate = f"{numbered_ancestor}.{child.id_part}"
                 else:
                     candidate = child.id_part
+                holder = printed.get(candidate)
+                if holder is not None and holder != (child.level_index, _printed(child.number)):
+                    # "ARTICLE 1" then a heading numbered "1." by a list that restarts:
+                    # two numbers printed differently, so no "1~2" that reads as a slip.
+                    candidate = f"{child.level}-{candidate}"
             else:
                 unnumbered += 1
                 candidate = f"{parent_id}¶{unnumbered}"
             child.id = _unique(candidate, used)
+            if child.number:
+                printed.setdefault(child.id, (child.level_index, _printed(child.number)))
             # The (a), (b) of a definition are qualified by the definition ("1.1¶3(a)"),
             # so the lists of two definitions never collide into "1.1(a)~2".
             scope = child.number or child.definition or child.lead_in
             visit(child, child.id if scope else numbered_ancestor, child.id)
 
     visit(root, "", "")
+
+
+def _printed(number: str) -> str:
+    return re.sub(r"[\s.:()]", "", number).lower()
 
 
 def _unique(candidate: str, used: set[str]) -> str:

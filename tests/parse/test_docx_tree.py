@@ -128,3 +128,59 @@ def test_table_of_contents_entries_do_not_open_a_second_tree() -> None:
     ids = [line.split()[0] for line in outline(docx(body, numbering=NUMBERING, styles=styles))]
     assert ids == ["title", "¶1", "¶2", "1", "1.1", "2", "2.1"]
     assert not any("~" in i for i in ids)
+
+
+def test_heading_numbered_by_a_restarting_list_is_not_nested_in_the_last_clause() -> None:
+    # The partnership agreement: "General Provisions" in Heading 1, numbered "1."
+    # by a list of its own, came out as a child of 1.1.3 with the id "1~2".
+    numbering = (
+        abstract(
+            0,
+            level(0, "decimal", "ARTICLE %1"),
+            level(1, "decimal", "%1.%2"),
+            level(2, "decimal", "%1.%2.%3"),
+        )
+        + num(1, 0)
+        + abstract(1, level(0, "decimal", "%1."))
+        + num(2, 1)
+    )
+    styles = style("Heading1", "heading 1")
+    h1 = '<w:pStyle w:val="Heading1"/>'
+    body = (
+        numbered("DEFINITIONS", ilvl=0, ppr=h1)
+        + numbered("Defined Terms.", ilvl=1)
+        + numbered("Fund means the fund.", ilvl=2)
+        + numbered("Board means the board.", ilvl=2)
+        + numbered("General Provisions", num_id=2, ilvl=0, ppr=h1)
+        + p("This Agreement is governed by Delaware law.")
+        + numbered("CONTRIBUTIONS", ilvl=0, ppr=h1)
+        + numbered("Capital. Each Partner shall contribute.", ilvl=1)
+    )
+    assert outline(docx(body, numbering=numbering, styles=styles)) == [
+        "1 DEFINITIONS",
+        "  1.1 Defined Terms.",
+        "    1.1.1 Fund means the fund.",
+        "    1.1.2 Board means the board.",
+        "section-1 General Provisions",
+        "  section-1¶1 This Agreement is govern",
+        "2 CONTRIBUTIONS",
+        "  2.1 Capital. Each Partner sh",
+    ]
+
+
+def test_a_printed_number_repeated_at_the_same_level_keeps_its_suffix() -> None:
+    # Truly duplicated numbers (two "1." lists, as in a document with an exhibit
+    # numbered afresh) stay told apart the usual way.
+    numbering = (
+        abstract(0, level(0, "decimal", "%1."))
+        + num(1, 0)
+        + num(2, 0, ('<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride>'))
+    )
+    body = (
+        numbered("Term. Two years.", ilvl=0)
+        + numbered("Fees. None.", ilvl=0)
+        + p("EXHIBIT A")
+        + numbered("Scope. Support.", num_id=2, ilvl=0)
+    )
+    ids = [line.split()[0] for line in outline(docx(body, numbering=numbering))]
+    assert "1~2" in ids
