@@ -29,7 +29,9 @@ Rank = tuple[int, int]
 
 TITLE_ID = "title"
 # A short line of capitals standing alone reads as a heading ("NO WARRANTY").
-_CAPS_HEADING = re.compile(r"^[^a-z]*[A-Z]{2}[^a-z]*$")
+# It needs a word of three capitals and no "=": "CP2 = CP1* (A + B) / (A + C)." (the
+# NVCA charter's anti-dilution formula) is a line of the clause, not a heading.
+_CAPS_HEADING = re.compile(r"^[^a-z=]*[A-Z]{3}[^a-z=]*$")
 _MAX_CAPS_HEADING = 80
 _MAX_TITLE = 160
 # Larger bare numbers at the start of a paragraph are years or amounts, not clause numbers.
@@ -166,6 +168,9 @@ class _Builder:
         self.blocks: Sequence[Block] = ()
         self.index = 0
         self._next_numbers: dict[int, tuple[tuple[int, str], ...]] = {}
+        self.label_ranks: dict[tuple[int, int], Rank] = {}
+        """Word documents: the rank of the last list-labelled number of each level and
+        number of parts."""
 
     def run(self, blocks: Sequence[Block]) -> Structure:
         title = ""
@@ -315,6 +320,11 @@ class _Builder:
     def _rank(self, index: int, level: Level, match: re.Match[str], block: Block) -> Rank:
         if level.nesting is Nesting.COMPONENTS:
             parts = numbering.components(_id_of(match))
+            if not block.label and (index, parts) in self.label_ranks:
+                # A number typed where Word numbers the same shape with list labels
+                # (the NVCA charter's alternative "2.1 ..." in Body Text) sits where
+                # those labels sit: their rank follows the list levels, not the parts.
+                return self.label_ranks[(index, parts)]
             # A Markdown list "1." nested in "1." prints one part but sits one deeper.
             if block.label:
                 parts = max(parts, block.depth + 1)
@@ -346,7 +356,9 @@ class _Builder:
         number_id = _id_of(match)
         heading = (match.groupdict().get("heading") or "").strip()
         if block.label:
-            text = block.text
+            # Word's "FIRST" label prints before ": The name of ..."; the colon belongs
+            # to the number, as a typed "FIRST: The name ..." shows.
+            text = block.text[1:].lstrip() if block.text.startswith(":") else block.text
         else:
             text = match.string[match.end("num") :].lstrip(_LEADING_SEPARATORS)
         if block.kind is BlockKind.HEADING and not heading:
@@ -368,6 +380,8 @@ class _Builder:
         )
         self.numbered += 1
         self.in_sequence += cand.score > _NONE
+        if block.label and block.indent is not None and cand.level.nesting is Nesting.COMPONENTS:
+            self.label_ranks[(cand.level_index, numbering.components(number_id))] = cand.rank
         if block.kind is BlockKind.HEADING and block.heading:
             self.heading_ranks[block.heading] = cand.rank
         self._push(node, cand.parent_depth)

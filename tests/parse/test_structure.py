@@ -182,14 +182,34 @@ def test_clause_text_drops_the_number_and_keeps_the_heading_words() -> None:
 
 
 def test_a_label_no_level_matches_stays_in_front_of_the_clause_text() -> None:
-    # Word numbers the NVCA charter's articles "FIRST", "SECOND" (ordinalText); no level
-    # of the schema reads those, so the words must not vanish from the clause.
+    # Word can number lists "ONE", "TWO" (cardinalText); no level of the schema reads
+    # those, so the words must not vanish from the clause.
     structure = build(
-        [para(": The name of this corporation is Acme.", label="FIRST"), para("Body.")],
+        [para(": The name of this corporation is Acme.", label="ONE"), para("Body.")],
         AGREEMENT,
     )
     texts = [c.text for top in structure.clauses for c in top.walk()]
-    assert texts == ["FIRST: The name of this corporation is Acme.", "Body."]
+    assert texts == ["ONE: The name of this corporation is Acme.", "Body."]
+
+
+def test_ordinal_articles_of_a_charter_hold_what_follows_them() -> None:
+    # The NVCA charter: Word numbers its articles "First", "Second" ... (ordinalText);
+    # typed charters write "FOURTH:". "A. COMMON STOCK" belongs to Fourth.
+    assert outline(
+        [
+            para(": The name of this corporation is Acme.", label="First"),
+            para(": The total number of shares is 100.", label="Second"),
+            heading("A. COMMON STOCK", 3),
+            para("1.1 General. The rights of the Common Stock ..."),
+            para("THIRD: The Board may adopt bylaws."),
+        ]
+    ) == [
+        "First ordinal",
+        "Second ordinal",
+        "  A division",
+        "    1.1 section",
+        "THIRD ordinal",
+    ]
 
 
 def test_paragraph_after_a_lettered_item_returns_to_the_clause_when_a_new_clause_follows() -> None:
