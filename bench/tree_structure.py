@@ -94,59 +94,78 @@ def _normalise(number: str) -> str:
     return re.sub(r"\s+", "", number).rstrip(".").lower()
 
 
-def xml_numbers(xml_path: Path) -> list[tuple[str, str]]:
-    """(bullet, enclosing item's bullet) in document order, numbering bullets only."""
-    out: list[tuple[str, str]] = []
+def xml_numbers(xml_path: Path) -> list[tuple[str, int]]:
+    """(bullet, index of the enclosing item's bullet or -1) in document order,
+    numbering bullets only."""
+    out: list[tuple[str, int]] = []
 
-    def visit(element: ET.Element, parent: str) -> None:
+    def visit(element: ET.Element, parent: int) -> None:
         for child in element:
             if child.tag == f"{_NS}item":
                 bullet = child.find(f"{_NS}bullet")
                 number = _normalise("".join(bullet.itertext())) if bullet is not None else ""
                 if number and re.search(r"[0-9a-z]", number):
                     out.append((number, parent))
-                    visit(child, number)
+                    visit(child, len(out) - 1)
                 else:
                     visit(child, parent)
             else:
                 visit(child, parent)
 
-    visit(ET.parse(xml_path).getroot(), "")
+    visit(ET.parse(xml_path).getroot(), -1)
     return out
 
 
-def tree_numbers(document: Document) -> list[tuple[str, str]]:
-    out: list[tuple[str, str]] = []
+def tree_numbers(document: Document) -> list[tuple[str, int]]:
+    """(number, index of the nearest numbered ancestor or -1) in document order."""
+    out: list[tuple[str, int]] = []
 
-    def visit(clause: Clause, parent: str) -> None:
+    def visit(clause: Clause, parent: int) -> None:
         number = _normalise(clause.number) if clause.number else ""
         if number:
             out.append((number, parent))
+            parent = len(out) - 1
         for child in clause.children:
-            visit(child, number or parent)
+            visit(child, parent)
 
     for clause in document.clauses:
-        visit(clause, "")
+        visit(clause, -1)
     return out
 
 
 def nesting_agreement(
-    truth: list[tuple[str, str]], found: list[tuple[str, str]]
+    truth: list[tuple[str, int]], found: list[tuple[str, int]]
 ) -> tuple[int, int]:
-    """(agreeing parents, matched numbers) over the aligned numbers of both sequences."""
-    agree = matched = 0
+    """(agreeing parents, matched numbers) over the numbers of both sequences aligned.
+
+    A parent is compared through the alignment: "a" under "1" agrees when our "a" hangs
+    under the "1" aligned to the XML's. Ancestors the other side lacks are skipped
+    (the SPDX XML gives "Section 1" no bullet; our tree numbers it), so only the
+    nesting among shared numbers counts."""
+    to_found: dict[int, int] = {}
     i = j = 0
     for op, n in diff_sequences([t for t, _ in truth], [f for f, _ in found]):
         if op is Op.EQUAL:
-            for k in range(n):
-                matched += 1
-                agree += truth[i + k][1] == found[j + k][1]
+            to_found.update((i + k, j + k) for k in range(n))
             i, j = i + n, j + n
         elif op is Op.DELETE:
             i += n
         else:
             j += n
-    return agree, matched
+    matched_found = set(to_found.values())
+
+    def shared_parent(sequence: list[tuple[str, int]], index: int, shared: set[int]) -> int:
+        parent = sequence[index][1]
+        while parent != -1 and parent not in shared:
+            parent = sequence[parent][1]
+        return parent
+
+    agree = 0
+    for t_index, f_index in to_found.items():
+        t_parent = shared_parent(truth, t_index, set(to_found))
+        f_parent = shared_parent(found, f_index, matched_found)
+        agree += (t_parent == -1 and f_parent == -1) or to_found.get(t_parent, -2) == f_parent
+    return agree, len(to_found)
 
 
 def spdx_documents(corpus: Path, held_out: bool) -> Iterator[Shape]:

@@ -112,8 +112,9 @@ class _Candidate:
     """How many stack entries stay open if this candidate is chosen."""
     score: int
     aligned: bool = False
-    """Its would-be previous sibling is a typed number at the same indentation: breaks
-    ties between sequences this number continues ("3" after "2.a.2" and "Section 2")."""
+    """The layout agrees with this place: its would-be previous sibling is a typed
+    number at the same indentation ("3" after "2.a.2" rather than "Section 2"), or a
+    list starts inside a clause it is indented under. Breaks ties of equal scores."""
 
 
 @dataclass(frozen=True)
@@ -290,6 +291,24 @@ class _Builder:
                     if score < _FOLLOWS or here:
                         break
         top = self.stack[-1]
+        if (
+            score == _STARTS
+            and depth < len(self.stack) <= min(limit, MAX_DEPTH)
+            and top.number
+            and top.rank is not None
+            and not block.label
+            and not top.block.label
+            and numbering.components(number_id) == 1
+            and _deeper(block, top.block)
+            and _last_numbered_child(top, index) is None
+        ):
+            # A list the schema ranks above the current clause, set further in than it:
+            # CC BY 4.0's "i." under "A." (the schema has "i" above "A"). Indentation
+            # says it starts inside "A.", not beside it.
+            nested = (top.rank[0], top.rank[1] + 1)
+            out.append(
+                _Candidate(index, level, match, nested, len(self.stack), _STARTS, aligned=True)
+            )
         if (
             score == _NONE
             and numbering.is_first(values)
@@ -570,7 +589,7 @@ class _Builder:
 
 
 def _preference(candidate: _Candidate) -> tuple[int, bool]:
-    return candidate.score, candidate.aligned and candidate.score == _FOLLOWS
+    return candidate.score, candidate.aligned
 
 
 def _shallower(block: Block, than: Block) -> bool:

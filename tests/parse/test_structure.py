@@ -365,3 +365,29 @@ def test_typed_number_continues_the_sequence_at_its_own_indentation() -> None:
         "  b paragraph",
         "3 section",
     ]
+
+
+def test_roman_list_indented_under_a_capital_item_starts_inside_it() -> None:
+    # CC BY 4.0 section 3(a)(1)(A): "i." .. "ii." are set under "A."; the schema ranks
+    # roman numerals above capitals, so only the indentation can tell.
+    assert outline(
+        [
+            para("3. License Conditions.", depth=0),
+            para("a. Attribution.", depth=1),
+            para("1. If You Share the Licensed Material, You must:", depth=2),
+            para("A. retain the following:", depth=3),
+            para("i. identification of the creator;", depth=4),
+            para("ii. a copyright notice;", depth=4),
+            para("B. indicate if You modified it;", depth=3),
+            para("2. You may satisfy the conditions ...", depth=2),
+        ]
+    ) == [
+        "3 section",
+        "  a paragraph",
+        "    1 section",
+        "      A item",
+        "        i subparagraph",
+        "        ii subparagraph",
+        "      B item",
+        "    2 section",
+    ]
