@@ -184,3 +184,31 @@ def test_a_printed_number_repeated_at_the_same_level_keeps_its_suffix() -> None:
     )
     ids = [line.split()[0] for line in outline(docx(body, numbering=numbering))]
     assert "1~2" in ids
+
+
+def test_without_indentation_the_next_number_decides() -> None:
+    # No w:ind anywhere: the paragraph after "(b)" belongs to 1.1 when 1.2 follows it,
+    # and to "(b)" when "(c)" follows it.
+    flat = abstract(
+        0,
+        level(0, "decimal", "%1."),
+        level(1, "decimal", "%1.%2"),
+        level(2, "lowerLetter", "(%3)"),
+    ) + num(1, 0)
+    body = (
+        numbered("Scope", ilvl=0)
+        + numbered("Supplier shall deliver:", ilvl=1)
+        + numbered("the Goods;", ilvl=2)
+        + numbered("the Documents, which", ilvl=2)
+        + p("must be originals;")
+        + numbered("the Keys.", ilvl=2)
+        + p("Delivery is at the Site.")
+        + numbered("Title passes on payment.", ilvl=1)
+    )
+    assert outline(docx(body, numbering=flat))[3:] == [
+        "    1.1(b) the Documents, which",
+        "      1.1(b)¶1 must be originals;",
+        "    1.1(c) the Keys.",
+        "    1.1¶1 Delivery is at the Site.",
+        "  1.2 Title passes on payment.",
+    ]
