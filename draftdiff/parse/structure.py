@@ -4,10 +4,20 @@ One pass over the blocks with a stack of open clauses. Each block is matched
 against the schema's levels; a number can fit several levels ("(i)" is a
 letter after "(h)" and a roman numeral under "(a)"), so every candidate level is
 tried and the one whose number continues its would-be previous sibling wins,
-then one that starts a sequence, then the schema's order. The chosen level
-gives a rank; the block is placed under the nearest open clause of lower rank.
-Unnumbered blocks never open a scope; they attach to the deepest open clause
-that can contain them (by indentation / list depth).
+then one that starts a sequence, then the schema's order; ties go to the place
+the layout agrees with (indentation). The chosen level gives a rank; the block
+is placed under the nearest open clause of lower rank, or where its format
+heading level puts it when its number fits no sequence there.
+
+Unnumbered blocks attach to the deepest open clause that can contain them (by
+indentation / list depth). After a lettered or roman item ("(b)", "iv.") that
+needs evidence: Word indentation as far as the item's text, deeper text
+indentation, or — when the layout says nothing — the numbers that follow ("(c)"
+or "(i)" next: the paragraph is part of the item; anything else: it is part of
+the enclosing clause). Two kinds of unnumbered block open a scope: a definition
+('"Fund" means ...'), which holds the (a), (b) after it and is the sibling of
+the next definition, and a lead-in ("For Users of GPTs:") to a second list
+that restarts in the same clause.
 
 The tree keeps document order in pre-order, so the blocks' raw slices can be
 concatenated back into the exact source.
