@@ -55,6 +55,8 @@ MAX_DEPTH = 24
 _FOLLOWS, _STARTS, _NESTED_START, _NONE = 3, 2, 1, 0
 # Word indentation (twips) closer than an eighth of an inch is the same position.
 _INDENT_TOLERANCE = 180
+# Word's built-in styles for a paragraph that goes on with a list item ("List Continue 2").
+_CONTINUE_STYLE = "list continue"
 # How far ahead the next number is looked for when layout cannot tell.
 _LOOKAHEAD = 40
 # '"Fund" means ...', '“Agreement” or “this Agreement” shall mean ...', '"Term" (as
@@ -489,6 +491,9 @@ class _Builder:
 
         True or False when the layout says so, None to leave it to the general rule
         (a Markdown list item: indented into the item or not)."""
+        if block.style.lower().startswith(_CONTINUE_STYLE):
+            # Word's "List Continue" styles exist to say exactly this.
+            return True
         if block.indent is not None and entry.block.indent is not None:
             # Word: the item's text starts further in than its clause's, so indentation
             # means something; a paragraph indented as far as the item's text goes on with it.

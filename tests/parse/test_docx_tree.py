@@ -212,3 +212,18 @@ def test_without_indentation_the_next_number_decides() -> None:
         "    1.1¶1 Delivery is at the Site.",
         "  1.2 Title passes on payment.",
     ]
+
+
+def test_list_continue_style_continues_the_item_whatever_its_indentation() -> None:
+    styles = style("ListContinue", "List Continue")
+    body = (
+        numbered("Supplier shall deliver:", ilvl=1)
+        + numbered("the Goods, which", ilvl=2)
+        + p("must be new.", ppr='<w:pStyle w:val="ListContinue"/>')
+        + p("Delivery is at the Site.")
+    )
+    assert outline(docx(body, numbering=NUMBERING, styles=styles))[1:] == [
+        "  1.1(a) the Goods, which",
+        "    1.1(a)¶1 must be new.",
+        "  1.1¶1 Delivery is at the Site.",
+    ]
