@@ -391,3 +391,41 @@ def test_roman_list_indented_under_a_capital_item_starts_inside_it() -> None:
         "      B item",
         "    2 section",
     ]
+
+
+def test_plain_text_partnership_agreement_keeps_articles_definitions_and_items_apart() -> None:
+    # The shape of the 40,000-word agreement, as plain text: articles on two
+    # lines, unnumbered definitions holding (a)/(b), a paragraph after an item.
+    text = "\n\n".join(
+        [
+            "LIMITED PARTNERSHIP AGREEMENT",
+            "ARTICLE 1\nDEFINITIONS",
+            "1.1 Definitions. In this Agreement:",
+            '"Affiliate" means any person that:',
+            "(a) controls the Partnership; or",
+            "(b) is controlled by it.",
+            '"Capital Contribution" means the amount contributed.',
+            "1.2 Interpretation. Headings are for convenience.",
+            "ARTICLE 2\nORGANISATION",
+            "2.1 Name. The name is Fund LP.",
+            "(a) The General Partner may change the name.",
+            "The Partnership shall notify the Limited Partners.",
+            "2.2 Office. The office is in Delaware.",
+        ]
+    )
+    tree = ["  " * c.depth + c.id for c in parse_text(text, fmt="text", schema="agreement").walk()]
+    assert tree == [
+        "title",
+        "1",
+        "  1.1",
+        "    1.1¶1",
+        "      1.1¶1(a)",
+        "      1.1¶1(b)",
+        "    1.1¶2",
+        "  1.2",
+        "2",
+        "  2.1",
+        "    2.1(a)",
+        "    2.1¶1",
+        "  2.2",
+    ]
