@@ -61,6 +61,9 @@ class Block:
     """Heading level the format declares (Markdown #, Word Heading N); 0 = none."""
     style: str = ""
     """The format's style name for the block, when it has one (Word paragraph style)."""
+    indent: int | None = None
+    """Left indentation of the block's text in twips (.docx: w:ind as Word applies it,
+    numbering and styles included); None when the format has no such measure."""
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,7 @@ inside gaps, which are small when documents are mostly unchanged.
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter, defaultdict, deque
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -315,10 +316,14 @@ class _Aligner:
 def same_number(old: Clause, new: Clause) -> bool:
     """True when a clause kept its number. Unnumbered paragraphs have only positional
     ids ("¶3"), which shift with every paragraph added before them: they never count
-    as renumbered."""
+    as renumbered, nor does the "(a)" of a definition ("1.1¶3(a)") when a definition
+    is added before it."""
     if not old.number and not new.number:
         return True
-    return old.id == new.id
+    return _POSITION.sub("¶", old.id) == _POSITION.sub("¶", new.id)
+
+
+_POSITION = re.compile(r"¶\d+")
 
 
 def _longest_increasing(pairs: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -30,6 +30,15 @@ def roman_value(token: str) -> int | None:
     return total
 
 
+# Word's ordinalText numbering, and US charters' typed "FIRST:", "SECOND:" articles.
+ORDINALS = (
+    *("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"),
+    *("tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth"),
+    *("seventeenth", "eighteenth", "nineteenth", "twentieth"),
+)
+_ORDINAL_VALUES = {word: value for value, word in enumerate(ORDINALS, start=1)}
+
+
 @lru_cache(maxsize=8192)
 def readings(number_id: str) -> frozenset[Reading]:
     """Every counter reading of the last part of a number: "3.2" -> decimal 2."""
@@ -37,6 +46,8 @@ def readings(number_id: str) -> frozenset[Reading]:
     if not match:
         return frozenset()
     token = match.group(1)
+    if token.lower() in _ORDINAL_VALUES:
+        return frozenset({("ordinal", _ORDINAL_VALUES[token.lower()])})
     if token.isdigit():
         return frozenset({("decimal", int(token))})
     out: set[Reading] = set()

@@ -25,6 +25,7 @@ from lxml import etree
 
 from draftdiff.errors import InputError
 from draftdiff.model import Block, BlockKind, PageText
+from draftdiff.parse.docx_indent import Indents
 from draftdiff.parse.wordml.content import Paragraph, StoryReader
 from draftdiff.parse.wordml.ns import qn, wval
 from draftdiff.parse.wordml.numbering import Numbering
@@ -67,7 +68,9 @@ class _Reader:
         self.view = view
         self.comments = comments
         styles = Styles(package.styles)
-        self.stories = StoryReader(styles, Numbering(package.numbering, styles), view)
+        numbering = Numbering(package.numbering, styles)
+        self.stories = StoryReader(styles, numbering, view)
+        self.indents = Indents(package.styles, package.numbering, styles, numbering)
         self._notes_reader = self.stories.fresh()
         self._note_text: dict[tuple[str, str], str] = {}
         self._note_parts = {
@@ -92,7 +95,7 @@ class _Reader:
     # --- blocks ---
 
     def _blocks(self, paragraphs: Sequence[Paragraph]) -> Iterable[Block]:
-        paragraphs = _join_run_in(paragraphs)
+        paragraphs, joined = _join_run_in(paragraphs)
         index = 0
         list_depth: int | None = None  # level of the last numbered paragraph
         while index < len(paragraphs):
@@ -109,22 +112,42 @@ class _Reader:
             index += 1
             text, label = para.text, para.label
             depth = 0 if list_depth is None else list_depth + 1
-            heading = para.heading if reads_as_heading(text) else 0
+            # A heading run into its clause ("4.9 Voting Agreement. The Company shall
+            # ...") is a provision; it keeps its outline level for the tree.
+            heading = para.heading if reads_as_heading(text) and index - 1 not in joined else 0
+            indent = self.indents.left(para)
             if not text and (label is None or not label.is_number):
                 pass
+            elif _TOC_STYLE.match(para.style):
+                # A table of contents repeats the clause numbers ("2.1 Fees 2"); read as
+                # clauses they would open a second tree that the real clauses nest under.
+                yield _block(text, BlockKind.OTHER, index, depth=depth, para=para)
             elif heading and not label:
                 list_depth, depth = None, 0
-                yield _block(text, BlockKind.HEADING, index, heading=heading, para=para)
+                yield _block(
+                    text, BlockKind.HEADING, index, heading=heading, para=para, indent=indent
+                )
             elif label is not None:
                 list_depth = depth = label.ilvl
                 number = label.text if label.is_number else ""
                 kind = BlockKind.HEADING if heading else BlockKind.LIST_ITEM
+                # The outline level stays even when the text is a provision, not a
+                # heading: "(b) ..." in Heading 3 is still below "1.4 ..." in Heading 2.
                 yield _block(
-                    text, kind, index, label=number, depth=depth, heading=heading, para=para
+                    text,
+                    kind,
+                    index,
+                    label=number,
+                    depth=depth,
+                    heading=para.heading,
+                    para=para,
+                    indent=indent,
                 )
             else:
                 # Body text under a numbered clause continues that clause.
-                yield _block(text, BlockKind.PARAGRAPH, index, depth=depth, para=para)
+                yield _block(
+                    text, BlockKind.PARAGRAPH, index, depth=depth, para=para, indent=indent
+                )
             # Notes follow the paragraph that cites them, one level deeper, so they
             # belong to its clause without drowning its words (NVCA drafts carry
             # footnotes longer than the clauses they annotate).
@@ -216,6 +239,8 @@ class _Reader:
         return tuple(out)
 
 
+# Word's built-in table-of-contents styles are "toc 1" .. "toc 9" ("TOC 1" in some locales).
+_TOC_STYLE = re.compile(r"toc\s*[1-9]$", re.IGNORECASE)
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’)\]]*\s+[\"“(\[]?[A-Z]")
 _HEADING_WORDS = 15
 _HEADING_CHARS = 120
@@ -249,6 +274,7 @@ def _block(
     depth: int = 0,
     heading: int = 0,
     para: Paragraph | None = None,
+    indent: int | None = None,
 ) -> Block:
     # A Block never holds U+2029: the comparison joins split clauses with it.
     text = text.replace("\u2029", "\n")
@@ -262,15 +288,19 @@ def _block(
         depth=depth,
         heading=heading,
         style=para.style if para else "",
+        indent=indent,
     )
 
 
-def _join_run_in(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
+def _join_run_in(paragraphs: Sequence[Paragraph]) -> tuple[list[Paragraph], set[int]]:
     """Join each paragraph whose mark is hidden to the next, as Word shows them.
 
-    The first keeps its number and style; as one clause it is no longer a bare heading
-    (a "4.9 Voting Agreement. The Company shall ..." clause carries obligations)."""
+    The first keeps its number, style and outline level; the positions of joined
+    paragraphs are returned too, since as one clause such a paragraph is no longer a
+    bare heading (a "4.9 Voting Agreement. The Company shall ..." clause carries
+    obligations)."""
     out: list[Paragraph] = []
+    joined: set[int] = set()
     carry: Paragraph | None = None
     for para in paragraphs:
         if carry is not None and para.row == carry.row and para.in_textbox == carry.in_textbox:
@@ -280,9 +310,9 @@ def _join_run_in(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
                 if para.text[:1] in ".,:;)"
                 else f"{carry.text} {para.text}".strip(),
                 notes=carry.notes + para.notes,
-                heading=0,
                 run_in=para.run_in,
             )
+            joined.add(len(out))
         elif carry is not None:
             out.append(replace(carry, run_in=False))
         carry = para if para.run_in else None
@@ -290,7 +320,7 @@ def _join_run_in(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
             out.append(para)
     if carry is not None:
         out.append(replace(carry, run_in=False))
-    return out
+    return out, joined
 
 
 def _by_id(root: etree._Element | None, tag: str) -> dict[str, etree._Element]:

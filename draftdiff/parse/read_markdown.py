@@ -115,9 +115,17 @@ def _pieces(tokens: Sequence[Token], source: Sequence[str]) -> Iterator[Piece]:
             pending = None if text else pending
             index = end
         elif kind == "paragraph_open":
-            for start, text in _paragraph_segments(_inline_after(tokens, index), line, source):
-                yield _leaf(start, text, BlockKind.PARAGRAPH, containers, pending)
+            inline = _inline_after(tokens, index)
+            if pending is not None and _is_contents_entry(inline):
+                # "1. [Introduction](#1-introduction)": a table of contents repeats the
+                # clause numbers; read as a clause, the real "1." would nest under "7.".
+                text = clean_text(_inline_text(inline.children or ()))
+                yield _leaf(line, text, BlockKind.OTHER, containers, pending)
                 pending = None if text else pending
+            else:
+                for start, text in _paragraph_segments(inline, line, source):
+                    yield _leaf(start, text, BlockKind.PARAGRAPH, containers, pending)
+                    pending = None if text else pending
         elif kind == "heading_open":
             text = clean_text(_inline_text(_inline_after(tokens, index).children or ()))
             heading = int(token.tag[1:])
@@ -157,6 +165,20 @@ def _leaf(
     if kind is BlockKind.PARAGRAPH:
         kind = BlockKind.LIST_ITEM
     return Piece(line, text, kind, label=pending.label, depth=pending.depth, heading=heading)
+
+
+def _is_contents_entry(inline: Token) -> bool:
+    """Is the paragraph nothing but a link to a place in the same page?"""
+    children = [
+        c for c in inline.children or () if not (c.type == "text" and not c.content.strip())
+    ]
+    return (
+        len(children) >= 3
+        and children[0].type == "link_open"
+        and str(children[0].attrs.get("href", "")).startswith("#")
+        and children[-1].type == "link_close"
+        and not any(c.type.startswith("link_") for c in children[1:-1])
+    )
 
 
 def _inline_after(tokens: Sequence[Token], index: int) -> Token:

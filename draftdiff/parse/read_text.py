@@ -252,6 +252,9 @@ def _starts_block(
     """
     if previous.text.rsplit(maxsplit=1)[-1].lower() in _REFERENCE_WORDS:
         return False
+    if opens_group and _bare_heading_number(previous) and _is_title_line(line):
+        # "ARTICLE 1" over "DEFINITIONS": one heading, the title under its number.
+        return False
     ends_sentence = ends_clause(previous.text)
     fits = layout.fits(previous, line)
     # A deeper second line continues a first line that opens with a marker or a term:
@@ -268,6 +271,26 @@ def _starts_block(
     if hanging:
         return False
     return fits and (ends_sentence or layout.short(previous))
+
+
+def _bare_heading_number(line: _Line) -> bool:
+    """A line that is only a worded number: "ARTICLE 1", "Section 4.", "PART II"."""
+    marker = line.marker
+    return (
+        marker is not None
+        and marker.style.isalpha()
+        and line.text.rstrip(".:") == marker.text.rstrip(".:")
+    )
+
+
+def _is_title_line(line: _Line) -> bool:
+    """A short line with no marker of its own that can title the number above it."""
+    return (
+        line.marker is None
+        and len(line.text) <= _HEADING_MAX_CHARS
+        and len(line.text.split()) <= _HEADING_MAX_WORDS
+        and not ends_clause(line.text)
+    )
 
 
 def _continues_list(marker: Marker, last: dict[str, Marker], recent: list[str]) -> bool:
@@ -317,6 +340,8 @@ def _piece(group: _Group, depths: dict[int, int]) -> Piece:
     if len(group.lines) == 1 and _PAGE_NUMBER.fullmatch(first.text):
         return Piece(first.index, text, BlockKind.OTHER, depth=depth)
     if len(group.lines) == 1 and _is_caps_heading(first):
+        return Piece(first.index, text, BlockKind.HEADING, depth=depth)
+    if len(group.lines) == 2 and _bare_heading_number(first):
         return Piece(first.index, text, BlockKind.HEADING, depth=depth)
     return Piece(first.index, text, depth=depth)
 

@@ -4,10 +4,20 @@ One pass over the blocks with a stack of open clauses. Each block is matched
 against the schema's levels; a number can fit several levels ("(i)" is a
 letter after "(h)" and a roman numeral under "(a)"), so every candidate level is
 tried and the one whose number continues its would-be previous sibling wins,
-then one that starts a sequence, then the schema's order. The chosen level
-gives a rank; the block is placed under the nearest open clause of lower rank.
-Unnumbered blocks never open a scope; they attach to the deepest open clause
-that can contain them (by indentation / list depth).
+then one that starts a sequence, then the schema's order; ties go to the place
+the layout agrees with (indentation). The chosen level gives a rank; the block
+is placed under the nearest open clause of lower rank, or where its format
+heading level puts it when its number fits no sequence there.
+
+Unnumbered blocks attach to the deepest open clause that can contain them (by
+indentation / list depth). After a lettered or roman item ("(b)", "iv.") that
+needs evidence: Word indentation as far as the item's text, deeper text
+indentation, or — when the layout says nothing — the numbers that follow ("(c)"
+or "(i)" next: the paragraph is part of the item; anything else: it is part of
+the enclosing clause). Two kinds of unnumbered block open a scope: a definition
+('"Fund" means ...'), which holds the (a), (b) after it and is the sibling of
+the next definition, and a lead-in ("For Users of GPTs:") to a second list
+that restarts in the same clause.
 
 The tree keeps document order in pre-order, so the blocks' raw slices can be
 concatenated back into the exact source.
@@ -29,7 +39,9 @@ Rank = tuple[int, int]
 
 TITLE_ID = "title"
 # A short line of capitals standing alone reads as a heading ("NO WARRANTY").
-_CAPS_HEADING = re.compile(r"^[^a-z]*[A-Z]{2}[^a-z]*$")
+# It needs a word of three capitals and no "=": "CP2 = CP1* (A + B) / (A + C)." (the
+# NVCA charter's anti-dilution formula) is a line of the clause, not a heading.
+_CAPS_HEADING = re.compile(r"^[^a-z=]*[A-Z]{3}[^a-z=]*$")
 _MAX_CAPS_HEADING = 80
 _MAX_TITLE = 160
 # Larger bare numbers at the start of a paragraph are years or amounts, not clause numbers.
@@ -41,6 +53,30 @@ MAX_DEPTH = 24
 # sibling, starts a sequence at the level's usual place, starts one nested one
 # level deeper than the schema expects, or fits no sequence.
 _FOLLOWS, _STARTS, _NESTED_START, _NONE = 3, 2, 1, 0
+# Word indentation (twips) closer than an eighth of an inch is the same position.
+_INDENT_TOLERANCE = 180
+# Word's built-in styles for a paragraph that goes on with a list item ("List Continue 2").
+_CONTINUE_STYLE = "list continue"
+# How far ahead the next number is looked for when layout cannot tell.
+_LOOKAHEAD = 40
+# '"Fund" means ...', '“Agreement” or “this Agreement” shall mean ...', '"Term" (as
+# defined below) has the meaning ...'.
+_QUOTED_DEFINITION = re.compile(
+    r'\s*["“”‘’]{1,2}[^"“”]{1,80}?["“”’]{1,2}'
+    r'(?:\s*(?:,|or|and)\s*["“”‘][^"“”]{1,80}?["“”’]{1,2})*'
+    r"\s*(?:\([^()]{0,120}\))?\s*,?\s*(?:shall\s+|will\s+)?"
+    r"(?:means?|has\s+the\s+meanings?|have\s+the\s+meanings?|includes?|refers?\s+to"
+    r"|is\s+defined)\b"
+)
+# Inside a definitions section, unquoted: "Affiliate means ...", "Business Day: a day ...".
+_BARE_DEFINITION = re.compile(
+    r"[A-Z][\w’'&.-]*(?:\s+(?:[A-Z][\w’'&.-]*|of|and|or|the|in|to)){0,6}"
+    r"(?:\s+(?:shall\s+)?means\b|\s*:\s+\S)"
+)
+_DEFINITIONS_HEADING = re.compile(
+    r"\b(?:definitions?|defined\s+terms|interpretation|begriffsbestimmungen)\b", re.IGNORECASE
+)
+_DEFINITIONS_SPAN = 80
 
 
 @dataclass
@@ -60,6 +96,12 @@ class _Node:
     paren: bool = False
     continuous: bool = False
     self_qualified: bool = False
+    definition: bool = False
+    """An unnumbered definition ('"Fund" means ...'): it holds the (a), (b) items
+    that follow it, and the next definition is its sibling."""
+    lead_in: bool = False
+    """An unnumbered lead-in ("For Users of GPTs:") to a second (a), (b) list in one
+    clause: it holds that list, so the two lists' ids do not collide."""
     children: list[_Node] = field(default_factory=list)
     id: str = ""
 
@@ -81,6 +123,10 @@ class _Candidate:
     parent_depth: int
     """How many stack entries stay open if this candidate is chosen."""
     score: int
+    aligned: bool = False
+    """The layout agrees with this place: its would-be previous sibling is a typed
+    number at the same indentation ("3" after "2.a.2" rather than "Section 2"), or a
+    list starts inside a clause it is indented under. Breaks ties of equal scores."""
 
 
 @dataclass(frozen=True)
@@ -126,10 +172,24 @@ class _Builder:
         self.heading_ranks: dict[int, Rank] = {}
         self.numbered = 0
         self.in_sequence = 0
+        section = next(
+            (i for i, lv in enumerate(self.levels) if lv.nesting is Nesting.COMPONENTS), None
+        )
+        # Levels below the dotted sections ("(a)", "(iv)", "(A)") are the lettered items
+        # an unnumbered paragraph continues only on evidence (see `_continues_item`).
+        self.lettered_from = len(self.levels) if section is None else section + 1
+        self.blocks: Sequence[Block] = ()
+        self.index = 0
+        self._next_numbers: dict[int, tuple[tuple[int, str], ...]] = {}
+        self.label_ranks: dict[tuple[int, int], Rank] = {}
+        """Word documents: the rank of the last list-labelled number of each level and
+        number of parts."""
 
     def run(self, blocks: Sequence[Block]) -> Structure:
         title = ""
+        self.blocks = blocks
         for index, block in enumerate(blocks):
+            self.index = index
             if index == 0 and self._is_title(block, blocks):
                 title = block.text
                 self.root.children.append(
@@ -166,7 +226,8 @@ class _Builder:
     # --- placing one block ---
 
     def _place(self, block: Block) -> None:
-        candidate = self._best_candidate(block)
+        # Tables of contents and code repeat clause numbers without being clauses.
+        candidate = None if block.kind is BlockKind.OTHER else self._best_candidate(block)
         if candidate is not None:
             self._place_numbered(block, candidate)
             return
@@ -185,7 +246,12 @@ class _Builder:
             self._push(node, self._open_depth_for(heading_rank))
             self.numbered += 1
             return
-        self._attach_paragraph(_Node(block, text=text))
+        node = _Node(block, text=text)
+        if block.kind is BlockKind.PARAGRAPH and not block.label and self._is_definition(text):
+            self._place_definition(node)
+            return
+        parent = self._attach_paragraph(node)
+        self._maybe_lead_in(node, parent)
 
     def _best_candidate(self, block: Block) -> _Candidate | None:
         subject = _subject(block)
@@ -196,7 +262,7 @@ class _Builder:
                 if not match or not _plausible(match, block):
                     continue
                 for candidate in self._placements(index, level, match, block):
-                    if best is None or candidate.score > best.score:
+                    if best is None or _preference(candidate) > _preference(best):
                         best = candidate
                 break  # first matching pattern of a level speaks for the level
         return best
@@ -213,22 +279,54 @@ class _Builder:
         number_id = _id_of(match)
         values = numbering.readings(number_id)
         rank = self._rank(index, level, match, block)
+        limit = self._heading_limit(block)
         depth = self._open_depth_for(rank)
         score = self._sequence_score(index, number_id, self.stack[depth - 1])
-        out = [_Candidate(index, level, match, rank, depth, score)]
-        if score < _FOLLOWS:
+        if score < _STARTS and limit < depth:
+            # The number fits no sequence where it would go, and its outline level
+            # says it is above the clauses open there: take the place the level gives,
+            # if the number fits there. A sequence it continues is trusted over the
+            # level (templates set outline levels that do not follow their numbers).
+            limited = self._sequence_score(index, number_id, self.stack[limit - 1])
+            if limited > score:
+                depth, score = limit, limited
+        natural = _last_numbered_child(self.stack[depth - 1], index)
+        aligned = score == _FOLLOWS and _aligned(natural, block)
+        out = [_Candidate(index, level, match, rank, depth, score, aligned)]
+        if score < _FOLLOWS or not aligned:
             for d in range(len(self.stack) - 1, depth - 1, -1):
                 sibling = _last_numbered_child(self.stack[d], index)
                 if sibling is not None and numbering.follows_number(number_id, sibling.id_part):
                     assert sibling.rank is not None
-                    out.append(_Candidate(index, level, match, sibling.rank, d + 1, _FOLLOWS))
-                    break
+                    here = _aligned(sibling, block)
+                    out.append(_Candidate(index, level, match, sibling.rank, d + 1, _FOLLOWS, here))
+                    if score < _FOLLOWS or here:
+                        break
         top = self.stack[-1]
+        if (
+            score == _STARTS
+            and depth < len(self.stack) <= min(limit, MAX_DEPTH)
+            and top.number
+            and top.rank is not None
+            and not block.label
+            and not top.block.label
+            and numbering.components(number_id) == 1
+            and _deeper(block, top.block)
+            and _last_numbered_child(top, index) is None
+        ):
+            # A list the schema ranks above the current clause, set further in than it:
+            # CC BY 4.0's "i." under "A." (the schema has "i" above "A"). Indentation
+            # says it starts inside "A.", not beside it.
+            nested = (top.rank[0], top.rank[1] + 1)
+            out.append(
+                _Candidate(index, level, match, nested, len(self.stack), _STARTS, aligned=True)
+            )
         if (
             score == _NONE
             and numbering.is_first(values)
-            and depth < len(self.stack)
+            and depth < len(self.stack) <= limit
             and len(self.stack) <= MAX_DEPTH
+            and not _shallower(block, top.block)
             and numbering.components(number_id) == 1
             and top.number
             and top.rank is not None
@@ -238,9 +336,26 @@ class _Builder:
             out.append(_Candidate(index, level, match, nested, len(self.stack), _NESTED_START))
         return out
 
+    def _heading_limit(self, block: Block) -> int:
+        """How many stack entries a block with a format heading level may stay under
+        by that level alone: a Heading 1 closes everything, a Heading 3 stays under
+        the nearest Heading 1 or 2 ("General Provisions" in Heading 1, numbered "1."
+        by a list that restarts, is not a clause of 1.1.3)."""
+        if block.heading <= 0:
+            return len(self.stack)
+        for depth in range(len(self.stack) - 1, 0, -1):
+            if 0 < self.stack[depth].block.heading < block.heading:
+                return depth + 1
+        return 1
+
     def _rank(self, index: int, level: Level, match: re.Match[str], block: Block) -> Rank:
         if level.nesting is Nesting.COMPONENTS:
             parts = numbering.components(_id_of(match))
+            if not block.label and (index, parts) in self.label_ranks:
+                # A number typed where Word numbers the same shape with list labels
+                # (the NVCA charter's alternative "2.1 ..." in Body Text) sits where
+                # those labels sit: their rank follows the list levels, not the parts.
+                return self.label_ranks[(index, parts)]
             # A Markdown list "1." nested in "1." prints one part but sits one deeper.
             if block.label:
                 parts = max(parts, block.depth + 1)
@@ -272,7 +387,9 @@ class _Builder:
         number_id = _id_of(match)
         heading = (match.groupdict().get("heading") or "").strip()
         if block.label:
-            text = block.text
+            # Word's "FIRST" label prints before ": The name of ..."; the colon belongs
+            # to the number, as a typed "FIRST: The name ..." shows.
+            text = block.text[1:].lstrip() if block.text.startswith(":") else block.text
         else:
             text = match.string[match.end("num") :].lstrip(_LEADING_SEPARATORS)
         if block.kind is BlockKind.HEADING and not heading:
@@ -294,6 +411,8 @@ class _Builder:
         )
         self.numbered += 1
         self.in_sequence += cand.score > _NONE
+        if block.label and block.indent is not None and cand.level.nesting is Nesting.COMPONENTS:
+            self.label_ranks[(cand.level_index, numbering.components(number_id))] = cand.rank
         if block.kind is BlockKind.HEADING and block.heading:
             self.heading_ranks[block.heading] = cand.rank
         self._push(node, cand.parent_depth)
@@ -321,11 +440,33 @@ class _Builder:
         self.stack[-1].children.append(node)
         self.stack.append(node)
 
-    def _attach_paragraph(self, node: _Node) -> None:
+    def _attach_paragraph(self, node: _Node) -> int:
+        """Hang an unnumbered block under the deepest open clause that contains it;
+        returns that clause's place in the stack (0: the document itself)."""
         block = node.block
+        skipped_item = False
         for depth in range(len(self.stack) - 1, 0, -1):
             entry = self.stack[depth]
-            if entry.is_heading and not entry.is_list_item:
+            if self._is_lettered(entry):
+                continues = self._continues_item(entry, block)
+                if continues is not None:
+                    if not continues:
+                        skipped_item = True
+                        continue
+                    fits = True
+                elif entry.is_list_item:
+                    fits = block.depth > entry.block.depth
+                else:
+                    fits = block.depth >= entry.block.depth
+            elif entry.definition or entry.lead_in:
+                # The paragraph after a definition is the next piece of the section
+                # unless it is set further in than the definition.
+                fits = _deeper(block, entry.block)
+            elif skipped_item and block.indent is not None:
+                # Word: out of the item by its indentation, so in the clause around it
+                # (list levels of different lists say nothing about each other).
+                fits = True
+            elif entry.is_heading and not entry.is_list_item:
                 fits = True
             elif entry.is_list_item:
                 # A paragraph after a Markdown/Word list is outside it unless indented into it.
@@ -335,9 +476,159 @@ class _Builder:
             if fits:
                 del self.stack[depth + 1 :]
                 entry.children.append(node)
-                return
+                return depth
         del self.stack[1:]
         self.root.children.append(node)
+        return 0
+
+    # --- lettered items and definitions ---
+
+    def _is_lettered(self, entry: _Node) -> bool:
+        return bool(entry.number) and entry.level_index >= self.lettered_from
+
+    def _continues_item(self, entry: _Node, block: Block) -> bool | None:
+        """Does an unnumbered paragraph after a lettered item continue that item?
+
+        True or False when the layout says so, None to leave it to the general rule
+        (a Markdown list item: indented into the item or not)."""
+        if block.style.lower().startswith(_CONTINUE_STYLE):
+            # Word's "List Continue" styles exist to say exactly this.
+            return True
+        if block.indent is not None and entry.block.indent is not None:
+            # Word: the item's text starts further in than its clause's, so indentation
+            # means something; a paragraph indented as far as the item's text goes on with it.
+            clause = next(
+                (
+                    n
+                    for n in reversed(self.stack)
+                    if n.block.indent is not None
+                    and not (self._is_lettered(n) or n is entry)
+                    and n is not self.root
+                ),
+                None,
+            )
+            clause_indent = clause.block.indent if clause and clause.block.indent else 0
+            if entry.block.indent > clause_indent + _INDENT_TOLERANCE:
+                return block.indent >= entry.block.indent - _INDENT_TOLERANCE
+            return self._numbering_continues(entry)
+        if entry.is_list_item and block.indent is None:
+            return None
+        if block.depth != entry.block.depth:
+            return block.depth > entry.block.depth
+        return self._numbering_continues(entry)
+
+    def _numbering_continues(self, entry: _Node) -> bool:
+        """No layout to go by: the paragraph is part of the item when the numbers after
+        it go on inside the item's list: its next sibling ("(c)" after "(b)") or a
+        list that starts or continues under it ("(i)")."""
+        children = [c for c in entry.children if c.number]
+        for level_index, number_id in self._next_number():
+            if level_index == entry.level_index and numbering.follows_number(
+                number_id, entry.id_part
+            ):
+                return True
+            if level_index > entry.level_index:
+                if not children and numbering.is_first(numbering.readings(number_id)):
+                    return True
+                if children and numbering.follows_number(number_id, children[-1].id_part):
+                    return True
+        return False
+
+    def _next_number(self) -> tuple[tuple[int, str], ...]:
+        """(level, number) readings of the next numbered block, if a heading or too many
+        paragraphs do not come first."""
+        start = self.index
+        if start not in self._next_numbers:
+            found: tuple[tuple[int, str], ...] = ()
+            for block in self.blocks[start + 1 : start + 1 + _LOOKAHEAD]:
+                if block.kind is BlockKind.HEADING:
+                    break
+                if block.kind in (BlockKind.NOTE, BlockKind.OTHER):
+                    continue
+                found = self._readings_of(block)
+                if found:
+                    break
+            self._next_numbers[start] = found
+        return self._next_numbers[start]
+
+    def _readings_of(self, block: Block) -> tuple[tuple[int, str], ...]:
+        subject = _subject(block)
+        out: list[tuple[int, str]] = []
+        for index, level in enumerate(self.levels):
+            for pattern in level.match:
+                match = pattern.match(subject)
+                if match and _plausible(match, block):
+                    out.append((index, _id_of(match)))
+                    break
+        return tuple(out)
+
+    def _is_definition(self, text: str) -> bool:
+        if _QUOTED_DEFINITION.match(text):
+            return True
+        if not _BARE_DEFINITION.match(text):
+            return False
+        return any(
+            n.definition or _DEFINITIONS_HEADING.search((n.heading or n.text)[:_DEFINITIONS_SPAN])
+            for n in self.stack[1:]
+        )
+
+    def _maybe_lead_in(self, node: _Node, parent: int) -> None:
+        if not node.text.rstrip().endswith(":"):
+            return
+        holder = self.stack[parent] if parent else self.root
+        for level_index, number_id in self._next_number():
+            if level_index < self.lettered_from or not numbering.is_first(
+                numbering.readings(number_id)
+            ):
+                continue
+            if _last_numbered_child(holder, level_index) is not None:
+                node.lead_in = True
+                node.rank = (level_index, -1)
+                node.level_index = level_index
+                self.stack.append(node)
+            return
+
+    def _place_definition(self, node: _Node) -> None:
+        """A definition is the sibling of the definition before it, whatever list that
+        one holds; the first of a run is placed as any unnumbered paragraph."""
+        node.definition = True
+        node.rank = (self.lettered_from, -1)
+        node.level_index = self.lettered_from
+        for depth in range(len(self.stack) - 1, 0, -1):
+            if self.stack[depth].definition:
+                self._push(node, depth)
+                return
+        parent = self._attach_paragraph(node)
+        self.stack.append(node)
+        assert self.stack[parent].children[-1] is node
+
+
+def _preference(candidate: _Candidate) -> tuple[int, bool]:
+    return candidate.score, candidate.aligned
+
+
+def _shallower(block: Block, than: Block) -> bool:
+    """Is `block` set less far in than `than` (Word indentation; text indentation)?"""
+    if block.indent is not None and than.indent is not None:
+        return block.indent < than.indent - _INDENT_TOLERANCE
+    if block.label or than.label:
+        return False
+    return block.depth < than.depth
+
+
+def _deeper(block: Block, than: Block) -> bool:
+    if block.indent is not None and than.indent is not None:
+        return block.indent > than.indent + _INDENT_TOLERANCE
+    return block.depth > than.depth
+
+
+def _aligned(sibling: _Node | None, block: Block) -> bool:
+    """Is `block` set as far in as `sibling`, both typed numbers (no format label)?"""
+    if sibling is None or block.label or sibling.block.label:
+        return False
+    if block.indent is not None and sibling.block.indent is not None:
+        return abs(block.indent - sibling.block.indent) <= _INDENT_TOLERANCE
+    return block.indent is None and sibling.block.depth == block.depth
 
 
 def _last_numbered_child(node: _Node, level_index: int) -> _Node | None:
@@ -387,6 +678,8 @@ def _assign_ids(root: _Node) -> None:
     bare = Counter((n.level_index, n.id_part) for n in _walk(root) if n.number)
     repeats = {level for (level, _), count in bare.items() if count > 1}
     used: set[str] = {TITLE_ID}
+    printed: dict[str, tuple[int, str]] = {}
+    """Level and printed number of the clause holding each numbered id."""
 
     def visit(node: _Node, numbered_ancestor: str, parent_id: str) -> None:
         unnumbered = 0
@@ -403,13 +696,27 @@ def _assign_ids(root: _Node) -> None:
                     candidate = f"{numbered_ancestor}.{child.id_part}"
                 else:
                     candidate = child.id_part
+                holder = printed.get(candidate)
+                if holder is not None and holder != (child.level_index, _printed(child.number)):
+                    # "ARTICLE 1" then a heading numbered "1." by a list that restarts:
+                    # two numbers printed differently, so no "1~2" that reads as a slip.
+                    candidate = f"{child.level}-{candidate}"
             else:
                 unnumbered += 1
                 candidate = f"{parent_id}¶{unnumbered}"
             child.id = _unique(candidate, used)
-            visit(child, child.id if child.number else numbered_ancestor, child.id)
+            if child.number:
+                printed.setdefault(child.id, (child.level_index, _printed(child.number)))
+            # The (a), (b) of a definition are qualified by the definition ("1.1¶3(a)"),
+            # so the lists of two definitions never collide into "1.1(a)~2".
+            scope = child.number or child.definition or child.lead_in
+            visit(child, child.id if scope else numbered_ancestor, child.id)
 
     visit(root, "", "")
+
+
+def _printed(number: str) -> str:
+    return re.sub(r"[\s.:()]", "", number).lower()
 
 
 def _unique(candidate: str, used: set[str]) -> str:

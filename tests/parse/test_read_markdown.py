@@ -8,6 +8,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 
 from draftdiff.model import Block, BlockKind
+from draftdiff.parse.document import parse_text
 from draftdiff.parse.read_markdown import read_markdown
 from tests.parse.reader_checks import check_reader_invariants, drafts
 
@@ -315,3 +316,26 @@ def test_rule_then_prose_is_not_front_matter() -> None:
 
 def test_line_is_the_first_source_line_of_the_block() -> None:
     assert [b.line for b in _read("# A\n\ntext\nmore\n\n- item\n")] == [1, 3, 6]
+
+
+def test_a_table_of_contents_of_anchor_links_is_not_read_as_clauses() -> None:
+    # Spotify terms (ota-terms): a "1. [Introduction](#1-introduction)" contents list,
+    # then the real "**1\. Introduction**". As clauses, the real 1 nested under the 7
+    # of the contents and every clause id came out as "1~2", "2~2".
+    text = (
+        "1. [Introduction](#1-introduction)\n"
+        "2. [The Spotify Service](#2-the-spotify-service)\n\n"
+        "**1\\. Introduction**\n\nPlease read these Terms.\n"
+    )
+    kinds = [(b.kind.value, b.label, b.text) for b in _read(text)]
+    assert kinds[:2] == [
+        ("other", "1.", "Introduction"),
+        ("other", "2.", "The Spotify Service"),
+    ]
+    ids = [c.id for c in parse_text(text, fmt="markdown").walk()]
+    assert "1" in ids and not any("~" in i for i in ids)
+
+
+def test_a_list_item_with_a_link_and_words_stays_a_list_item() -> None:
+    text = "1. See [the policy](#privacy) for details.\n2. Second item.\n"
+    assert [b.kind.value for b in _read(text)] == ["list_item", "list_item"]

@@ -385,3 +385,20 @@ def test_centred_title_is_not_nested() -> None:
         ("Preamble", 0),
         ("The GNU Affero General Public License is a free, copyleft license for software.", 0),
     ]
+
+
+def test_an_article_number_on_its_own_line_takes_the_title_below_it() -> None:
+    # Long agreements set "ARTICLE 2" and "ORGANISATION" on two lines; apart, the number
+    # was a stray line and every section of the article was left without it.
+    blocks = _read("ARTICLE 2\nORGANISATION\n\n2.1 Formation. The Partnership was formed.\n")
+    assert [(b.kind, b.text) for b in blocks] == [
+        (BlockKind.HEADING, "ARTICLE 2 ORGANISATION"),
+        (BlockKind.PARAGRAPH, "2.1 Formation. The Partnership was formed."),
+    ]
+
+
+def test_a_sentence_under_an_article_number_is_not_its_title() -> None:
+    assert _texts("ARTICLE 2\nThe Partnership was formed on 1 January.\n") == [
+        "ARTICLE 2",
+        "The Partnership was formed on 1 January.",
+    ]

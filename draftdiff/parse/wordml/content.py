@@ -86,6 +86,8 @@ class Paragraph:
     cell: int = 0
     """Index of the cell (in that row) holding the paragraph."""
     in_textbox: bool = False
+    properties: etree._Element | None = field(default=None, compare=False, repr=False)
+    """The paragraph's w:pPr, for readers that need more of it (indentation)."""
     run_in: bool = False
     """The paragraph mark is hidden (w:vanish, Word's "style separator"): Word shows
     this paragraph run into the next one, e.g. a Heading 2 "4.9 Voting Agreement"
@@ -252,6 +254,7 @@ class StoryReader:
             row=self._row,
             cell=self._cell,
             in_textbox=self._textbox > 0,
+            properties=ppr,
         )
 
     # --- inline level ---
