@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from draftdiff.model import Block, BlockKind, Clause
 from draftdiff.parse import numbering
+from draftdiff.parse.heading_lines import join_heading_lines
 from draftdiff.schema.model import Level, Nesting, Schema
 
 Rank = tuple[int, int]
@@ -175,6 +176,7 @@ class _Builder:
 
     def run(self, blocks: Sequence[Block]) -> Structure:
         title = ""
+        blocks = join_heading_lines(blocks, [p for lv in self.levels for p in lv.match])
         self.blocks = blocks
         for index, block in enumerate(blocks):
             self.index = index
