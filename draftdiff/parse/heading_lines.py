@@ -27,9 +27,10 @@ from draftdiff.model import Block, BlockKind
 _CONNECTORS = frozenset(
     {
         *("BETWEEN", "AND", "AMONG", "AMONGST", "CONCERNING", "REGARDING", "RELATING"),
-        *("ON", "OF", "FOR", "WITH", "TO", "ABOUT", "ON THE", "IN", "BY"),
+        *("ON", "OF", "FOR", "WITH", "TO", "ABOUT", "IN", "BY"),
     }
 )
+_LOWER_CONNECTORS = frozenset(word.lower() for word in _CONNECTORS)
 _MAX_TITLE_LINE = 200
 _MAX_TITLE_LINES = 12
 # An article's title line ("PURPOSE", "Scope of Cooperation", "Entry into force").
@@ -75,10 +76,13 @@ def join_heading_lines(blocks: Sequence[Block], levels: Sequence[re.Pattern[str]
 
 
 def _join_title(blocks: list[Block], levels: Sequence[re.Pattern[str]]) -> list[Block]:
-    """A title set in capitals over several lines, joined by "BETWEEN", "AND",
-    "CONCERNING" ..., is one title, not a run of headings."""
+    """A title set over several lines joined by "BETWEEN", "AND", "CONCERNING" ... is
+    one title, not a run of headings: in capitals ("MEMORANDUM OF UNDERSTANDING /
+    BETWEEN / ..."), or in mixed case where the joining word is lower-case
+    ("Agreement / between the Government of X / and the Government of Y")."""
     count = 0
-    while count < min(len(blocks), _MAX_TITLE_LINES) and _is_caps_line(blocks[count], levels):
+    limit = min(len(blocks), _MAX_TITLE_LINES)
+    while count < limit and _is_title_block_line(blocks[count], levels):
         if count and not _connected(blocks[count - 1].text, blocks[count].text):
             break
         count += 1
@@ -96,23 +100,29 @@ def _join_title(blocks: list[Block], levels: Sequence[re.Pattern[str]]) -> list[
 
 
 def _connected(before: str, after: str) -> bool:
-    last = before.split()[-1] if before.split() else ""
-    first = after.split()[0] if after.split() else ""
-    return last in _CONNECTORS or first in _CONNECTORS
+    last = before.split()[-1]
+    first = after.split()[0]
+    if _is_caps(before) and _is_caps(after):
+        return last in _CONNECTORS or first in _CONNECTORS
+    # Mixed case: only a lower-case joining word, so "Agreement" over "Schedule of
+    # Fees" (two headings) stays apart.
+    return last in _LOWER_CONNECTORS or first in _LOWER_CONNECTORS
 
 
-def _is_caps_line(block: Block, levels: Sequence[re.Pattern[str]]) -> bool:
+def _is_title_block_line(block: Block, levels: Sequence[re.Pattern[str]]) -> bool:
     text = block.text
-    if (
+    return not (
         block.label
         or block.kind not in (BlockKind.PARAGRAPH, BlockKind.HEADING)
-        or not text
+        or not text.strip()
         or "\n" in text
         or len(text) > _MAX_TITLE_LINE
         or text.rstrip().endswith(_SENTENCE_END)
         or any(p.match(text) for p in levels)
-    ):
-        return False
+    )
+
+
+def _is_caps(text: str) -> bool:
     cased = [char for char in text if char.lower() != char.upper()]
     return len(cased) >= 2 and all(char.isupper() for char in cased)
 

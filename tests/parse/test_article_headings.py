@@ -167,3 +167,42 @@ def test_an_article_inserted_before_others_is_only_a_renumbering(tmp_path: Path)
     # Everything else is about the inserted article alone: no false alarm on the others.
     others = [c for c in result.changes if c.type != "clause.renumbered"]
     assert others and all(c.new_clause in ("II", "II(a)") for c in others), others
+
+
+def test_a_mixed_case_title_joined_by_lower_case_words_is_one_title() -> None:
+    text = (
+        "Agreement\nbetween the Government of Norland\nand the Government of Estland\n"
+        "on Cyber Security\n\nThe Government of Norland and the Government of Estland "
+        "have agreed as follows:\n\nArticle 1\nObjective\n\n1. The Parties shall cooperate.\n"
+    )
+    document = parse_text(text, fmt="text")
+    assert document.title == (
+        "Agreement between the Government of Norland and the Government of Estland"
+        " on Cyber Security"
+    )
+    assert [c.id for c in document.walk()] == ["title", "¶1", "1", "1.1"]
+
+
+def test_a_title_over_a_heading_is_not_joined_to_it() -> None:
+    text = "SUPPLY AGREEMENT\n\nDEFINITIONS\n\n1. Goods means goods.\n\n2. Price means price.\n"
+    document = parse_text(text, fmt="text")
+    assert document.title == "SUPPLY AGREEMENT"
+
+
+def test_chapters_yield_their_bare_number_to_the_sections_a_reader_cites() -> None:
+    text = (
+        "Chapter 1\nGeneral Provisions\n\n§ 1\nPurpose\n\n(1) This Act protects.\n\n"
+        "(2) It applies.\n\n§ 2\nDefinitions\n\nIn this Act, words mean things.\n\n"
+        "Chapter 2\nDuties\n\n§ 3\nMeasures\n\n(1) Operators shall act.\n"
+    )
+    outline_ids = [(c.id, c.heading) for c in parse_text(text, fmt="text").walk() if c.number]
+    assert outline_ids == [
+        ("chapter-1", "General Provisions"),
+        ("1", "Purpose"),
+        ("1(1)", ""),
+        ("1(2)", ""),
+        ("2", "Definitions"),
+        ("chapter-2", "Duties"),
+        ("3", "Measures"),
+        ("3(1)", ""),
+    ]
