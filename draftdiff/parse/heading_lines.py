@@ -130,13 +130,13 @@ def _is_caps(text: str) -> bool:
 def _heading_number_rest(block: Block, levels: Sequence[re.Pattern[str]]) -> str | None:
     """For a block that is a heading-level number ("ARTICLE IV", "Part 2", "§ 3") with at
     most a short title after it, that title ("" for none); None for any other block."""
-    if block.kind not in (BlockKind.PARAGRAPH, BlockKind.HEADING) or "\n" in block.text:
-        return None
     if block.label:
         # Word numbers the article ("ARTICLE I") and leaves the paragraph empty.
         if block.text or not _WORD_NUMBER.match(block.label):
             return None
         subject = block.label
+    elif block.kind not in (BlockKind.PARAGRAPH, BlockKind.HEADING) or "\n" in block.text:
+        return None
     else:
         subject = block.text
     for pattern in levels:

@@ -11,7 +11,7 @@ from draftdiff.diff.compare import compare
 from draftdiff.model import Document
 from draftdiff.parse.document import document_from_blocks, parse_file, parse_text
 from draftdiff.parse.read_docx import read_docx
-from tests.parse.docx_build import docx, p
+from tests.parse.docx_build import abstract, docx, level, num, numbered, p
 
 MOU = """\
 MEMORANDUM OF UNDERSTANDING
@@ -205,4 +205,26 @@ def test_chapters_yield_their_bare_number_to_the_sections_a_reader_cites() -> No
         ("chapter-2", "Duties"),
         ("3", "Measures"),
         ("3(1)", ""),
+    ]
+
+
+def test_a_word_numbered_article_over_its_title_paragraph_is_one_heading() -> None:
+    numbering = abstract(
+        0, level(0, "upperRoman", "ARTICLE %1"), level(1, "lowerLetter", "(%2)")
+    ) + num(1, 0)
+    body = (
+        numbered("", ilvl=0)
+        + p("PURPOSE")
+        + numbered("The purpose is assistance.", ilvl=1)
+        + numbered("", ilvl=0)
+        + p("OBLIGATIONS")
+        + numbered("Zembla shall provide experts.", ilvl=1)
+    )
+    blocks = read_docx(docx(body, numbering=numbering)).blocks
+    document = document_from_blocks(blocks, path="t.docx", fmt="docx")
+    assert [(c.id, c.heading) for c in document.walk()] == [
+        ("I", "PURPOSE"),
+        ("I(a)", ""),
+        ("II", "OBLIGATIONS"),
+        ("II(a)", ""),
     ]
