@@ -98,6 +98,8 @@ def test_article_heading_forms_on_one_line_and_two() -> None:
         "Article 4: Purpose": ("4", "Purpose"),
         "ARTICLE FOUR\nPURPOSE": ("FOUR", "PURPOSE"),
         "Part II\nFinal Provisions": ("II", "Final Provisions"),
+        "PART ONE\nGENERAL": ("ONE", "GENERAL"),
+        "Chapter Two\nProcedure": ("Two", "Procedure"),
         "Chapter 3\nProcedure": ("3", "Procedure"),
         "SECTION 5\nApplication": ("5", "Application"),
         "§ 3 Pflichten": ("3", "Pflichten"),
