@@ -102,6 +102,7 @@ def test_article_heading_forms_on_one_line_and_two() -> None:
         "Chapter Two\nProcedure": ("Two", "Procedure"),
         "Chapter 3\nProcedure": ("3", "Procedure"),
         "SECTION 5\nApplication": ("5", "Application"),
+        "SECTION II\nFINANCIAL PROVISIONS": ("II", "FINANCIAL PROVISIONS"),
         "§ 3 Pflichten": ("3", "Pflichten"),
     }
     for heading, (number_id, title) in forms.items():
