@@ -8,7 +8,8 @@ statutes with "§" (none copied from anywhere). `labels.json` gives, for every n
 clause, the id, number as printed, heading and the printed number of its parent, and
 how the title block and the preamble sentence should come out. `dev/` was looked at
 while the rules were written; `held/` was written before and only its figures were
-read (see the commit messages for the before -> after figures of each set).
+read; `late/` was written after the first rules and measured once untuned, then
+l1 (Roman "SECTION II") was fixed. The commit messages give each set's figures.
 
 A clause counts as right when a clause with that id (when labelled), number, heading
 and parent number is in the parse. The preamble counts as right when the document
