@@ -31,6 +31,15 @@ def clause_changes(pair: ClausePair, old: Document, new: Document) -> list[Chang
     if pair.status is Status.UNCHANGED:
         return []
     if all(c.is_heading_only for c in olds + news):
+        if (
+            len(olds) == len(news) == 1
+            and olds[0].text == news[0].text
+            and not same_number(olds[0], news[0])
+        ):
+            # "ARTICLE II / OBLIGATIONS" now "ARTICLE III / OBLIGATIONS": an article
+            # inserted before it renumbered it; its heading still reads the same.
+            summary = f"{name(o)} is now numbered {n}"
+            return [Change("clause.renumbered", Severity.INFO, summary, None, o, n)]
         return [_heading_change(pair, olds, news)]
     if all(c.is_note for c in olds + news):
         return _note_change(pair, olds, news)

@@ -37,6 +37,13 @@ ORDINALS = (
     *("seventeenth", "eighteenth", "nineteenth", "twentieth"),
 )
 _ORDINAL_VALUES = {word: value for value, word in enumerate(ORDINALS, start=1)}
+# Treaties spelling their articles out: "ARTICLE FOUR".
+CARDINALS = (
+    *("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"),
+    *("eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen"),
+    *("eighteen", "nineteen", "twenty"),
+)
+_CARDINAL_VALUES = {word: value for value, word in enumerate(CARDINALS, start=1)}
 
 
 @lru_cache(maxsize=8192)
@@ -48,6 +55,8 @@ def readings(number_id: str) -> frozenset[Reading]:
     token = match.group(1)
     if token.lower() in _ORDINAL_VALUES:
         return frozenset({("ordinal", _ORDINAL_VALUES[token.lower()])})
+    if token.lower() in _CARDINAL_VALUES:
+        return frozenset({("cardinal", _CARDINAL_VALUES[token.lower()])})
     if token.isdigit():
         return frozenset({("decimal", int(token))})
     out: set[Reading] = set()

@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 
 from draftdiff.model import Block, BlockKind, Clause
 from draftdiff.parse import numbering
+from draftdiff.parse.heading_lines import join_heading_lines
 from draftdiff.schema.model import Level, Nesting, Schema
 
 Rank = tuple[int, int]
@@ -187,6 +188,7 @@ class _Builder:
 
     def run(self, blocks: Sequence[Block]) -> Structure:
         title = ""
+        blocks = join_heading_lines(blocks, [p for lv in self.levels for p in lv.match])
         self.blocks = blocks
         for index, block in enumerate(blocks):
             self.index = index
@@ -680,6 +682,14 @@ def _assign_ids(root: _Node) -> None:
     used: set[str] = {TITLE_ID}
     printed: dict[str, tuple[int, str]] = {}
     """Level and printed number of the clause holding each numbered id."""
+    # Numbers printed with a word or sign ("§ 3", "SECTION 3", "Article 3") are what a
+    # reader cites; a chapter or part above them with the same bare number yields its
+    # id to them ("chapter-2", "3"), whichever comes first.
+    cited = {
+        (n.level_index, n.id_part)
+        for n in _walk(root)
+        if n.number[:1].isalpha() or n.number.startswith("§")
+    }
 
     def visit(node: _Node, numbered_ancestor: str, parent_id: str) -> None:
         unnumbered = 0
@@ -687,7 +697,14 @@ def _assign_ids(root: _Node) -> None:
             if child.id == TITLE_ID:
                 continue
             if child.number:
-                qualify = child.paren or child.level_index in repeats
+                # The "1." paragraphs of an article are its paragraphs ("4.1"), even
+                # where no other article has a "1." to collide with ("§ 3" under a
+                # chapter is a section of its own, not a paragraph).
+                qualify = (
+                    child.paren
+                    or child.level_index in repeats
+                    or (node.continuous and child.number[:1].isdigit())
+                )
                 if child.continuous or child.self_qualified or not numbered_ancestor:
                     qualify = child.paren and bool(numbered_ancestor)
                 if qualify and child.paren:
@@ -697,7 +714,13 @@ def _assign_ids(root: _Node) -> None:
                 else:
                     candidate = child.id_part
                 holder = printed.get(candidate)
-                if holder is not None and holder != (child.level_index, _printed(child.number)):
+                yields = candidate == child.id_part and any(
+                    level > child.level_index and number_id == candidate
+                    for level, number_id in cited
+                )
+                if yields or (
+                    holder is not None and holder != (child.level_index, _printed(child.number))
+                ):
                     # "ARTICLE 1" then a heading numbered "1." by a list that restarts:
                     # two numbers printed differently, so no "1~2" that reads as a slip.
                     candidate = f"{child.level}-{candidate}"
