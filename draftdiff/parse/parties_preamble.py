@@ -1,0 +1,294 @@
+"""Provides the reading of one party-introducing sentence into the parties it names.
+
+    This Agreement is made by and between ACME Corp., a Delaware corporation
+    ("Supplier" or "ACME"), and the Government of Freedonia (each a "Party").
+
+gives Supplier (ACME, ACME Corp.) and "Government of Freedonia" (Freedonia). The
+sentence is cut into stretches, each ending where a parenthetical (or a
+`hereinafter "X"` phrase) gives short names; each stretch starts with the name of
+the entity the short names stand for. What follows the last definition is read as
+a plain list (`between A and B`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from draftdiff.parse.parties_names import HAS_SUFFIX, aliases_of, entity_name, is_name
+
+INTRODUCER = re.compile(
+    r"\b(?:by\s+and\s+between|by\s+and\s+among(?:st)?|between|among(?:st)?|zwischen|"
+    r"entre)\b\s*:?\s*",
+    re.IGNORECASE,
+)
+# "entered into by ACME and ..." when no "between" is used.
+_BY = re.compile(
+    r"\b(?:entered\s+into|made|executed|concluded|issued|granted|signed)\s+"
+    r"(?:[^.()]{0,80}?\s)?by\s*:?\s+(?=[A-Z])",
+    re.IGNORECASE,
+)
+_QUOTED = re.compile(r"[\"“”„«»]\s*([^\"“”„«»]{1,60}?)\s*[\"“”«»]|‘([^‘’]{1,60})’")
+_MARKER = re.compile(
+    r"\b(?:each|individually|collectively|together|jointly|both|all|any|jeweils|gemeinsam|"
+    r"zusammen)\b",
+    re.IGNORECASE,
+)
+_HEREINAFTER = (
+    r"(?:hereinafter|hereafter|herein|below|nachfolgend|im\s+Folgenden|fortan|"
+    r"in\s+the\s+following)\s*,?\s*(?:(?:referred\s+to|called|designated|named|known|"
+    r"defined)\s+(?:to\s+)?(?:herein\s+)?(?:as\s+)?)?"
+)
+_REFERRED = r"(?:referred\s+to\s+(?:herein\s+|hereafter\s+|hereinafter\s+)?as|called|known\s+as)\s+"
+# `(the Licensor)`, `(hereinafter the Licensor)`: a role without quotes.
+_ROLE = re.compile(
+    rf"^\s*(?:{_HEREINAFTER}|{_REFERRED})?(?:the\s+|der\s+|die\s+|das\s+)?"
+    r"(?P<role>[A-ZÄÖÜ][\w&.’'-]*(?:\s+[A-ZÄÖÜ][\w&.’'-]*){0,2})\s*(?:genannt)?\s*$"
+)
+# `, hereinafter referred to as "Norland",` without brackets.
+_HEREINAFTER_DEF = re.compile(
+    rf",?\s*[-–—]?\s*(?i:{_HEREINAFTER}|{_REFERRED})(?i:the\s+|der\s+|die\s+|das\s+)?"
+    r"(?:[\"“”„«»]\s*(?P<q>[^\"“”„«»]{1,60}?)\s*[\"“”«»]"
+    r"|(?P<r>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2})(?=\s*(?:[,;.)]|$|\s+and\s)))"
+    r"(?:\s*genannt)?"
+)
+# Where the party list of the sentence has ended.
+_END = re.compile(
+    r"\bWHEREAS\b|\bW\s?I\s?T\s?N\s?E\s?S\s?S\s?E\s?T\s?H\b|\bRECITALS?\b|\bBACKGROUND\b|"
+    r"\bagree(?:s)?\s+as\s+follows\b|\bIT\s+IS\s+(?:HEREBY\s+)?AGREED\b|\bNOW,?\s+THEREFORE\b|"
+    r"\bPräambel\b|\bVorbemerkung\b",
+)
+# A plain list ends at the first word that cannot be in a name ("A and B dated ...").
+_LIST_END = re.compile(
+    r"\s(?:dated|effective|for|with|whereby|whereas|which|who|in|on|to|under|pursuant|"
+    r"regarding|concerning|relating|as\s+of|is|are|agree|agrees|hereby|witnesseth|"
+    r"wherein|that|from|this|shall|will|has|have|was|were)\b"
+    r"|\.\s+(?=[A-Z][a-z])(?<!\bInc\.\s)(?<!\bLtd\.\s)(?<!\bCorp\.\s)(?<!\bCo\.\s)"
+    r"|[.;:]\s*$",
+)
+_AND = re.compile(
+    r"\s*(?:,\s*(?:and|und|&)\s+|\s+(?:and|und)\s+|;\s*(?:and\s+)?|,\s*(?=the\s))", re.IGNORECASE
+)
+_MAX_STRETCH = 700
+_THING_HEAD = re.compile(
+    r"\b(?:Agreement|Contract|Date|Certificate|Amendment|Exhibit|Schedule|Annex|Appendix|"
+    r"Territory|Term|Period|Plan|Products?|Services?|Software|Program(?:me)?|Project|"
+    r"Property|Premises|Shares?|Stock|Notes?|Loan|Facility|Deed|Lease|Policy|Vertrag|"
+    r"Datum|Closing|Transaction|Transactions|Merger|Offering|Securities|Units?|Terms|"
+    r"Conditions|Information|Data|Materials|Documentation|Site|Website|Application)$"
+)
+
+
+@dataclass(frozen=True)
+class Found:
+    """A party as one passage names it, before parties from several passages merge."""
+
+    name: str
+    aliases: tuple[str, ...]
+    how: str
+    """How it was found, for the report: `preamble: (the "Supplier")`."""
+
+
+@dataclass(frozen=True)
+class _Definition:
+    start: int
+    end: int
+    names: tuple[str, ...]
+    """Short names for one entity each, in order ("A" and "B", together "C": A, B)."""
+    alternatives: tuple[str, ...]
+    """Further names of the first entity ("X" or "Y": Y)."""
+    collective: bool
+    """Only a name for all of them (each a "Party"): the entities go by their names."""
+    text: str
+
+
+def read_intro(text: str, collective: frozenset[str], things: frozenset[str]) -> list[Found]:
+    """The parties one party-introducing passage names, in order."""
+    start = _introducer_end(text)
+    if start is None:
+        return []
+    end_hit = _END.search(text, start)
+    body = text[start : end_hit.start() if end_hit else len(text)]
+    return read_stretches(body, collective, things, how="preamble")
+
+
+def _introducer_end(text: str) -> int | None:
+    hit = INTRODUCER.search(text)
+    if hit:
+        return hit.end()
+    by = _BY.search(text)
+    return by.end() if by else None
+
+
+def read_stretches(
+    body: str, collective: frozenset[str], things: frozenset[str], *, how: str
+) -> list[Found]:
+    """Parties in a run of `name (definition)` stretches, then a plain list."""
+    found: list[Found] = []
+    position = 0
+    for definition in _definitions(body, collective, things):
+        stretch = body[position : definition.start][-_MAX_STRETCH:]
+        position = definition.end
+        if definition.names == () and not definition.collective:
+            continue  # a thing defined in passing: (the "Effective Date")
+        found.extend(_parties_of(stretch, definition, how))
+    tail = body[position:]
+    cut = _LIST_END.search(tail)
+    found.extend(plain_list(tail[: cut.start()] if cut else tail, how))
+    return found
+
+
+def _parties_of(stretch: str, definition: _Definition, how: str) -> list[Found]:
+    label = f"{how}: {_short(definition.text)}"
+    if definition.collective:
+        return plain_list(stretch, label, strict=False)
+    names = definition.names
+    if len(names) > 1:
+        fulls = [entity_name(part) for part in _AND.split(stretch)]
+        fulls = [f for f in fulls if f]
+        if len(fulls) == len(names):
+            return [
+                Found(n, tuple(aliases_of(f)), label) for n, f in zip(names, fulls, strict=True)
+            ]
+    # "A and B, a Delaware corporation ("Beta")": the short name is B's; A is listed.
+    parts = _AND.split(stretch)
+    named = [i for i, part in enumerate(parts) if entity_name(part)]
+    last = named[-1] if named else len(parts) - 1
+    before = plain_list(" and ".join(parts[:last]), how) if last else []
+    full = entity_name(parts[last]) if named else ""
+    aliases = [*names[1:], *definition.alternatives, *(aliases_of(full) if full else [])]
+    return [*before, Found(names[0], tuple(a for a in aliases if a != names[0]), label)]
+
+
+def plain_list(text: str, how: str, *, strict: bool = True) -> list[Found]:
+    """Entities in `A, a Delaware corporation, and B`; strict: only what looks like one."""
+    out = []
+    for part in _AND.split(text):
+        full = entity_name(part)
+        if not full or (strict and not looks_like_entity(full)):
+            continue
+        names = aliases_of(full)
+        if names:
+            out.append(Found(names[0], tuple(names[1:]), how))
+    return out
+
+
+def looks_like_entity(name: str) -> bool:
+    """A company, a state or a person's full name, not a single role word ("Licensee")."""
+    words = name.split()
+    if HAS_SUFFIX.search(name) or re.search(r"\b(?:Government|Republic|Kingdom|State)\b", name):
+        return True
+    capitals = [w for w in words if w[:1].isupper()]
+    return len(capitals) >= 2 or (len(words) == 1 and words[0].isupper() and len(words[0]) > 2)
+
+
+def _definitions(
+    body: str, collective: frozenset[str], things: frozenset[str]
+) -> list[_Definition]:
+    out = []
+    for start, end, content in _parentheses(body):
+        definition = _definition(start, end, content, collective, things)
+        if definition:
+            out.append(definition)
+    for hit in _HEREINAFTER_DEF.finditer(body):
+        if any(d.start <= hit.start() < d.end for d in out) or _inside_parentheses(
+            body, hit.start()
+        ):
+            continue
+        name = (hit.group("q") or hit.group("r") or "").strip(" ,.")
+        if not name or name.casefold() in collective or _is_thing(name, things):
+            continue
+        out.append(
+            _Definition(hit.start(), hit.end(), (name,), (), False, hit.group(0).strip(" ,"))
+        )
+    return sorted(out, key=lambda d: d.start)
+
+
+def _definition(
+    start: int, end: int, content: str, collective: frozenset[str], things: frozenset[str]
+) -> _Definition | None:
+    quoted = [
+        (m.start(), (m.group(1) or m.group(2) or "").strip(" ,."))
+        for m in _QUOTED.finditer(content)
+    ]
+    quoted = [(at, q) for at, q in quoted if q]
+    text = f"({content})"
+    if not quoted:
+        role = _ROLE.match(content)
+        if not role or re.search(r"\d", content):
+            return None
+        name = role.group("role")
+        if (
+            name.casefold() in collective
+            or _is_thing(name, things)
+            or (name.isupper()
+            and len(name) <= 3
+            and " " not in content.strip())
+        ):
+            # "(USA)", "(UK)": a place in a name, not a role; abbreviations need quotes.
+            return None
+        return _Definition(start, end, (name,), (), False, text)
+    individual: list[str] = []
+    marked: list[str] = []
+    alternatives: list[str] = []
+    previous = 0
+    joined_by_and = False
+    for at, name in quoted:
+        between = content[previous:at]
+        previous = at + len(name) + 1
+        if _MARKER.search(between) or marked:
+            marked.append(name)
+        elif (
+            individual
+            and re.search(r"\b(?:or|oder)\b|,", between)
+            and not re.search(r"\band\b", between)
+        ):
+            alternatives.append(name)
+        else:
+            if individual and re.search(r"\b(?:and|und)\b", between):
+                joined_by_and = True
+            individual.append(name)
+    if individual and not joined_by_and:
+        alternatives = individual[1:] + alternatives
+        individual = individual[:1]
+    keep = [n for n in individual if n.casefold() not in collective and not _is_thing(n, things)]
+    if individual and not keep:
+        return _Definition(start, end, (), (), False, text)  # (the "Agreement")
+    if keep:
+        alternatives = [a for a in alternatives if a.casefold() not in collective]
+        return _Definition(start, end, tuple(keep), tuple(alternatives), False, text)
+    own = [n for n in marked if n.casefold() not in collective and not _is_thing(n, things)]
+    if own:
+        # "(each a "Purchaser")", "(collectively, "Constellation")": the class is the party.
+        return _Definition(start, end, (own[0],), tuple(own[1:2]), False, text)
+    return _Definition(start, end, (), (), True, text)
+
+
+def _is_thing(name: str, things: frozenset[str]) -> bool:
+    return name.casefold() in things or bool(_THING_HEAD.search(name)) or not is_name(name)
+
+
+def _parentheses(text: str) -> list[tuple[int, int, str]]:
+    """Top-level (start, end, content) brackets; an unclosed one runs to the end."""
+    out = []
+    depth = 0
+    opened = 0
+    for i, char in enumerate(text):
+        if char == "(":
+            if depth == 0:
+                opened = i
+            depth += 1
+        elif char == ")" and depth:
+            depth -= 1
+            if depth == 0:
+                out.append((opened, i + 1, text[opened + 1 : i]))
+    return out
+
+
+def _inside_parentheses(text: str, at: int) -> bool:
+    return text.count("(", 0, at) > text.count(")", 0, at)
+
+
+def _short(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= 60 else text[:57] + "…"
