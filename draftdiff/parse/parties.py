@@ -22,8 +22,8 @@ import re
 from collections.abc import Iterable, Sequence
 
 from draftdiff.model import Party
-from draftdiff.parse.parties_blocks import party_lists, signature_block
-from draftdiff.parse.parties_names import HAS_SUFFIX, aliases_of, bare, key
+from draftdiff.parse.parties_blocks import labelled_parties, party_lists, signature_block
+from draftdiff.parse.parties_names import HAS_SUFFIX, aliases_of, bare, entity_name, key
 from draftdiff.parse.parties_preamble import (
     INTRODUCER,
     Found,
@@ -38,7 +38,7 @@ _SCAN_BLOCKS = 400
 _SCAN_CHARS = 80_000
 # A preamble sentence split over blocks: "between:" / "ACME Ltd (...); and" / "Beta ...".
 _CONTINUES = re.compile(r"(?:[:,;]|\band|\bund)\s*$", re.IGNORECASE)
-_CONTINUATION = re.compile(r"^\s*(?:and\b|und\b|\(|[a-z]|\d{1,2}[.)]\s)")
+_CONTINUATION = re.compile(r"^\s*(?:(?i:and|und)\b|-\s*(?i:and)|\(|[a-z]|\d{1,2}[.)]\s)")
 _MAX_JOINED = 8
 _DEFINES = re.compile(
     r"\b(?:hereinafter|hereafter|nachfolgend|im\s+Folgenden)\b|\(\s*(?:the\s+)?[\"“„]", re.I
@@ -47,6 +47,9 @@ _TOC_LINE = re.compile(r"\s\d{1,3}\s*$")
 _DUTY = re.compile(r"\b(?:shall|must)\b")
 _LEGEND = re.compile(r"CONFIDENTIAL|OMITTED|REDACTED|\[\*+\]", re.IGNORECASE)
 _DEFAULT = "schema default"
+_FORM = re.compile(
+    r",\s+an?\s+[^,()]{0,60}\b(?:corporation|company|partnership|association|GmbH|trust)\b", re.I
+)
 _HEREINAFTER = re.compile(r"hereinafter|hereafter|nachfolgend|im Folgenden|referred", re.IGNORECASE)
 
 
@@ -65,6 +68,8 @@ def find_parties(texts: Iterable[str], schema: Schema) -> tuple[Party, ...]:
     head = _head(texts)
     found = _preamble(head, collective, things)
     found = _merge(found, party_lists(head, collective, things))
+    if len(found) < 2:
+        found = _merge(found, labelled_parties(head[: rules.preamble_blocks]))
     if not found:
         found = _definitions(head[: rules.preamble_blocks], schema, collective)
     if len(found) < 2:
@@ -99,7 +104,7 @@ def _preamble(
     failing that, of the first that lists some (`between A and B`, a title or cover)."""
     listed: list[Found] = []
     for i, text in enumerate(texts):
-        if _is_operative(text):
+        if i and _is_operative(texts[i - 1]):
             break  # the clauses have begun: "between" no longer introduces parties
         introduces = bool(INTRODUCER.search(text)) or " by " in text
         if not (introduces or _DEFINES.search(text)) or _is_legend_or_contents(text):
@@ -120,7 +125,11 @@ def _preamble(
                 f
                 for f in read_stretches(joined, collective, things, how="preamble")
                 if f.how != "preamble"
-                and (_HEREINAFTER.search(f.how) or any(map(_formal, f.aliases)))
+                and (
+                    _HEREINAFTER.search(f.how)
+                    or _FORM.search(joined)
+                    or any(map(_formal, f.aliases))
+                )
             ]
         if any(f.how != "preamble" for f in found):
             return _merge([], [*found, *listed])
@@ -154,7 +163,7 @@ def _definitions(texts: Sequence[str], schema: Schema, collective: frozenset[str
                 name = match.group("name").strip().strip("*_ ")
                 if not name or name.casefold() in collective or not name[0].isupper():
                     continue
-                full = (match.groupdict().get("full") or "").strip()
+                full = entity_name(match.groupdict().get("full") or "")
                 aliases = [a for a in aliases_of(full) if a != name] if full else []
                 how = f"definition: {' '.join(match.group(0).split())[:60]}"
                 found = _merge(found, [Found(name, tuple(aliases), how)])

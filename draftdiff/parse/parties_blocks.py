@@ -67,32 +67,57 @@ def party_lists(
     return []
 
 
+def labelled_parties(texts: Sequence[str]) -> list[Found]:
+    """`Party A: Beike Internet Co., Ltd.` / `Licensor: ACME Ltd`: a role, a colon, a name."""
+    found: list[Found] = []
+    for text in texts:
+        for hit in _LABELLED.finditer(" ".join(text.split())):
+            full = entity_name(hit.group("name"))
+            role = " ".join(hit.group("role").split())
+            if full and looks_like_entity(full) and all(f.name != role for f in found):
+                found.append(Found(role, tuple(aliases_of(full)), f"preamble: {role}:"))
+    return found
+
+
 def signature_block(texts: Sequence[str]) -> list[Found]:
-    """Entities named just above the `By:` lines after IN WITNESS WHEREOF."""
+    """Entities that sign: named just before `By:` (or just after it, `By: ACME GP LLC,
+    its general partner`) after IN WITNESS WHEREOF."""
     start = next((i for i, t in enumerate(texts) if _WITNESS.search(t)), None)
     if start is None:
         return []
     found: list[Found] = []
-    lines = [line.strip() for t in texts[start + 1 : start + 80] for line in t.splitlines()]
-    for i, line in enumerate(lines):
-        if not _SIGNATURE.match(line) or i == 0:
-            continue
-        above = next(
-            (x for x in reversed(lines[max(0, i - 3) : i]) if x and not _SIGNER.match(x)), ""
-        )
-        full = entity_name(above.rstrip(":"))
-        if (
-            (full
-            and looks_like_entity(full)
-            and full.isupper())
-            or (
-                full
-                and re.search(
-                    r"\b(?:Inc|LLC|Ltd|Limited|Corp|Corporation|GmbH|AG|plc|LLP|L\.P)\b", full
-                )
-            )
-        ):
+    text = " ".join(" ".join(texts[start : start + 80]).split())
+    witness = _WITNESS.search(text)
+    text = text[witness.end() :] if witness else text
+    for hit in _SIGNER_NAME.finditer(text):
+        for name in (hit.group("caps"), hit.group("formal")):
+            full = entity_name(name or "")
+            if not full or not looks_like_entity(full):
+                continue
             names = aliases_of(full)
             if names and all(names[0] != f.name for f in found):
                 found.append(Found(names[0], tuple(names[1:]), "signature block"))
     return found
+
+
+_ROLE_WORDS = (
+    r"Party\s+[A-D1-4]|Licensor|Licensee|Seller|Buyer|Purchaser|Supplier|Distributor|Franchisor|"
+    r"Franchisee|Lessor|Lessee|Landlord|Tenant|Consultant|Contractor|Customer|Client|Employer|"
+    r"Employee|Manufacturer|Reseller|Vendor|Provider|Agent|Sender|Shipper|Borrower|Lender"
+)
+_LABELLED = re.compile(
+    rf"(?<![\w-])(?P<role>{_ROLE_WORDS})\s*(?:\([^()]{{1,30}}\))?\s*:\s*"
+    r"(?P<name>[A-Z][^:]{2,160}?)"
+    rf"(?=\s+(?:{_ROLE_WORDS}|Address|ADD|Add|Tel|Telephone|Fax|Contact|Legal|Registered|"
+    r"Domicile|Authori[sz]ed|Dated?|Attn|Attention|E-?mail|Represented)\b|\s*$)"
+)
+_SUFFIX_WORDS = (
+    r"(?:Inc|LLC|L\.L\.C|Ltd|Limited|Corp|Corporation|Company|GmbH|AG|SA|S\.A|plc|PLC|LLP|LP|"
+    r"L\.P|N\.V|B\.V|KGaA|S\.À\s+R\.L)\.?"
+)
+_SIGNER_NAME = re.compile(
+    # "ATHENE USA CORPORATION By:", "YA II PN, Ltd. By:", "By: Apollo Advisors GP, LLC, its"
+    r"(?P<caps>(?<![\w.])(?:[A-Z0-9][A-Z0-9&.,'()À-Ý-]*\s+){0,8}[A-Z0-9][A-Z0-9&.,'()À-Ý-]*[A-Z.)])"
+    r"\s*:?\s*(?=By\s*:|/s/)"
+    rf"|(?P<formal>(?:[A-Z][\w&.'()-]*,?\s+){{0,5}}{_SUFFIX_WORDS})(?=\s*,?\s*(?:By\s*:|/s/|its\s))"
+)

@@ -12,7 +12,11 @@ import re
 # What may open a stretch without being part of the name: list markers, "and", "between".
 _LEAD = re.compile(
     r"^(?:\s|[,;:.]|\(\s*(?:\d{1,2}|[a-zA-Z]|[ivx]{1,4})\s*\)|(?:\d{1,2}|[A-Za-z])[.)](?=\s)|"
-    r"(?:and|or|und|by|between|among|amongst|zwischen|with|by\s+and\s+between)\b)+",
+    r"(?:and|or|und|by|between|among|amongst|zwischen|with|by\s+and\s+between)\b|"
+    # "Party A: Rise Ltd", "PURCHASER: PEEK Investments LLC": a label before the name.
+    # "SUPPLY AGREEMENT Synchron, a California corporation": a title before the name.
+    r"[A-Z][A-Z&,' -]*\b(?:AGREEMENT|CONTRACT|LICENSE|LICENCE|AMENDMENT)\s+(?=[A-Z][a-z])|"
+    r"(?:Party\s+[A-Z0-9]{1,2}|[A-Z][A-Za-z]+(?:\s*\([A-Za-z]\))?)\s*:\s)+",
     re.IGNORECASE,
 )
 # Where the descriptor after a name starts ("ACME Corp., a Delaware corporation").
@@ -30,7 +34,9 @@ _DESCRIPTOR = re.compile(
     r"in\s+its|on\s+its|its\s+successors|and/or|c/o)\b"
     r"|,?\s+(?:of|at|in)\s+(?=\d)"
     r"|,\s*(?=\d)"
-    r"|\s*\((?![^()]*\)\s*(?:Inc|Ltd|LLC|Limited|Co|Corp|Corporation|GmbH|AG|S\.A|B\.V|N\.V)\b)"
+    # "Bunker One (USA) Inc.", "Rise (Tianjin) Education Co., Ltd.": the name goes on.
+    r"|\s*\((?![^()]*\)\s*[A-Z][a-z]*\b)"
+    r"|\s+(?:Suite|Room|Unit|Floor|P\.?\s?O\.?\s+Box|No\.\s*\d|ACN|ABN|CNPJ|Tax\s+ID)\b"
     r"|\s+[-–—]\s+"
     r"|(?:(?<=\bInc)|(?<=\bINC)|(?<=\bLtd)|(?<=\bLTD)|(?<=\bLLC)|(?<=\bCorp)|(?<=\bCORP)"
     r"|(?<=\bCo)|(?<=\bCO)|(?<=\bLimited)|(?<=\bLIMITED)|(?<=\bGmbH)|(?<=\bAG)|(?<=\bplc))"
@@ -43,7 +49,7 @@ _SUFFIX = (
     r"S\.r\.l|KG|KGaA|e\.V|Oy|AB|A/S|ASA|N\.A|LC|P\.C|PC)\.?"
 )
 _TRAILING_SUFFIXES = re.compile(rf"(?:[,\s]+{_SUFFIX})+\s*$")
-HAS_SUFFIX = re.compile(rf"(?<![\w-]){_SUFFIX}(?![\w-])")
+HAS_SUFFIX = re.compile(rf"(?<![\w-]){_SUFFIX}(?![\w-])", re.IGNORECASE)
 _STATE = re.compile(
     r"^(?:the\s+)?(?:Government\s+of\s+)?(?:the\s+)?"
     r"(?:(?:Federal|Democratic|People['’]s|Socialist|Islamic|Arab|United|Plurinational|"
@@ -73,15 +79,17 @@ def entity_name(stretch: str) -> str:
     cut = _DESCRIPTOR.search(text)
     if cut:
         text = text[: cut.start()]
-    text = text.strip(_QUOTES + ",;:.-–—")
-    if HAS_SUFFIX.search(text[-6:] + ".") and stretch.strip().startswith(text + "."):
-        text += "."  # "ACME Inc." keeps the full stop the cut took
+    text = restore_stop(text.strip(_QUOTES + ",;:.-–—"), stretch)
     return text if is_name(text) else ""
 
 
 def restore_stop(name: str, source: str) -> str:
     """ "Acme Inc" -> "Acme Inc." when the source writes the full stop."""
-    if name and re.search(rf"{re.escape(name)}\.", source) and HAS_SUFFIX.search(name):
+    if (
+        name
+        and HAS_SUFFIX.search(name[-6:])
+        and re.search(rf"{re.escape(name)}\.", " ".join(source.split()))
+    ):
         return name + "."
     return name
 
@@ -94,7 +102,7 @@ def is_name(text: str) -> bool:
         return False
     first = text.split()[0]
     # "eDiets", "iBio Inc.", "salesforce.com, inc.": lower-case brands are names too.
-    brand = any(c.isupper() for c in first) or bool(HAS_SUFFIX.search(text))
+    brand = any(c.isupper() for c in first) or bool(re.search(r"\w\.(?:com|net|org)\b", first))
     return first[0].isupper() or first[0].isdigit() or brand or first.casefold() in {"the", "you"}
 
 

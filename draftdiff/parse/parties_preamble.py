@@ -15,10 +15,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from draftdiff.parse.parties_names import HAS_SUFFIX, aliases_of, entity_name, is_name
+from draftdiff.parse.parties_names import HAS_SUFFIX, aliases_of, entity_name
 
 INTRODUCER = re.compile(
-    r"\b(?:by\s+and\s+between|by\s+and\s+among(?:st)?|between|among(?:st)?|zwischen|"
+    r"\bB\s?E\s?T\s?W\s?E\s?E\s?N\b\s*:?\s*|\b(?:by\s+and\s+between|by\s+and\s+among(?:st)?|between|among(?:st)?|zwischen|"
     r"entre)\b\s*:?\s*",
     re.IGNORECASE,
 )
@@ -66,9 +66,9 @@ _LIST_END = re.compile(
     r"|\.\s+(?=[A-Z][a-z])(?<!\bInc\.\s)(?<!\bLtd\.\s)(?<!\bCorp\.\s)(?<!\bCo\.\s)"
     r"|[.;:]\s*$",
 )
-_AND = re.compile(
-    r"\s*(?:,\s*(?:and|und|&)\s+|\s+(?:and|und)\s+|;\s*(?:and\s+)?|,\s*(?=the\s))", re.IGNORECASE
-)
+_AND = re.compile(r"\s*(?:,\s*(?:and|und|&)\s+|\s+(?:and|und)\s+|;\s*(?:and\s+)?)", re.IGNORECASE)
+_NAME_GOES_ON = re.compile(r"\s*(?!and\b|und\b)[A-Z][\w.]*")
+_MORE = re.compile(r"^\s*,?\s*(?:and|und|&)\s", re.IGNORECASE)
 _MAX_STRETCH = 700
 _THING_HEAD = re.compile(
     r"\b(?:Agreement|Contract|Date|Certificate|Amendment|Exhibit|Schedule|Annex|Appendix|"
@@ -133,6 +133,8 @@ def read_stretches(
             continue  # a thing defined in passing: (the "Effective Date")
         found.extend(_parties_of(stretch, definition, how))
     tail = body[position:]
+    if position and not _MORE.match(tail):
+        return found  # the sentence went on to other things: "... ("Boxlot"). 1. DEFINITIONS"
     cut = _LIST_END.search(tail)
     found.extend(plain_list(tail[: cut.start()] if cut else tail, how))
     return found
@@ -188,6 +190,8 @@ def _definitions(
     out = []
     for start, end, content in _parentheses(body):
         definition = _definition(start, end, content, collective, things)
+        if definition and not _QUOTED.search(content) and _NAME_GOES_ON.match(body, end):
+            continue  # "Rise (Tianjin) Education Co.": part of the name, not a role
         if definition:
             out.append(definition)
     for hit in _HEREINAFTER_DEF.finditer(body):
@@ -221,9 +225,7 @@ def _definition(
         if (
             name.casefold() in collective
             or _is_thing(name, things)
-            or (name.isupper()
-            and len(name) <= 3
-            and " " not in content.strip())
+            or (name.isupper() and len(name) <= 3 and " " not in content.strip())
         ):
             # "(USA)", "(UK)": a place in a name, not a role; abbreviations need quotes.
             return None
@@ -265,7 +267,9 @@ def _definition(
 
 
 def _is_thing(name: str, things: frozenset[str]) -> bool:
-    return name.casefold() in things or bool(_THING_HEAD.search(name)) or not is_name(name)
+    # A short name is any word ("S2K", "theglobe"), but not a sentence or a blank.
+    odd = not re.search(r"[A-Za-zÀ-ÿ]", name) or len(name.split()) > 6 or "___" in name
+    return odd or name.casefold() in things or bool(_THING_HEAD.search(name))
 
 
 def _parentheses(text: str) -> list[tuple[int, int, str]]:
