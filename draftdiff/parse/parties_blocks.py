@@ -91,7 +91,9 @@ def signature_block(texts: Sequence[str]) -> list[Found]:
     text = text[witness.end() :] if witness else text
     for hit in _SIGNER_NAME.finditer(text):
         for name in (hit.group("caps"), hit.group("formal")):
-            full = entity_name(name or "")
+            name = _TITLES.sub("", name or "")
+            caps = _CAPS_TAIL.search(name)
+            full = entity_name(caps.group(0) if caps and not name.isupper() else name)
             if not full or not looks_like_entity(full):
                 continue
             names = aliases_of(full)
@@ -111,13 +113,19 @@ _LABELLED = re.compile(
     rf"(?=\s+(?:{_ROLE_WORDS}|Address|ADD|Add|Tel|Telephone|Fax|Contact|Legal|Registered|"
     r"Domicile|Authori[sz]ed|Dated?|Attn|Attention|E-?mail|Represented)\b|\s*$)"
 )
+# What a signature block prints before the entity: the last signer's name and title.
+_TITLES = re.compile(
+    r"^.*\b(?:Officer|President|Signatory|Secretary|Director|Manager|Treasurer|Esq\.?|CFO|CEO|"
+    r"Title|Name|Date|Witness|Partner|Member|Trustee|Counsel)\b[\s:,]*|^(?:[\d/.-]+\s*)+",
+)
+_CAPS_TAIL = re.compile(r"(?:\b[A-Z0-9][A-Z0-9&.,'-]*\s+)+[A-Z0-9][A-Z0-9&.,'-]*$")
 _SUFFIX_WORDS = (
     r"(?:Inc|LLC|L\.L\.C|Ltd|Limited|Corp|Corporation|Company|GmbH|AG|SA|S\.A|plc|PLC|LLP|LP|"
     r"L\.P|N\.V|B\.V|KGaA|S\.À\s+R\.L)\.?"
 )
 _SIGNER_NAME = re.compile(
     # "ATHENE USA CORPORATION By:", "YA II PN, Ltd. By:", "By: Apollo Advisors GP, LLC, its"
-    r"(?P<caps>(?<![\w.])(?:[A-Z0-9][A-Z0-9&.,'()À-Ý-]*\s+){0,8}[A-Z0-9][A-Z0-9&.,'()À-Ý-]*[A-Z.)])"
+    r"(?P<caps>(?<![\w.])(?:(?:[A-Z0-9][A-Z0-9&.,'()À-Ý-]*|&)\s+){0,8}[A-Z0-9][A-Z0-9&.,'()À-Ý-]*[A-Z.)])"
     r"\s*:?\s*(?=By\s*:|/s/)"
     rf"|(?P<formal>(?:[A-Z][\w&.'()-]*,?\s+){{0,5}}{_SUFFIX_WORDS})(?=\s*,?\s*(?:By\s*:|/s/|its\s))"
 )

@@ -12,7 +12,8 @@ import re
 # What may open a stretch without being part of the name: list markers, "and", "between".
 _LEAD = re.compile(
     r"^(?:\s|[,;:.]|\(\s*(?:\d{1,2}|[a-zA-Z]|[ivx]{1,4})\s*\)|(?:\d{1,2}|[A-Za-z])[.)](?=\s)|"
-    r"(?:and|or|und|by|between|among|amongst|zwischen|with|by\s+and\s+between)\b|"
+    r"(?:and|or|und|by|between|among|amongst|zwischen|with|to|by\s+and\s+between|"
+    r"in\s+favou?r\s+of|der|die|das|dem|den|hereby\s+\w+s)\b|"
     # "Party A: Rise Ltd", "PURCHASER: PEEK Investments LLC": a label before the name.
     # "SUPPLY AGREEMENT Synchron, a California corporation": a title before the name.
     r"[A-Z][A-Z&,' -]*\b(?:AGREEMENT|CONTRACT|LICENSE|LICENCE|AMENDMENT)\s+(?=[A-Z][a-z])|"
@@ -40,7 +41,11 @@ _DESCRIPTOR = re.compile(
     r"|\s+[-–—]\s+"
     r"|(?:(?<=\bInc)|(?<=\bINC)|(?<=\bLtd)|(?<=\bLTD)|(?<=\bLLC)|(?<=\bCorp)|(?<=\bCORP)"
     r"|(?<=\bCo)|(?<=\bCO)|(?<=\bLimited)|(?<=\bLIMITED)|(?<=\bGmbH)|(?<=\bAG)|(?<=\bplc))"
-    r"\.?\s+an?\s+",
+    r"\.?\s+an?\s+"
+    # "Weber GmbH, Hauptstraße 1": after the company form comes the address.
+    r"|(?:(?<=\bGmbH)|(?<=\bAG)|(?<=\bKG)|(?<=\bLLC)|(?<=\bLLP)|(?<=\bplc)|(?<=\bPLC)"
+    r"|(?<=\bLimited)|(?<=\bLIMITED)|(?<=\bLtd\.)|(?<=\bInc\.)|(?<=\bINC\.))"
+    r"\s*,\s+(?!(?:Inc|INC|Ltd|LTD|LLC|L\.P|LP|Limited|LIMITED)\b)",
     re.IGNORECASE,
 )
 _SUFFIX = (
@@ -64,6 +69,7 @@ _ALSO_KNOWN = re.compile(
     r"formerly\s+known\s+as|f/k/a|trading\s+as|t/a)\b[\s,]*",
     re.IGNORECASE,
 )
+_HONORIFIC = re.compile(r"^(?:Dr|Mr|Mrs|Ms|Prof|Herr|Frau)\.?\s+")
 _QUOTES = "\"'“”„‟‘’«»`*_ "
 _MAX_WORDS = 12
 _WORD = re.compile(r"[A-Za-zÀ-ÿ]{2,}")
@@ -120,6 +126,9 @@ def aliases_of(full: str) -> list[str]:
         if not name:
             continue
         out.append(name)
+        person = _HONORIFIC.sub("", name)
+        if person != name and is_name(person):
+            out.append(person)  # "Dr. Mara Ellison" -> "Mara Ellison"
         state = _STATE.sub("", name)
         if state != name and is_name(state):
             out.append(state)  # "Government of the Republic of Freedonia" -> "Freedonia"

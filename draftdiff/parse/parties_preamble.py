@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from draftdiff.parse.parties_names import HAS_SUFFIX, aliases_of, entity_name
+from draftdiff.parse.parties_names import HAS_SUFFIX, aliases_of, entity_name, restore_stop
 
 INTRODUCER = re.compile(
     r"\bB\s?E\s?T\s?W\s?E\s?E\s?N\b\s*:?\s*|\b(?:by\s+and\s+between|by\s+and\s+among(?:st)?|between|among(?:st)?|zwischen|"
@@ -100,6 +100,9 @@ class _Definition:
     collective: bool
     """Only a name for all of them (each a "Party"): the entities go by their names."""
     text: str
+    each: bool = False
+    """A name for each of a class (`(each a "Purchaser")`): one party, unless the
+    stretch names several entities, which then go by their own names."""
 
 
 def read_intro(text: str, collective: frozenset[str], things: frozenset[str]) -> list[Found]:
@@ -136,14 +139,17 @@ def read_stretches(
     if position and not _MORE.match(tail):
         return found  # the sentence went on to other things: "... ("Boxlot"). 1. DEFINITIONS"
     cut = _LIST_END.search(tail)
-    found.extend(plain_list(tail[: cut.start()] if cut else tail, how))
+    found.extend(plain_list(tail[: cut.start()] if cut else tail, how, source=tail))
     return found
 
 
 def _parties_of(stretch: str, definition: _Definition, how: str) -> list[Found]:
     label = f"{how}: {_short(definition.text)}"
-    if definition.collective:
-        return plain_list(stretch, label, strict=False)
+    if definition.collective or definition.each:
+        each = plain_list(stretch, label, strict=False)
+        if definition.collective or len(each) > 1:
+            # `A and B (each, a "Participant")`: the entities go by the names written.
+            return each
     names = definition.names
     if len(names) > 1:
         fulls = [entity_name(part) for part in _AND.split(stretch)]
@@ -157,16 +163,28 @@ def _parties_of(stretch: str, definition: _Definition, how: str) -> list[Found]:
     named = [i for i, part in enumerate(parts) if entity_name(part)]
     last = named[-1] if named else len(parts) - 1
     before = plain_list(" and ".join(parts[:last]), how) if last else []
-    full = entity_name(parts[last]) if named else ""
+    full = entity_name(parts[last]) if named else _trailing_name(stretch)
     aliases = [*names[1:], *definition.alternatives, *(aliases_of(full) if full else [])]
     return [*before, Found(names[0], tuple(a for a in aliases if a != names[0]), label)]
 
 
-def plain_list(text: str, how: str, *, strict: bool = True) -> list[Found]:
-    """Entities in `A, a Delaware corporation, and B`; strict: only what looks like one."""
+def _trailing_name(stretch: str) -> str:
+    """ "... hereby engages Dr. Mara Ellison": the capitalised words just before the bracket."""
+    hit = _TRAILING.search(" ".join(stretch.split()))
+    return hit.group(1) if hit else ""
+
+
+_TRAILING = re.compile(
+    r"((?:(?:Dr|Mr|Mrs|Ms|Prof)\.\s+)?(?:[A-Z][\w'’-]*\.?\s+){0,4}[A-Z][\w'’-]+)\s*,?\s*$"
+)
+
+
+def plain_list(text: str, how: str, *, strict: bool = True, source: str = "") -> list[Found]:
+    """Entities in `A, a Delaware corporation, and B`; strict: only what looks like one.
+    `source`: the uncut text, where "B Inc." still has its full stop."""
     out = []
     for part in _AND.split(text):
-        full = entity_name(part)
+        full = restore_stop(entity_name(part), source or text)
         if not full or (strict and not looks_like_entity(full)):
             continue
         names = aliases_of(full)
@@ -262,7 +280,7 @@ def _definition(
     own = [n for n in marked if n.casefold() not in collective and not _is_thing(n, things)]
     if own:
         # "(each a "Purchaser")", "(collectively, "Constellation")": the class is the party.
-        return _Definition(start, end, (own[0],), tuple(own[1:2]), False, text)
+        return _Definition(start, end, (own[0],), tuple(own[1:2]), False, text, each=True)
     return _Definition(start, end, (), (), True, text)
 
 
