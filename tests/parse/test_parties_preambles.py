@@ -7,10 +7,9 @@ the clauses could use instead.
 
 from __future__ import annotations
 
-import os
-
 import pytest
 
+from bench import cuad_parties as cuad
 from draftdiff.analyse.provisions import analyse_text
 from draftdiff.model import Party
 from draftdiff.parse.document import parse_text
@@ -199,17 +198,12 @@ CUAD_FLOOR = 0.75  # held-out recall measured 2026-12-04; see docs/cuad_parties.
 
 
 @pytest.mark.skipif(
-    not os.path.isdir(
-        os.environ.get("CUAD_TXT", "/work/data/cuad_txt/data/CUAD_v1/full_contract_txt")
-    )
-    or not os.path.isfile("/work/shared/corpus/cuad/master_clauses.csv"),
+    not (cuad.TXT.is_dir() and cuad.CSV.is_file()),
     reason="CUAD texts not extracted (see bench/cuad_parties.py)",
 )
 def test_cuad_held_out_recall_stays_above_its_floor() -> None:
-    from bench.cuad_parties import figures, load_contracts, score
-
-    contracts = [c for c in load_contracts("held-out") if len(c.text) < 60_000][:60]
+    contracts = [c for c in cuad.load_contracts("held-out") if len(c.text) < 60_000][:60]
     for contract in contracts:
-        score(contract)
-    result = figures(contracts)
+        cuad.score(contract)
+    result = cuad.figures(contracts)
     assert result.recall >= CUAD_FLOOR, result.line("held-out")
