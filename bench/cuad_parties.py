@@ -263,7 +263,7 @@ _HEAD_CHARS = 3000
 
 
 def why_missed(contract: Contract, entity: Entity) -> str:
-    """A coarse class for a miss, from where and how the text first names the entity."""
+    """A coarse class for a miss: where the text first names the entity, and how."""
     text = " ".join(contract.text.split())
     low = text.casefold()
     spots = []
@@ -272,22 +272,28 @@ def why_missed(contract: Contract, entity: Entity) -> str:
         hit = re.search(pattern, low)
         if hit:
             spots.append(hit)
+    lead = "nothing found; " if not contract.parties else ""
     if not spots:
-        return "label not in text (typo, OCR or blank)"
+        return lead + "label not in text (typo, OCR or a blank)"
     first = min(spots, key=lambda m: m.start())
-    after = text[first.end() : first.end() + 160]
-    where = "preamble" if first.start() < _HEAD_CHARS else "body only"
-    if re.match(r"[\w.,]*\s*[\"“”]?\s*\(\s*(?:the\s+|hereinafter\s+)?[\"“”]", after, re.I):
-        how = "quoted short name"
-    elif re.match(r"[\w.,]*\s*\(\s*(?:the\s+)?[A-Z]", after):
-        how = "unquoted short name in ()"
-    elif re.match(r"[\w.,]*\s*,?\s*(?:an?|the)\s+[^()]{0,120}\(", after, re.I):
-        how = "descriptor then ()"
-    elif re.match(r"[\w.,]*\s*,?\s*(?:hereinafter|hereafter|referred)", after, re.I):
-        how = "hereinafter without ()"
+    window = text[first.end() : first.end() + 300]
+    if first.start() < _HEAD_CHARS:
+        where = "front"
+    elif first.start() > len(text) * 0.75:
+        where = "end (signature)"
+    else:
+        where = "body"
+    if re.match(r"[\s\w.,&-]{0,12}\(\s*(?:the\s+)?[\"“”]", window):
+        how = '("X") right after the name'
+    elif re.search(r"\(\s*[^()]{0,40}[\"“”]", window[:200]):
+        how = '("X") after a descriptor'
+    elif re.match(r"[\s\w.,]{0,12}[\"“”]", window):
+        how = "quoted short name without brackets"
+    elif re.match(r"[\s\w.,]{0,12}\(\s*(?:the\s+)?[A-Z]", window):
+        how = "unquoted role in brackets"
     else:
         how = "no short name"
-    return f"{where}: {how}"
+    return f"{lead}{where}: {how}"
 
 
 def report(contracts: list[Contract], misses: int) -> tuple[str, Counter[str], list[str]]:
@@ -317,6 +323,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--split", choices=("dev", "held-out", "all"), default="all")
     parser.add_argument("--misses", type=int, default=0, help="print this many misses")
     parser.add_argument("--false", type=int, default=0, help="print this many wrong parties")
+    parser.add_argument("--docs", help="write the figures and miss classes to this Markdown file")
     args = parser.parse_args(argv)
     contracts = load_contracts(args.split)
     if not contracts:
@@ -339,7 +346,37 @@ def main(argv: list[str] | None = None) -> int:
             if not ok and shown < args.false:
                 shown += 1
                 print(f"WRONG {contract.name[:50]}: {party.name} {list(party.aliases)[:3]}")
+    if args.docs:
+        Path(args.docs).write_text(miss_tables(contracts), encoding="utf-8")
     return 0
+
+
+def miss_tables(contracts: list[Contract]) -> str:
+    """Markdown: figures per split, then misses and wrong parties by class per split."""
+    out = ["| split | contracts | recall | precision |", "|---|---|---|---|"]
+    for label in ("dev", "held-out", "all"):
+        part = [c for c in contracts if label in ("all", c.split)]
+        f = figures(part)
+        out.append(
+            f"| {label} | {f.contracts} | {f.recalled}/{f.entities} = {f.recall:.1%} | "
+            f"{f.correct}/{f.found} = {f.precision:.1%} |"
+        )
+    out += ["", "| miss class | dev | held-out |", "|---|---|---|"]
+    classes: dict[str, Counter[str]] = {"dev": Counter(), "held-out": Counter()}
+    for contract, entity in iter_misses(contracts):
+        classes[contract.split][why_missed(contract, entity)] += 1
+    names = sorted(set(classes["dev"]) | set(classes["held-out"]),
+                   key=lambda k: -(classes["dev"][k] + classes["held-out"][k]))  # fmt: skip
+    out += [f"| {k} | {classes['dev'][k]} | {classes['held-out'][k]} |" for k in names]
+    wrong: dict[str, Counter[str]] = {"dev": Counter(), "held-out": Counter()}
+    for contract in contracts:
+        for party, ok in zip(contract.parties, contract.correct, strict=True):
+            if not ok:
+                wrong[contract.split][party.found.split(":")[0] or "?"] += 1
+    out += ["", "| wrong party found by | dev | held-out |", "|---|---|---|"]
+    for k in sorted(set(wrong["dev"]) | set(wrong["held-out"])):
+        out.append(f"| {k} | {wrong['dev'][k]} | {wrong['held-out'][k]} |")
+    return "\n".join(out) + "\n"
 
 
 def iter_misses(contracts: list[Contract]) -> Iterator[tuple[Contract, Entity]]:

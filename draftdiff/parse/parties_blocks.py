@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from draftdiff.parse.parties_names import aliases_of, entity_name
+from draftdiff.parse.parties_names import aliases_of, entity_name, key
 from draftdiff.parse.parties_preamble import Found, looks_like_entity, read_stretches
 
 _LIST_HEADING = re.compile(
@@ -31,7 +31,12 @@ _LIST_STOP = re.compile(
 _CONNECTOR = re.compile(r"^\W*(?:and|und|&|-\s*and\s*-)\W*$", re.IGNORECASE)
 _MAX_ITEMS = 8
 _SIGNATURE = re.compile(r"^\s*(?:By|Signed|Signature|Name)\s*:", re.IGNORECASE)
-_WITNESS = re.compile(r"IN\s+WITNESS\s+WHEREOF|EXECUTED\s+(?:as|by)|SIGNED\s+(?:by|for)", re.I)
+_WITNESS = re.compile(
+    r"IN\s+WITNESS\s+(?:WHEREOF|THEREOF)|IN\s+EVIDENCE\s+WHEREOF|EXECUTED\s+(?:as|by)|"
+    r"SIGNED\s+(?:by|for)",
+    re.I,
+)
+_TAIL_BLOCKS = 60
 _SIGNER = re.compile(r"^\s*(?:By|Signed|Name|Title|Date|Its|Signature|Witness)\b", re.I)
 
 
@@ -84,7 +89,8 @@ def signature_block(texts: Sequence[str]) -> list[Found]:
     its general partner`) after IN WITNESS WHEREOF."""
     start = next((i for i, t in enumerate(texts) if _WITNESS.search(t)), None)
     if start is None:
-        return []
+        # A joint filing agreement may just end with its signers: read its last blocks.
+        start = max(0, len(texts) - _TAIL_BLOCKS)
     found: list[Found] = []
     text = " ".join(" ".join(texts[start : start + 80]).split())
     witness = _WITNESS.search(text)
@@ -94,8 +100,11 @@ def signature_block(texts: Sequence[str]) -> list[Found]:
             name = _TITLES.sub("", name or "")
             caps = _CAPS_TAIL.search(name)
             full = entity_name(caps.group(0) if caps and not name.isupper() else name)
-            if not full or not looks_like_entity(full):
-                continue
+            half = len(full) // 2
+            if full[:half].strip() == full[half:].strip():
+                full = full[:half].strip()  # two signature columns for one signer
+            if not full or not looks_like_entity(full) or len(key(full)) < 4:
+                continue  # "GP, LLC": the tail of a name split over lines
             names = aliases_of(full)
             if names and all(names[0] != f.name for f in found):
                 found.append(Found(names[0], tuple(names[1:]), "signature block"))
@@ -116,7 +125,7 @@ _LABELLED = re.compile(
 # What a signature block prints before the entity: the last signer's name and title.
 _TITLES = re.compile(
     r"^.*\b(?:Officer|President|Signatory|Secretary|Director|Manager|Treasurer|Esq\.?|CFO|CEO|"
-    r"Title|Name|Date|Witness|Partner|Member|Trustee|Counsel)\b[\s:,]*|^(?:[\d/.-]+\s*)+",
+    r"Title|Name|Date|Witness|Partner|Member|Trustee|Counsel)\b[\s:,]*|^(?:[\d/.,-]+\s*)+",
 )
 _CAPS_TAIL = re.compile(r"(?:\b[A-Z0-9][A-Z0-9&.,'-]*\s+)+[A-Z0-9][A-Z0-9&.,'-]*$")
 _SUFFIX_WORDS = (
@@ -127,5 +136,5 @@ _SIGNER_NAME = re.compile(
     # "ATHENE USA CORPORATION By:", "YA II PN, Ltd. By:", "By: Apollo Advisors GP, LLC, its"
     r"(?P<caps>(?<![\w.])(?:(?:[A-Z0-9][A-Z0-9&.,'()À-Ý-]*|&)\s+){0,8}[A-Z0-9][A-Z0-9&.,'()À-Ý-]*[A-Z.)])"
     r"\s*:?\s*(?=By\s*:|/s/)"
-    rf"|(?P<formal>(?:[A-Z][\w&.'()-]*,?\s+){{0,5}}{_SUFFIX_WORDS})(?=\s*,?\s*(?:By\s*:|/s/|its\s))"
+    rf"|(?P<formal>(?:[A-Z][\w&.'()-]*,?\s+){{0,7}}{_SUFFIX_WORDS})(?=\s*,?\s*(?:By\s*:|/s/|its\s))"
 )

@@ -13,7 +13,7 @@ import re
 _LEAD = re.compile(
     r"^(?:\s|[,;:.]|\(\s*(?:\d{1,2}|[a-zA-Z]|[ivx]{1,4})\s*\)|(?:\d{1,2}|[A-Za-z])[.)](?=\s)|"
     r"(?:and|or|und|by|between|among|amongst|zwischen|with|to|by\s+and\s+between|"
-    r"in\s+favou?r\s+of|der|die|das|dem|den|hereby\s+\w+s)\b|"
+    r"in\s+favou?r\s+of|der|die|das|dem|den|hereby\s+\w+s|PARTIES|Parties)\b|"
     # "Party A: Rise Ltd", "PURCHASER: PEEK Investments LLC": a label before the name.
     # "SUPPLY AGREEMENT Synchron, a California corporation": a title before the name.
     r"[A-Z][A-Z&,' -]*\b(?:AGREEMENT|CONTRACT|LICENSE|LICENCE|AMENDMENT)\s+(?=[A-Z][a-z])|"
@@ -33,7 +33,7 @@ _DESCRIPTOR = re.compile(
     r"as\s+(?!of\b)|listed|named|identified|set\s+forth|who|which|that|whose|a\s+company|"
     r"mit\s+Sitz|vertreten|nachfolgend|im\s+Folgenden|eingetragen|dated|effective|for|"
     r"in\s+its|on\s+its|its\s+successors|and/or|c/o)\b"
-    r"|,?\s+(?:of|at|in)\s+(?=\d)"
+    r"|,?\s+(?:of|at|in)\s+(?=\d)|\s+is\s+an?\s+"
     r"|,\s*(?=\d)"
     # "Bunker One (USA) Inc.", "Rise (Tianjin) Education Co., Ltd.": the name goes on.
     r"|\s*\((?![^()]*\)\s*[A-Z][a-z]*\b)"
