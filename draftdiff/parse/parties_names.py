@@ -17,7 +17,10 @@ _LEAD = re.compile(
     # "Party A: Rise Ltd", "PURCHASER: PEEK Investments LLC": a label before the name.
     # "SUPPLY AGREEMENT Synchron, a California corporation": a title before the name.
     r"[A-Z][A-Z&,' -]*\b(?:AGREEMENT|CONTRACT|LICENSE|LICENCE|AMENDMENT)\s+(?=[A-Z][a-z])|"
-    r"(?:Party\s+[A-Z0-9]{1,2}|[A-Z][A-Za-z]+(?:\s*\([A-Za-z]\))?)\s*:\s)+",
+    r"(?:Party\s+[A-Z0-9]{1,2}|(?:[A-Z][A-Za-z]+\s+){0,2}[A-Z][A-Za-z]+(?:\s*\([A-Za-z]\))?)\s*:\s|"
+    # "("Buyer"), a Pennsylvania corporation, Gulf Ltd.": the last party's descriptor.
+    r"(?:an?|the)\s+[^,()]{0,60}?\b(?:corporation|company|partnership|association|trust|"
+    r"entity|bank)\b\s*,\s*)+",
     re.IGNORECASE,
 )
 # Where the descriptor after a name starts ("ACME Corp., a Delaware corporation").
@@ -33,7 +36,7 @@ _DESCRIPTOR = re.compile(
     r"as\s+(?!of\b)|listed|named|identified|set\s+forth|who|which|that|whose|a\s+company|"
     r"mit\s+Sitz|vertreten|nachfolgend|im\s+Folgenden|eingetragen|dated|effective|for|"
     r"in\s+its|on\s+its|its\s+successors|and/or|c/o)\b"
-    r"|,?\s+(?:of|at|in)\s+(?=\d)|\s+is\s+an?\s+"
+    r"|,?\s+(?:of|at|in)\s+(?=\d)|\s+is\s+an?\s+|\s+(?=\d{2,5}\s+[A-Z][a-z])"
     r"|,\s*(?=\d)"
     # "Bunker One (USA) Inc.", "Rise (Tianjin) Education Co., Ltd.": the name goes on.
     r"|\s*\((?![^()]*\)\s*[A-Z][a-z]*\b)"

@@ -68,6 +68,11 @@ _LIST_END = re.compile(
 )
 _AND = re.compile(r"\s*(?:,\s*(?:and|und|&)\s+|\s+(?:and|und)\s+|;\s*(?:and\s+)?)", re.IGNORECASE)
 _NAME_GOES_ON = re.compile(r"\s*(?!and\b|und\b)[A-Z][\w.]*")
+_DBA = re.compile(
+    r"\b(?:d/b/a|dba|doing\s+business\s+as|a\.?k\.?a\.?|also\s+known\s+as|trading\s+as)\s+"
+    r"([A-Z][^,;()]{1,80}(?:,\s*(?:Inc|Ltd|LLC)\.?)?)",
+    re.IGNORECASE,
+)
 _MORE = re.compile(r"^\s*,?\s*(?:and|und|&)\s", re.IGNORECASE)
 _MAX_STRETCH = 700
 _THING_HEAD = re.compile(
@@ -165,6 +170,8 @@ def _parties_of(stretch: str, definition: _Definition, how: str) -> list[Found]:
     before = plain_list(" and ".join(parts[:last]), how) if last else []
     full = entity_name(parts[last]) if named else _trailing_name(stretch)
     aliases = [*names[1:], *definition.alternatives, *(aliases_of(full) if full else [])]
+    # "ACME Inc., a Delaware corporation, doing business as Acme Online": also a name.
+    aliases += [n for hit in _DBA.finditer(parts[last]) if (n := entity_name(hit.group(1)))]
     return [*before, Found(names[0], tuple(a for a in aliases if a != names[0]), label)]
 
 
