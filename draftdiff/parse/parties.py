@@ -68,8 +68,9 @@ def find_parties(texts: Iterable[str], schema: Schema) -> tuple[Party, ...]:
     head = _head(texts)
     found = _preamble(head, collective, things)
     found = _merge(found, party_lists(head, collective, things))
-    if len(found) < 2:
-        found = _merge(found, labelled_parties(head[: rules.preamble_blocks]))
+    labelled = labelled_parties(head[: rules.preamble_blocks])
+    # "Party A: Beike Co., Ltd." heads the contract: those labels are the parties.
+    found = _merge(labelled, found) if len(labelled) >= 2 else _merge(found, labelled)
     if not found:
         found = _definitions(head[: rules.preamble_blocks], schema, collective)
     if len(found) < 2:

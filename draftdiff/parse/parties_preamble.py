@@ -63,7 +63,7 @@ _LIST_END = re.compile(
     r"\s(?:dated|effective|for|with|whereby|whereas|which|who|in|on|to|under|pursuant|"
     r"regarding|concerning|relating|as\s+of|is|are|agree|agrees|hereby|witnesseth|"
     r"wherein|that|from|this|shall|will|has|have|was|were)\b"
-    r"|\.\s+(?=[A-Z][a-z])(?<!\bInc\.\s)(?<!\bLtd\.\s)(?<!\bCorp\.\s)(?<!\bCo\.\s)"
+    r"|\.\s+(?=[A-ZÄÖÜ][a-zäöüß])(?<!\bInc\.\s)(?<!\bLtd\.\s)(?<!\bCorp\.\s)(?<!\bCo\.\s)"
     r"|[.;:]\s*$",
 )
 _AND = re.compile(r"\s*(?:,\s*(?:and|und|&)\s+|\s+(?:and|und)\s+|;\s*(?:and\s+)?)", re.IGNORECASE)
@@ -192,12 +192,24 @@ def plain_list(text: str, how: str, *, strict: bool = True, source: str = "") ->
     out = []
     for part in _AND.split(text):
         full = restore_stop(entity_name(part), source or text)
-        if not full or (strict and not looks_like_entity(full)):
+        if not full or (strict and not is_formal(full)):
             continue
         names = aliases_of(full)
         if names:
             out.append(Found(names[0], tuple(names[1:]), how))
     return out
+
+
+def is_formal(name: str) -> bool:
+    """Names a legal person by its form: "ACME Ltd", "Republic of X", "BIRCH GLOBAL INC".
+    A plain list (`between A and B`) gives parties only in such names: capitalised
+    nouns ("Arbeitnehmer", "Licensed Users") are no evidence in German or in titles."""
+    if HAS_SUFFIX.search(name) or re.search(
+        r"\b(?:Government|Republic|Kingdom|State|City)\b", name
+    ):
+        return True
+    words = name.split()
+    return len(words) >= 2 and name.isupper()
 
 
 def looks_like_entity(name: str) -> bool:
