@@ -96,7 +96,7 @@ def signature_block(texts: Sequence[str]) -> list[Found]:
     witness = _WITNESS.search(text)
     text = text[witness.end() :] if witness else text
     for hit in _SIGNER_NAME.finditer(text):
-        for name in (hit.group("caps"), hit.group("formal")):
+        for name in (hit.group("caps"), hit.group("formal"), hit.group("behalf")):
             name = _TITLES.sub("", name or "")
             caps = _CAPS_TAIL.search(name)
             full = entity_name(caps.group(0) if caps and not name.isupper() else name)
@@ -136,5 +136,8 @@ _SIGNER_NAME = re.compile(
     # "ATHENE USA CORPORATION By:", "YA II PN, Ltd. By:", "By: Apollo Advisors GP, LLC, its"
     r"(?P<caps>(?<![\w.])(?:(?:[A-Z0-9][A-Z0-9&.,'()À-Ý-]*|&)\s+){0,8}[A-Z0-9][A-Z0-9&.,'()À-Ý-]*[A-Z.)])"
     r"\s*:?\s*(?=By\s*:|/s/)"
+    # "For and on behalf of Telia North America Inc. ----"
+    r"|(?i:for\s+and\s+on\s+behalf\s+of|signed\s+for\s+and\s+on\s+behalf\s+of)\s+"
+    r"(?P<behalf>[A-Z][^-_:]{1,80}?)(?=\s*(?:-{3,}|_{3,}|By\b|Name\b|Signature\b|$))"
     rf"|(?P<formal>(?:[A-Z][\w&.'()-]*,?\s+){{0,7}}{_SUFFIX_WORDS})(?=\s*,?\s*(?:By\s*:|/s/|its\s))"
 )
