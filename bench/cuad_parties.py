@@ -244,7 +244,8 @@ class Figures:
     def line(self, label: str) -> str:
         return (
             f"{label:9} {self.contracts:4} contracts  recall {self.recalled}/{self.entities} "
-            f"= {self.recall:.1%} (per contract {self.per_contract:.1%})  precision {self.correct}/{self.found} = {self.precision:.1%}  "
+            f"= {self.recall:.1%} (per contract {self.per_contract:.1%})  "
+            f"precision {self.correct}/{self.found} = {self.precision:.1%}  "
             f"all parties found in {self.all_recalled} contracts  schema defaults in {self.assumed}"
         )
 

@@ -103,6 +103,8 @@ def signature_block(texts: Sequence[str]) -> list[Found]:
             half = len(full) // 2
             if full[:half].strip() == full[half:].strip():
                 full = full[:half].strip()  # two signature columns for one signer
+            if full.count("(") != full.count(")"):
+                continue  # "CAYMAN) MANAGEMENT L.P.": the start of the name is on another line
             if not full or not looks_like_entity(full) or len(key(full)) < 4:
                 continue  # "GP, LLC": the tail of a name split over lines
             names = aliases_of(full)
@@ -125,7 +127,7 @@ _LABELLED = re.compile(
 # What a signature block prints before the entity: the last signer's name and title.
 _TITLES = re.compile(
     r"^.*\b(?:Officer|President|Signatory|Secretary|Director|Manager|Treasurer|Esq\.?|CFO|CEO|"
-    r"Title|Name|Date|Witness|Partner|Member|Trustee|Counsel)\b[\s:,]*|^(?:[\d/.,-]+\s*)+",
+    r"Title|Name|Date|Witness|Partner|Member|Trustee|Counsel|ATTEST|WITNESS)\b[\s:,]*|^(?:[\d/.,-]+\s*)+",
 )
 _CAPS_TAIL = re.compile(r"(?:\b[A-Z0-9][A-Z0-9&.,'-]*\s+)+[A-Z0-9][A-Z0-9&.,'-]*$")
 _SUFFIX_WORDS = (
