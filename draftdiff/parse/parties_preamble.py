@@ -73,6 +73,12 @@ _DBA = re.compile(
     r"([A-Z][^,;()]{1,80}(?:,\s*(?:Inc|Ltd|LLC)\.?)?)",
     re.IGNORECASE,
 )
+_QUOTED_TEXT = re.compile(r"[\"“”]\s*([^\"“”]{1,40}?)\s*[\"”]")
+# A run of quoted names outside brackets, followed by the next party or the end.
+_BARE_QUOTES = re.compile(
+    r"(?<=\s)(?P<run>[\"“](?:the\s+)?[A-Z][^\"“”]{0,38}[\"”](?:\s*(?:/|or|,)\s*[\"“][^\"“”]{1,40}[\"”])*)"
+    r"(?=\s*(?:[-–—]+\s*)?(?:and\b|AND\b|,|;|\(|$))"
+)
 _MORE = re.compile(r"^\s*,?\s*(?:and|und|&)\s", re.IGNORECASE)
 _MAX_STRETCH = 700
 _THING_HEAD = re.compile(
@@ -242,6 +248,24 @@ def _definitions(
         out.append(
             _Definition(hit.start(), hit.end(), (name,), (), False, hit.group(0).strip(" ,"))
         )
+    for hit in _BARE_QUOTES.finditer(body):
+        if any(d.start <= hit.start() < d.end for d in out) or _inside_parentheses(
+            body, hit.start()
+        ):
+            continue
+        before = body[max(0, hit.start() - 250) : hit.start()]
+        names = [q.strip(" ,.") for q in _QUOTED_TEXT.findall(hit.group("run"))]
+        names = [
+            n for n in names if n and n.casefold() not in collective and not _is_thing(n, things)
+        ]
+        if names and HAS_SUFFIX.search(before):
+            # `NLS-1 Pharma AG Alter Postplatz 2 "Licensor" / "NLS" and ...`: no brackets.
+            run = hit.group("run")
+            out.append(
+                _Definition(
+                    hit.start("run"), hit.end("run"), (names[0],), tuple(names[1:]), False, run
+                )
+            )
     return sorted(out, key=lambda d: d.start)
 
 
