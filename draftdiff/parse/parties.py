@@ -25,6 +25,7 @@ from draftdiff.model import Party
 from draftdiff.parse.parties_blocks import labelled_parties, party_lists, signature_block
 from draftdiff.parse.parties_names import HAS_SUFFIX, aliases_of, bare, entity_name, key
 from draftdiff.parse.parties_preamble import (
+    BY,
     INTRODUCER,
     Found,
     read_intro,
@@ -152,7 +153,7 @@ def _is_legend_or_contents(text: str) -> bool:
     """A redaction legend ("CONFIDENTIAL ... OMITTED") or a line of contents ("Parties 1")."""
     if len(text) < 200 and _TOC_LINE.search(text[-6:]):
         return True
-    return bool(_LEGEND.search(text)) and not INTRODUCER.search(text)
+    return bool(_LEGEND.search(text)) and not (INTRODUCER.search(text) or BY.search(text))
 
 
 def _definitions(texts: Sequence[str], schema: Schema, collective: frozenset[str]) -> list[Found]:

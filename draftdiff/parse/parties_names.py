@@ -42,6 +42,9 @@ _DESCRIPTOR = re.compile(
     r"|\s*\((?![^()]*\)\s*[A-Z][a-z]*\b)"
     r"|\s+(?:Suite|Room|Unit|Floor|P\.?\s?O\.?\s+Box|No\.\s*\d|ACN|ABN|CNPJ|Tax\s+ID)\b"
     r"|\s+[-–—]\s+"
+    # "NLS-1 Pharma AG Alter Postplatz 2": after the company form, an address.
+    r"|(?:(?<=\bAG)|(?<=\bGmbH)|(?<=\bS\.A\.)|(?<=\bN\.V\.)|(?<=\bB\.V\.)|(?<=\bLLC)|(?<=\bplc))"
+    r"\s+(?=[A-Z][a-zäöüéá]+\b)(?!(?:and|und|Co|Company|Holding|Group)\b)"
     r"|(?:(?<=\bInc)|(?<=\bINC)|(?<=\bLtd)|(?<=\bLTD)|(?<=\bLLC)|(?<=\bCorp)|(?<=\bCORP)"
     r"|(?<=\bCo)|(?<=\bCO)|(?<=\bLimited)|(?<=\bLIMITED)|(?<=\bGmbH)|(?<=\bAG)|(?<=\bplc))"
     r"\.?\s+an?\s+"

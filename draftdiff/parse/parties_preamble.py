@@ -23,7 +23,7 @@ INTRODUCER = re.compile(
     re.IGNORECASE,
 )
 # "entered into by ACME and ..." when no "between" is used.
-_BY = re.compile(
+BY = re.compile(
     r"\b(?:entered\s+into|made|executed|concluded|issued|granted|signed)\s+"
     r"(?:[^.()]{0,80}?\s)?by\s*:?\s+(?=[A-Z])",
     re.IGNORECASE,
@@ -130,7 +130,7 @@ def _introducer_end(text: str) -> int | None:
     hit = INTRODUCER.search(text)
     if hit:
         return hit.end()
-    by = _BY.search(text)
+    by = BY.search(text)
     return by.end() if by else None
 
 
