@@ -123,6 +123,9 @@ class Party:
     assumed: bool = False
     """Not defined in the document: one of the schema's default roles (Licensor and
     Licensee, Provider and Customer) standing in because the preamble names nobody."""
+    found: str = ""
+    """How it was found, for the reader to check: `preamble: (the "Supplier")`,
+    "parties list", "cover page", "signature block", "schema default"."""
 
     def names(self) -> tuple[str, ...]:
         return (self.name, *self.aliases)

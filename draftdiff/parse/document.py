@@ -159,26 +159,10 @@ def document_from_blocks(
 def _parties(
     clauses: Sequence[Clause], blocks: Sequence[Block], schema: Schema
 ) -> tuple[Party, ...]:
-    """The parties, as the front matter defines them.
-
-    Parties are defined before the first numbered clause ("This Agreement is made
-    between ACME Corp. (the "Supplier") and ..."); terms defined later ("the
-    Company's common stock (the "Common Stock")") are not parties. A document that
-    opens with a numbered clause ("1. Parties. ...") is searched in its first blocks."""
-    limit = schema.parties.preamble_blocks
-    front: list[str] = []
-    for clause in clauses:
-        if clause.number:
-            break
-        front.extend(c.text for c in clause.walk() if not c.number)
-    scanned = front[:limit]
-    found = find_parties(scanned, schema)
-    if found and not any(p.assumed for p in found):
-        return found
-    # find_parties reads each text on its own, and the front matter defined no party,
-    # so the texts it shares with the first blocks cannot define one either.
-    seen = set(scanned)
-    return find_parties([b.text for b in blocks[:limit] if b.text not in seen], schema)
+    """The parties, as the preamble (or a parties list, or the signature block) names
+    them; `find_parties` looks past cover pages and tables of contents itself."""
+    del clauses  # the preamble may follow a numbered table of contents
+    return find_parties([b.text for b in blocks], schema)
 
 
 def choose_schema(blocks: Sequence[Block]) -> Schema:

@@ -1,79 +1,191 @@
-"""Provides party discovery: the defined names a preamble gives the parties.
+"""Provides party discovery: who the agreement is between, and the names they go by.
 
-`The Government of the Republic of Norland (hereinafter "Norland")` yields the
-party "Norland" with the alias "the Government of the Republic of Norland".
-The schema supplies the patterns, the collective names that are never a party
-("the Parties"), fixed aliases ("You" for a Licensee) and default roles.
+The sources, strongest first:
+
+1. the party-introducing sentence (`made by and between A ("Supplier") and B`, or
+   a preamble that defines names without "between": `The Government of Norland
+   (hereinafter "Norland") and ...`), read by `parties_preamble`;
+2. a `Parties` / `Between:` list or a cover page (`parties_blocks`);
+3. the schema's definition patterns (`"Anthropic" means Anthropic Ireland, Limited`);
+4. the signature block, when fewer than two parties were found so far;
+5. the schema's default roles (Licensor and Licensee), only when nothing was found,
+   marked `assumed`.
+
+Each party says how it was found (`Party.found`). Defined things ("the Agreement",
+"the Effective Date", the schema's `things`) are never parties, and neither are
+the collective names (`each a "Party"`).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from draftdiff.model import Party
+from draftdiff.parse.parties_blocks import labelled_parties, party_lists, signature_block
+from draftdiff.parse.parties_names import HAS_SUFFIX, aliases_of, bare, entity_name, key
+from draftdiff.parse.parties_preamble import (
+    BY,
+    INTRODUCER,
+    Found,
+    read_intro,
+    read_stretches,
+)
 from draftdiff.schema.model import Schema
 
-# Where a captured "full name" starts: after the words that introduce the parties.
-_INTRODUCERS = re.compile(
-    r"^.*\b(?:between|among|amongst|and(?=\s+the\s))\s+(?=[A-Z[]|the\s|you\b)",
-    re.IGNORECASE | re.DOTALL,
+# How far into a document its preamble may start: cover pages and tables of contents
+# come first in many filed agreements (CUAD: up to ~250 blocks of contents).
+_SCAN_BLOCKS = 400
+_SCAN_CHARS = 80_000
+# A preamble sentence split over blocks: "between:" / "ACME Ltd (...); and" / "Beta ...".
+_CONTINUES = re.compile(r"(?:[:,;]|\band|\bund)\s*$", re.IGNORECASE)
+_CONTINUATION = re.compile(r"^\s*(?:(?i:and|und)\b|-\s*(?i:and)|\(|[a-z]|\d{1,2}[.)]\s)")
+_MAX_JOINED = 8
+_DEFINES = re.compile(
+    r"\b(?:hereinafter|hereafter|nachfolgend|im\s+Folgenden)\b|\(\s*(?:the\s+)?[\"“„]", re.I
 )
-# "ACME Corp., a Delaware corporation" -> "ACME Corp."
-_DESCRIPTOR = re.compile(r",\s+(?:an?|the)\s+[^,]*$|,\s*$")
-_MAX_ALIAS_WORDS = 14
-_ONLY_A_FORM = re.compile(
-    r"^(?:an?\s+)?(?:[A-Z][a-z]+\s+){0,2}(?:corporation|company|partnership|"
-    r"limited liability company|limited partnership)$"
+_TOC_LINE = re.compile(r"\s\d{1,3}\s*$")
+_DUTY = re.compile(r"\b(?:shall|must)\b")
+_LEGEND = re.compile(r"CONFIDENTIAL|OMITTED|REDACTED|\[\*+\]", re.IGNORECASE)
+_DEFAULT = "schema default"
+_FORM = re.compile(
+    r",\s+an?\s+[^,()]{0,60}\b(?:corporation|company|partnership|association|GmbH|trust)\b", re.I
 )
+_HEREINAFTER = re.compile(r"hereinafter|hereafter|nachfolgend|im Folgenden|referred", re.IGNORECASE)
+
+
+def _formal(name: str) -> bool:
+    """Names a legal person: a company form or a state ("ACME Ltd", "Republic of X")."""
+    return bool(
+        HAS_SUFFIX.search(name) or re.search(r"\b(?:Government|Republic|Kingdom|State)\b", name)
+    )
 
 
 def find_parties(texts: Iterable[str], schema: Schema) -> tuple[Party, ...]:
-    """Parties defined in the given preamble texts, in order of first definition."""
+    """The parties of a document whose blocks have these texts, in order of appearance."""
     rules = schema.parties
-    collective = {c.casefold() for c in rules.collective}
-    found: dict[str, list[str]] = {}
+    collective = frozenset(c.casefold() for c in rules.collective)
+    things = frozenset(t.casefold() for t in rules.things)
+    head = _head(texts)
+    found = _preamble(head, collective, things)
+    found = _merge(found, party_lists(head, collective, things))
+    labelled = labelled_parties(head[: rules.preamble_blocks])
+    # "Party A: Beike Co., Ltd." heads the contract: those labels are the parties.
+    found = _merge(labelled, found) if len(labelled) >= 2 else _merge(found, labelled)
+    if not found:
+        found = _definitions(head[: rules.preamble_blocks], schema, collective)
+    if len(found) < 2:
+        found = _merge(found, signature_block(list(texts)))
+    if not found:
+        return tuple(
+            Party(role, tuple(rules.aliases.get(role, ())), assumed=True, found=_DEFAULT)
+            for role in rules.roles
+        )
+    parties = []
+    for item in found:
+        extra = [a for a in rules.aliases.get(item.name, ()) if a not in item.aliases]
+        parties.append(Party(item.name, (*item.aliases, *extra), found=item.how))
+    return tuple(parties)
+
+
+def _head(texts: Iterable[str]) -> list[str]:
+    out: list[str] = []
+    size = 0
     for text in texts:
-        for pattern in rules.definitions:
+        if len(out) >= _SCAN_BLOCKS or size > _SCAN_CHARS:
+            break
+        out.append(text)
+        size += len(text)
+    return out
+
+
+def _preamble(
+    texts: Sequence[str], collective: frozenset[str], things: frozenset[str]
+) -> list[Found]:
+    """Parties of the first block that defines some (with its continuation blocks);
+    failing that, of the first that lists some (`between A and B`, a title or cover)."""
+    listed: list[Found] = []
+    for i, text in enumerate(texts):
+        if i and _is_operative(texts[i - 1]):
+            break  # the clauses have begun: "between" no longer introduces parties
+        introduces = bool(INTRODUCER.search(text)) or " by " in text
+        if not (introduces or _DEFINES.search(text)) or _is_legend_or_contents(text):
+            continue
+        joined = text
+        j = i + 1
+        while (
+            j < len(texts)
+            and j - i < _MAX_JOINED
+            and (_CONTINUES.search(joined) or _CONTINUATION.match(texts[j]))
+        ):
+            joined += " " + texts[j]
+            j += 1
+        found = read_intro(joined, collective, things)
+        if not any(f.how != "preamble" for f in found):
+            # `The Government of Norland (hereinafter "Norland") and ...`: no "between".
+            found += [
+                f
+                for f in read_stretches(joined, collective, things, how="preamble")
+                if f.how != "preamble"
+                and (
+                    _HEREINAFTER.search(f.how)
+                    or _FORM.search(joined)
+                    or any(map(_formal, f.aliases))
+                )
+            ]
+        if any(f.how != "preamble" for f in found):
+            return _merge([], [*found, *listed])
+        if found and not listed:
+            listed = found
+    return _merge([], listed)
+
+
+def _is_operative(text: str) -> bool:
+    """A clause that binds someone ("... shall ..."), not a preamble, recital or legend."""
+    return (
+        len(text) >= 200
+        and bool(_DUTY.search(text))
+        and not (INTRODUCER.search(text[:400]) or _LEGEND.search(text))
+    )
+
+
+def _is_legend_or_contents(text: str) -> bool:
+    """A redaction legend ("CONFIDENTIAL ... OMITTED") or a line of contents ("Parties 1")."""
+    if len(text) < 200 and _TOC_LINE.search(text[-6:]):
+        return True
+    return bool(_LEGEND.search(text)) and not (INTRODUCER.search(text) or BY.search(text))
+
+
+def _definitions(texts: Sequence[str], schema: Schema, collective: frozenset[str]) -> list[Found]:
+    """The schema's own definition patterns (`"Anthropic" means Anthropic Ireland, Limited`)."""
+    found: list[Found] = []
+    for text in texts:
+        for pattern in schema.parties.definitions:
             for match in pattern.finditer(text):
                 name = match.group("name").strip().strip("*_ ")
                 if not name or name.casefold() in collective or not name[0].isupper():
                     continue
-                if _is_acronym_of(name, match.groupdict().get("full") or ""):
-                    continue  # ("EEA") abbreviates a place or a term, not a party
-                aliases = found.setdefault(name, [])
-                full = _clean_full(match.groupdict().get("full") or "")
-                if full and full != name and full not in aliases:
-                    aliases.append(full)
-    assumed = not found
-    if assumed:
-        for role in rules.roles:
-            found[role] = []
-    parties = []
-    for name, aliases in found.items():
-        extra = [a for a in rules.aliases.get(name, ()) if a not in aliases and a != name]
-        parties.append(Party(name, tuple(aliases + extra), assumed=assumed))
-    return tuple(parties)
+                full = entity_name(match.groupdict().get("full") or "")
+                aliases = [a for a in aliases_of(full) if a != name] if full else []
+                how = f"definition: {' '.join(match.group(0).split())[:60]}"
+                found = _merge(found, [Found(name, tuple(aliases), how)])
+    return found
 
 
-def _clean_full(full: str) -> str:
-    full = " ".join(full.split())
-    full = _INTRODUCERS.sub("", full)
-    full = _DESCRIPTOR.sub("", full).strip(" ,;")
-    # "The Government of X" and "the Government of X" are one alias: keep it bare.
-    full = re.sub(r"^(?:the|The)\s+", "", full)
-    if _ONLY_A_FORM.match(full) or not re.search(r"[A-Za-z]{2}", full):
-        # "Delaware corporation" describes the entity and "[_____]" is a blank: not names.
-        return ""
-    if len(full.split()) > _MAX_ALIAS_WORDS:
-        return ""
-    return full
-
-
-def _is_acronym_of(name: str, full: str) -> bool:
-    """True for `European Economic Area ("EEA")`: the name spells the initials of
-    the words just before it."""
-    if not (name.isupper() and 2 <= len(name) <= 6):
-        return False
-    initials = "".join(w[0] for w in re.findall(r"[A-Za-z][\w'-]*", full) if w[0].isupper())
-    return initials.endswith(name)
+def _merge(found: list[Found], more: Iterable[Found]) -> list[Found]:
+    """`found` plus `more`; one entity found twice (a cover page repeats the preamble)
+    keeps its first name and how it was first found, and gains the other names."""
+    out = list(found)
+    for item in more:
+        keys = {key(n) for n in (item.name, *item.aliases)} - {""}
+        same = next(
+            (i for i, f in enumerate(out) if keys & ({key(n) for n in (f.name, *f.aliases)})),
+            None,
+        )
+        if same is None:
+            out.append(item)
+            continue
+        old = out[same]
+        aliases = [*old.aliases, *(a for a in (item.name, *item.aliases) if a not in old.aliases)]
+        out[same] = Found(old.name, tuple(a for a in aliases if bare(a) != old.name), old.how)
+    return out

@@ -69,7 +69,9 @@ def _side(doc: Document) -> dict[str, Any]:
         "title": doc.title,
         "format": doc.format,
         "schema": doc.schema,
-        "parties": [{"name": p.name, "aliases": list(p.aliases)} for p in doc.parties],
+        "parties": [
+            {"name": p.name, "aliases": list(p.aliases), "found": p.found} for p in doc.parties
+        ],
         "clause_count": doc.clause_count,
         "fallback": doc.fallback or None,
         "notes": list(doc.notes),

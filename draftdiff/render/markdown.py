@@ -144,7 +144,12 @@ def _head(comparison: Comparison) -> str:
 
 
 def _side(label: str, doc: Document) -> str:
-    parties = ", ".join(escape(p.name) for p in doc.parties) or "none found"
+    parties = (
+        ", ".join(
+            escape(p.name) + (f" ({escape(p.found)})" if p.found else "") for p in doc.parties
+        )
+        or "none found"
+    )
     return (
         f"**{label}:** {escape(doc.title or '(untitled)')} · {escape(doc.format)}, "
         f"schema `{_code(doc.schema)}`, {doc.clause_count} clauses · parties: {parties}"

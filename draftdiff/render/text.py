@@ -63,7 +63,10 @@ def _report(comp: Comparison, *, color: bool) -> list[Text]:
     parties = comp.new.parties or comp.old.parties
     if parties:
         names = "; ".join(
-            p.name + (f" ({', '.join(p.aliases[:2])})" if p.aliases else "") for p in parties
+            p.name
+            + (f" ({', '.join(p.aliases[:2])})" if p.aliases else "")
+            + (f" [{p.found}]" if p.found else "")
+            for p in parties
         )
         out.append(Text(f"Parties: {names}"))
     counts = comp.status_counts()

@@ -422,6 +422,7 @@ def _build(data: Mapping[str, Any], root: yaml.Node, display: str, base: Schema 
         ),
         roles=tuple(raw_parties.get("roles", base_parties.roles)),
         preamble_blocks=int(raw_parties.get("preamble_blocks", base_parties.preamble_blocks)),
+        things=tuple(raw_parties.get("things", base_parties.things)),
     )
     lexicon = dict(base.lexicon) if base else {}
     for category, phrases in data.get("lexicon", {}).items():

@@ -56,7 +56,9 @@ class PartyRules:
     roles: tuple[str, ...] = ()
     """Party names assumed when the preamble defines none (licences: Licensor, Licensee)."""
     preamble_blocks: int = 20
-    """How many leading blocks are searched for definitions."""
+    """How many leading blocks are searched with `definitions`."""
+    things: tuple[str, ...] = ()
+    """Short names that name a thing, never a party ("Agreement", "Effective Date")."""
 
 
 @dataclass(frozen=True)

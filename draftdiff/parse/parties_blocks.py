@@ -1,0 +1,145 @@
+"""Provides parties named outside a preamble sentence: party lists and signature blocks.
+
+    PARTIES                              IN WITNESS WHEREOF ...
+    (1) ACME Ltd (company no. 123) ...   ACME CORPORATION
+    (2) Beta GmbH ("Distributor") ...    By: ____________
+
+A list under a `Parties` or `Between:` heading (or a cover page's `by and between /
+A / and / B`) is read item by item; a signature block's names are the lines just
+above `By:`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from draftdiff.parse.parties_names import aliases_of, entity_name, key
+from draftdiff.parse.parties_preamble import Found, looks_like_entity, read_stretches
+
+_LIST_HEADING = re.compile(
+    r"^\W*(?:the\s+)?(?:parties|contracting\s+parties|vertragsparteien|parteien|between|"
+    r"by\s+and\s+between|by\s+and\s+among|among|zwischen)\s*[:.]?\W*$",
+    re.IGNORECASE,
+)
+_LIST_STOP = re.compile(
+    r"^\W*(?:WHEREAS|RECITALS?|BACKGROUND|PREAMBLE|NOW|IT\s+IS|AGREED|Dated|Date|Source|"
+    r"Agreed\s+terms|Operative|Präambel|Vorbemerkung|Table\s+of\s+Contents|Contents|"
+    r"Effective|Made|As\s+of|INTRODUCTION|TERMS)\b|^\s*(?:Article|Section|§)?\s*1\s*[.)]?\s*\S",
+    re.IGNORECASE,
+)
+_CONNECTOR = re.compile(r"^\W*(?:and|und|&|-\s*and\s*-)\W*$", re.IGNORECASE)
+_MAX_ITEMS = 8
+_SIGNATURE = re.compile(r"^\s*(?:By|Signed|Signature|Name)\s*:", re.IGNORECASE)
+_WITNESS = re.compile(
+    r"IN\s+WITNESS\s+(?:WHEREOF|THEREOF)|IN\s+EVIDENCE\s+WHEREOF|EXECUTED\s+(?:as|by)|"
+    r"SIGNED\s+(?:by|for)",
+    re.I,
+)
+_TAIL_BLOCKS = 60
+_SIGNER = re.compile(r"^\s*(?:By|Signed|Name|Title|Date|Its|Signature|Witness)\b", re.I)
+
+
+def party_lists(
+    texts: Sequence[str], collective: frozenset[str], things: frozenset[str]
+) -> list[Found]:
+    """Parties listed under a `Parties` / `Between:` heading, first such list only."""
+    for i, text in enumerate(texts):
+        if not _LIST_HEADING.match(text):
+            continue
+        found: list[Found] = []
+        items = 0
+        for item in texts[i + 1 :]:
+            if _CONNECTOR.match(item):
+                continue
+            if _LIST_STOP.match(item) or items >= _MAX_ITEMS:
+                break
+            items += 1
+            how = (
+                "parties list" if re.match(r"^\W*(?:the\s+)?parties", text, re.I) else "cover page"
+            )
+            named = read_stretches(item, collective, things, how=how)
+            if not named:
+                full = entity_name(item)
+                if full and looks_like_entity(full):
+                    names = aliases_of(full)
+                    named = [Found(names[0], tuple(names[1:]), how)]
+            if not named:
+                break
+            found.extend(named[:2])
+        if found:
+            return found
+    return []
+
+
+def labelled_parties(texts: Sequence[str]) -> list[Found]:
+    """`Party A: Beike Internet Co., Ltd.` / `Licensor: ACME Ltd`: a role, a colon, a name."""
+    found: list[Found] = []
+    for text in texts:
+        for hit in _LABELLED.finditer(" ".join(text.split())):
+            full = entity_name(hit.group("name"))
+            role = " ".join(hit.group("role").split())
+            if full and looks_like_entity(full) and all(f.name != role for f in found):
+                found.append(Found(role, tuple(aliases_of(full)), f"preamble: {role}:"))
+    return found
+
+
+def signature_block(texts: Sequence[str]) -> list[Found]:
+    """Entities that sign: named just before `By:` (or just after it, `By: ACME GP LLC,
+    its general partner`) after IN WITNESS WHEREOF."""
+    start = next((i for i, t in enumerate(texts) if _WITNESS.search(t)), None)
+    if start is None:
+        # A joint filing agreement may just end with its signers: read its last blocks.
+        start = max(0, len(texts) - _TAIL_BLOCKS)
+    found: list[Found] = []
+    text = " ".join(" ".join(texts[start : start + 80]).split())
+    witness = _WITNESS.search(text)
+    text = text[witness.end() :] if witness else text
+    for hit in _SIGNER_NAME.finditer(text):
+        for name in (hit.group("caps"), hit.group("formal"), hit.group("behalf")):
+            name = _TITLES.sub("", name or "")
+            caps = _CAPS_TAIL.search(name)
+            full = entity_name(caps.group(0) if caps and not name.isupper() else name)
+            half = len(full) // 2
+            if full[:half].strip() == full[half:].strip():
+                full = full[:half].strip()  # two signature columns for one signer
+            if full.count("(") != full.count(")"):
+                continue  # "CAYMAN) MANAGEMENT L.P.": the start of the name is on another line
+            if not full or not looks_like_entity(full) or len(key(full)) < 4:
+                continue  # "GP, LLC": the tail of a name split over lines
+            names = aliases_of(full)
+            if names and all(names[0] != f.name for f in found):
+                found.append(Found(names[0], tuple(names[1:]), "signature block"))
+    return found
+
+
+_ROLE_WORDS = (
+    r"Party\s+[A-D1-4]|Licensor|Licensee|Seller|Buyer|Purchaser|Supplier|Distributor|Franchisor|"
+    r"Franchisee|Lessor|Lessee|Landlord|Tenant|Consultant|Contractor|Customer|Client|Employer|"
+    r"Employee|Manufacturer|Reseller|Vendor|Provider|Agent|Sender|Shipper|Borrower|Lender"
+)
+_LABELLED = re.compile(
+    rf"(?<![\w-])(?P<role>{_ROLE_WORDS})\s*(?:\([^()]{{1,30}}\))?\s*:\s*"
+    r"(?P<name>[A-Z][^:]{2,160}?)"
+    rf"(?=\s+(?:{_ROLE_WORDS}|Address|ADD|Add|Tel|Telephone|Fax|Contact|Legal|Registered|"
+    r"Domicile|Authori[sz]ed|Dated?|Attn|Attention|E-?mail|Represented)\b|\s*$)"
+)
+# What a signature block prints before the entity: the last signer's name and title.
+_TITLES = re.compile(
+    r"^.*\b(?:Officer|President|Signatory|Secretary|Director|Manager|Treasurer|Esq\.?|CFO|CEO|"
+    r"Title|Name|Date|Witness|Partner|Member|Trustee|Counsel|ATTEST|WITNESS)\b[\s:,]*|^(?:[\d/.,-]+\s*)+",
+)
+_CAPS_TAIL = re.compile(r"(?:\b[A-Z0-9][A-Z0-9&.,'-]*\s+)+[A-Z0-9][A-Z0-9&.,'-]*$")
+_SUFFIX_WORDS = (
+    r"(?:Inc|LLC|L\.L\.C|Ltd|Limited|Corp|Corporation|Company|GmbH|AG|SA|S\.A|plc|PLC|LLP|LP|"
+    r"L\.P|N\.V|B\.V|KGaA|S\.À\s+R\.L)\.?"
+)
+_SIGNER_NAME = re.compile(
+    # "ATHENE USA CORPORATION By:", "YA II PN, Ltd. By:", "By: Apollo Advisors GP, LLC, its"
+    r"(?P<caps>(?<![\w.])(?:(?:[A-Z0-9][A-Z0-9&.,'()À-Ý-]*|&)\s+){0,8}[A-Z0-9][A-Z0-9&.,'()À-Ý-]*[A-Z.)])"
+    r"\s*:?\s*(?=By\s*:|/s/)"
+    # "For and on behalf of Telia North America Inc. ----"
+    r"|(?i:for\s+and\s+on\s+behalf\s+of|signed\s+for\s+and\s+on\s+behalf\s+of)\s+"
+    r"(?P<behalf>[A-Z][^-_:]{1,80}?)(?=\s*(?:-{3,}|_{3,}|By\b|Name\b|Signature\b|$))"
+    rf"|(?P<formal>(?:[A-Z][\w&.'()-]*,?\s+){{0,7}}{_SUFFIX_WORDS})(?=\s*,?\s*(?:By\s*:|/s/|its\s))"
+)
