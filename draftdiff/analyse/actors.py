@@ -430,7 +430,8 @@ def derived_aliases(
     heads = {w.casefold() for w in lexicon.phrases("name_head")}
     bodies = {w.casefold() for w in lexicon.phrases("head_noun")}
     generic = {w.casefold() for w in lexicon.phrases("generic_name_word")}
-    connectors = {w.casefold() for w in lexicon.phrases("name_connector")}
+    # Word by word: "of the" lets "the" stand inside "Ministry of X of the Kingdom of Y".
+    connectors = {w.casefold() for p in lexicon.phrases("name_connector") for w in p.split()}
     # A common noun opening a company's name is no short name for it ("Software AG").
     generic |= {w.casefold() for w in lexicon.phrases("common_noun") if not w.startswith("re:")}
     for party in parties:

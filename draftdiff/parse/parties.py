@@ -42,7 +42,10 @@ _CONTINUES = re.compile(r"(?:[:,;]|\band|\bund)\s*$", re.IGNORECASE)
 _CONTINUATION = re.compile(r"^\s*(?:(?i:and|und)\b|-\s*(?i:and)|\(|[a-z]|\d{1,2}[.)]\s)")
 _MAX_JOINED = 8
 _DEFINES = re.compile(
-    r"\b(?:hereinafter|hereafter|nachfolgend|im\s+Folgenden)\b|\(\s*(?:the\s+)?[\"“„]", re.I
+    r"\b(?:hereinafter|hereafter|nachfolgend|im\s+Folgenden)\b"
+    # `(the "Supplier")`, and `A and B (each, a "Side")` with no "between" before it.
+    r"|\(\s*(?:(?:each|together|collectively|individually|jointly)\s*,?\s*)?(?:an?\s+|the\s+)?[\"“„]",
+    re.I,
 )
 _TOC_LINE = re.compile(r"\s\d{1,3}\s*$")
 _DUTY = re.compile(r"\b(?:shall|must)\b")
@@ -130,7 +133,7 @@ def _preamble(
                 and (
                     _HEREINAFTER.search(f.how)
                     or _FORM.search(joined)
-                    or any(map(_formal, f.aliases))
+                    or any(map(_formal, (f.name, *f.aliases)))
                 )
             ]
         if any(f.how != "preamble" for f in found):

@@ -25,11 +25,15 @@ _LIST_HEADING = re.compile(
 _LIST_STOP = re.compile(
     r"^\W*(?:WHEREAS|RECITALS?|BACKGROUND|PREAMBLE|NOW|IT\s+IS|AGREED|Dated|Date|Source|"
     r"Agreed\s+terms|Operative|Präambel|Vorbemerkung|Table\s+of\s+Contents|Contents|"
-    r"Effective|Made|As\s+of|INTRODUCTION|TERMS)\b|^\s*(?:Article|Section|§)?\s*1\s*[.)]?\s*\S",
+    r"Effective|Made|As\s+of|INTRODUCTION|TERMS|CONCERNING|REGARDING|RELATING|ON\s+THE|"
+    r"WITH\s+RESPECT)\b|^\s*(?:Article|Section|§)?\s*1\s*[.)]?\s*\S|"
+    # The clauses have begun: "ARTICLE I", "Section 2", "PART ONE".
+    r"^\s*(?:ARTICLE|Article|SECTION|PART|CHAPTER)\s+[\dIVXLC]",
     re.IGNORECASE,
 )
 _CONNECTOR = re.compile(r"^\W*(?:and|und|&|-\s*and\s*-)\W*$", re.IGNORECASE)
 _MAX_ITEMS = 8
+_TRAILING_AND = re.compile(r"\s+(?:and|und|&)\s*$", re.IGNORECASE)
 _SIGNATURE = re.compile(r"^\s*(?:By|Signed|Signature|Name)\s*:", re.IGNORECASE)
 _WITNESS = re.compile(
     r"IN\s+WITNESS\s+(?:WHEREOF|THEREOF)|IN\s+EVIDENCE\s+WHEREOF|EXECUTED\s+(?:as|by)|"
@@ -58,6 +62,8 @@ def party_lists(
             how = (
                 "parties list" if re.match(r"^\W*(?:the\s+)?parties", text, re.I) else "cover page"
             )
+            # A title typed on lines: "THE MINISTRY OF ... ESTLAND AND" / "THE FEDERAL ...".
+            item = _TRAILING_AND.sub("", item)
             named = read_stretches(item, collective, things, how=how)
             if not named:
                 full = entity_name(item)

@@ -63,6 +63,8 @@ _LIST_END = re.compile(
     r"\s(?:dated|effective|for|with|whereby|whereas|which|who|in|on|to|under|pursuant|"
     r"regarding|concerning|relating|as\s+of|is|are|agree|agrees|hereby|witnesseth|"
     r"wherein|that|from|this|shall|will|has|have|was|were)\b"
+    # A title in capitals: "... BETWEEN A AND B CONCERNING TECHNICAL ASSISTANCE".
+    r"|\s(?:DATED|EFFECTIVE|REGARDING|CONCERNING|RELATING|ON|PURSUANT|WHEREBY|WITNESSETH)\b"
     r"|\.\s+(?=[A-ZÄÖÜ][a-zäöüß])(?<!\bInc\.\s)(?<!\bLtd\.\s)(?<!\bCorp\.\s)(?<!\bCo\.\s)"
     r"|[.;:]\s*$",
 )

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from bench import cuad_parties as cuad
-from draftdiff.analyse.provisions import analyse_text
+from draftdiff.analyse.provisions import analyse, analyse_text
 from draftdiff.model import Party
 from draftdiff.parse.document import parse_text
 from draftdiff.parse.read_text import read_text
@@ -192,6 +192,30 @@ def test_a_party_named_only_by_its_government_is_the_subject_of_its_duties() -> 
     analysis = analyse_text("Freedonia shall transfer the first instalment.", parties, schema)
     actors = [p.actor.parties for p in analysis.provisions]
     assert actors == [("Government of Freedonia",)]
+
+
+def test_a_title_block_in_capitals_and_each_a_side_preamble_give_both_bodies() -> None:
+    document = parse_text(
+        "MEMORANDUM OF UNDERSTANDING\nBETWEEN\nTHE MINISTRY OF TRADE OF THE KINGDOM OF ESTLAND\n"
+        "AND\nTHE FEDERAL DEPARTMENT OF ENERGY OF THE REPUBLIC OF ZEMBLA\n"
+        "CONCERNING TECHNICAL ASSISTANCE\n\n"
+        "The Ministry of Trade of the Kingdom of Estland and the Federal Department of Energy "
+        'of the Republic of Zembla (each, a "Side") have reached the following understanding:\n\n'
+        "ARTICLE I\nOBLIGATIONS\n\n(a) Zembla shall provide two experts.\n\n"
+        "(b) Estland shall bear the costs of travel.\n",
+        fmt="text",
+    )
+    # Neither the title's "... ESTLAND AND" nor "CONCERNING ..." is a party of its own.
+    assert [p.name for p in document.parties] == [
+        "Ministry of Trade of the Kingdom of Estland",
+        "Federal Department of Energy of the Republic of Zembla",
+    ]
+    analysis = analyse(document)
+    actors = [p.actor.parties for c in ("I(a)", "I(b)") for p in analysis.provisions(c)]
+    assert actors == [
+        ("Federal Department of Energy of the Republic of Zembla",),
+        ("Ministry of Trade of the Kingdom of Estland",),
+    ]
 
 
 CUAD_FLOOR = 0.8  # this subset measured 88 % on 2026-12-04 (main: ~50 %); see docs/cuad_parties.md
