@@ -30,6 +30,7 @@ import argparse
 import csv
 import os
 import re
+import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -221,6 +222,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--split", choices=("dev", "heldout", "all"), default="all")
     parser.add_argument("--errors", type=int, default=0, help="print N misread dev sentences")
     args = parser.parse_args(argv)
+    if not CUAD.exists():
+        # Its sentences are read with CUAD's labelled parties: without them the
+        # figures would measure missing parties, not sentence reading.
+        print(
+            f"CUAD master_clauses.csv not found at {CUAD} (set DRAFTDIFF_CORPUS)", file=sys.stderr
+        )
+        return 2
     data = load()
     splits = ("dev", "heldout") if args.split == "all" else (args.split,)
     for split in splits:

@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import re
 import subprocess
+import sys
 import tempfile
 import xml.etree.ElementTree as ET
 from collections import Counter
@@ -265,16 +266,27 @@ def report(title: str, shapes: list[Shape]) -> None:
     print(f"{'TOTAL':<52} {totals[0]:>7} {totals[1]:>6} {totals[2]:>9}  SPDX nesting {nest}")
 
 
-def main() -> None:
+def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--mirrors", type=Path, default=DEFAULT_MIRRORS)
     args = parser.parse_args()
+    if not (args.corpus / "spdx-licenses" / "pairs").is_dir():
+        print(f"corpus not found at {args.corpus} (pass --corpus)", file=sys.stderr)
+        return 2
     report("dev (tuned on)", list(dev_documents(args.corpus)))
     open_agreements = args.mirrors / "open-agreements+open-agreements" / "repo"
+    if not (open_agreements / "HEAD").exists():
+        # Without it the held-out totals cover the SPDX texts only: say so, or the
+        # figures read as a regression.
+        print(f"\n(not fetched: {open_agreements}; fetch github:open-agreements/open-agreements)")
     report("held-out (not tuned on)", list(held_out_documents(args.corpus, open_agreements)))
+    missing = sorted({repo for repo, _ in LATE if not (args.mirrors / repo / "repo").exists()})
+    if missing:
+        print(f"\n(not fetched under {args.mirrors}: {', '.join(missing)})")
     report("late held-out (fetched after tuning)", list(late_documents(args.mirrors)))
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())
