@@ -43,7 +43,12 @@ from draftdiff.schema.load import builtin_schemas
 from draftdiff.schema.model import Schema
 
 DATA = Path(__file__).resolve().parent / "sentences" / "sentences.tsv"
-CORPUS = Path(os.environ.get("DRAFTDIFF_CORPUS", "/work/shared/corpus"))
+_BESIDE = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
+# As tests/conftest.py finds it: a clean clone with ../shared beside it runs the CUAD
+# sentences instead of skipping them.
+CORPUS = Path(
+    os.environ.get("DRAFTDIFF_CORPUS") or (_BESIDE if _BESIDE.is_dir() else "/work/shared/corpus")
+)
 CUAD = CORPUS / "cuad" / "master_clauses.csv"
 """CUAD's labelled parties, read to give each CUAD sentence the parties its contract has."""
 MODALITIES = ("obligation", "prohibition", "permission", "guarantee")

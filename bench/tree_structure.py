@@ -22,6 +22,7 @@ github:basecamp/policies); they are read from the mirror, never copied here.
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import subprocess
 import sys
@@ -38,7 +39,10 @@ from draftdiff.model import Clause, Document
 from draftdiff.parse.document import parse_file
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_CORPUS = Path("/work/shared/corpus")
+_BESIDE = ROOT.parent / "shared" / "corpus"
+DEFAULT_CORPUS = Path(
+    os.environ.get("DRAFTDIFF_CORPUS") or (_BESIDE if _BESIDE.is_dir() else "/work/shared/corpus")
+)
 DEFAULT_MIRRORS = Path("/work/.mirror")
 """Where the search tool's fetch puts mirrored repositories (owner+name/repo)."""
 _NS = "{http://www.spdx.org/license}"
