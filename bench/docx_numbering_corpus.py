@@ -171,6 +171,14 @@ def load() -> list[Entry]:
 
 
 def main(argv: Sequence[str]) -> int:
+    fetched = [r for r in SOURCES if (MIRROR / r.replace("/", "+") / "repo").exists()]
+    if "--list" not in argv and not fetched:
+        # build() would write an empty manifest over one built before.
+        print(
+            f"no source repository fetched under {MIRROR}: fetch github:<repo> for", file=sys.stderr
+        )
+        print("  " + ", ".join(SOURCES), file=sys.stderr)
+        return 2
     entries = load() if "--list" in argv else build()
     for entry in entries:
         if "--list" in argv:

@@ -19,6 +19,7 @@ time per file.
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 import tempfile
@@ -40,7 +41,7 @@ from draftdiff.parse.wordml.revisions import View
 from draftdiff.parse.wordml.styles import Styles
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT.parent / "shared" / "corpus"
+CORPUS = Path(os.environ.get("DRAFTDIFF_CORPUS", ROOT.parent / "shared" / "corpus"))
 NUMBERED_SETS = ("docx-real-legal", "oxpt-docx-features/numbering", "docxodus-extras")
 
 
@@ -243,6 +244,10 @@ def main(argv: Sequence[str]) -> int:
         return corpus_main(argv)
     if not available():
         print("soffice not found: apt-get install libreoffice-writer-nogui", file=sys.stderr)
+        return 2
+    if not argv and not CORPUS.is_dir():
+        # Scoring the samples alone would print figures that look like the corpus's.
+        print(f"corpus not found at {CORPUS} (set DRAFTDIFF_CORPUS)", file=sys.stderr)
         return 2
     files = [Path(a) for a in argv] or numbered_files()
     timing: dict[str, float] = {}

@@ -37,8 +37,16 @@ def clause_changes(pair: ClausePair, old: Document, new: Document) -> list[Chang
             and not same_number(olds[0], news[0])
         ):
             # "ARTICLE II / OBLIGATIONS" now "ARTICLE III / OBLIGATIONS": an article
-            # inserted before it renumbered it; its heading still reads the same.
-            summary = f"{name(o)} is now numbered {n}"
+            # inserted before it renumbered it; its heading still reads the same. A
+            # heading that lost (or gained) its number has a position, not a number, on
+            # one side: "1 is now numbered ¶6" would read as a number.
+            title = snippet(news[0].text)
+            if not news[0].number:
+                summary = f"heading {o} ({title}) is no longer numbered"
+            elif not olds[0].number:
+                summary = f"heading {title} is now numbered {n}"
+            else:
+                summary = f"{name(o)} is now numbered {n}"
             return [Change("clause.renumbered", Severity.INFO, summary, None, o, n)]
         return [_heading_change(pair, olds, news)]
     if all(c.is_note for c in olds + news):

@@ -136,10 +136,23 @@ class ScopeReader:
         """Key of each wording -> key of the first wording of its `scope_same` line."""
         out: dict[str, str] = {}
         for line in self.lexicon.words.get("scope_same", ()):
-            keys = [_key(part) for part in line.split(" = ") if part.strip()]
+            # An opening ("for the term of ...") keeps its "..." apart from a whole wording.
+            parts = [part.strip() for part in line.split(" = ") if part.strip()]
+            keys = [_key(part) + ("..." if part.endswith("...") else "") for part in parts]
             for key in keys:
                 out.setdefault(key, keys[0])
         return out
+
+    def _canonical(self, key: str, head: str) -> str:
+        """The key of one meaning: the whole wording's, else, for a phrase that takes
+        the words after it, its opening's (`scope_same`'s "for the term of ... = during
+        the term of ...") with those words kept, so that only they can differ."""
+        if key in self._same:
+            return self._same[key]
+        opening = head + "..."
+        if key.startswith(head) and opening in self._same:
+            return self._same[opening].removesuffix("...") + key[len(head) :]
+        return key
 
     def words(
         self, text: str, start: int, end: int, values: Sequence[Value] = ()
@@ -160,7 +173,7 @@ class ScopeReader:
             out.append(
                 ScopeWords(
                     m.category[len(FACET_PREFIX) :],
-                    self._same.get(key, key),
+                    self._canonical(key, _key(text[m.start : m.end])),
                     words.rstrip(),
                     m.start,
                     m.rule,

@@ -168,14 +168,19 @@ def _leaf(
 
 
 def _is_contents_entry(inline: Token) -> bool:
-    """Is the paragraph nothing but a link to a place in the same page?"""
+    """Is the paragraph nothing but a link to a place in a page?
+
+    A contents list copied from a web page often spells its links out in full
+    ("https://www.spotify.com/us/legal/end-user-agreement/#1-introduction"): any link
+    with a #fragment counts, or the next version's contents stay clauses and every
+    real clause of it is reported as moved or renumbered."""
     children = [
         c for c in inline.children or () if not (c.type == "text" and not c.content.strip())
     ]
     return (
         len(children) >= 3
         and children[0].type == "link_open"
-        and str(children[0].attrs.get("href", "")).startswith("#")
+        and "#" in str(children[0].attrs.get("href", ""))
         and children[-1].type == "link_close"
         and not any(c.type.startswith("link_") for c in children[1:-1])
     )

@@ -172,6 +172,18 @@ def test_an_article_inserted_before_others_is_only_a_renumbering(tmp_path: Path)
     assert others and all(c.new_clause in ("II", "II(a)") for c in others), others
 
 
+def test_a_heading_that_lost_its_number_says_so_in_words() -> None:
+    # DeepSeek terms (ota-terms) 2025 -> 2026: "1. Services" became "Services"; its id
+    # became a position (¶2), which is no number to report it as renumbered to.
+    old = "# Terms\n\n## 1. Services\n\n1.1 The Provider shall host the Site.\n"
+    new = "# Terms\n\n## Services\n\n1.1 The Provider shall host the Site.\n"
+    forward = compare(parse_text(old, fmt="markdown"), parse_text(new, fmt="markdown"))
+    back = compare(parse_text(new, fmt="markdown"), parse_text(old, fmt="markdown"))
+    assert [c.summary for c in forward.changes] == ["heading 1 (Services) is no longer numbered"]
+    assert [c.summary for c in back.changes] == ["heading Services is now numbered 1"]
+    assert {c.type for c in forward.changes + back.changes} == {"clause.renumbered"}
+
+
 def test_a_mixed_case_title_joined_by_lower_case_words_is_one_title() -> None:
     text = (
         "Agreement\nbetween the Government of Norland\nand the Government of Estland\n"

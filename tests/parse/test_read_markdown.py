@@ -336,6 +336,25 @@ def test_a_table_of_contents_of_anchor_links_is_not_read_as_clauses() -> None:
     assert "1" in ids and not any("~" in i for i in ids)
 
 
+def test_a_table_of_contents_of_full_links_to_anchors_is_not_read_as_clauses() -> None:
+    # Spotify terms 2025 (ota-terms): the same contents list as 2024 but with the page's
+    # whole address before each #anchor; as clauses they made "3 is now numbered 3~2".
+    url = "https://www.spotify.com/us/legal/end-user-agreement/"
+    text = (
+        f"1. [Introduction]({url}#1-introduction)\n"
+        f"2. [The Spotify Service]({url}#2-the-spotify-service)\n\n"
+        "**1\\. Introduction**\n\nPlease read these Terms.\n"
+    )
+    assert [b.kind.value for b in _read(text)][:2] == ["other", "other"]
+    ids = [c.id for c in parse_text(text, fmt="markdown").walk()]
+    assert "1" in ids and not any("~" in i for i in ids)
+
+
+def test_a_link_to_another_page_stays_a_list_item() -> None:
+    text = "1. [Privacy Policy](https://example.com/privacy)\n2. Second item.\n"
+    assert [b.kind.value for b in _read(text)] == ["list_item", "list_item"]
+
+
 def test_a_list_item_with_a_link_and_words_stays_a_list_item() -> None:
     text = "1. See [the policy](#privacy) for details.\n2. Second item.\n"
     assert [b.kind.value for b in _read(text)] == ["list_item", "list_item"]

@@ -103,8 +103,20 @@ def test_the_summary_and_evidence_quote_the_old_and_new_words_of_the_facet() -> 
             "5.1 Licensee shall pay the fees, which are exclusive of VAT, within thirty days.",
             "5.1 Licensee shall pay the fees within thirty days; they are exclusive of VAT.",
         ),
+        (
+            "2.1 Licensor grants Licensee a licence to use the Software for the term of this "
+            "Agreement.",
+            "2.1 Licensor grants Licensee a licence to use the Software during the term of this "
+            "Agreement.",
+        ),
     ],
-    ids=["reordered", "respelled", "same-meaning-wording", "look-alike-exclusive-of"],
+    ids=[
+        "reordered",
+        "respelled",
+        "same-meaning-wording",
+        "look-alike-exclusive-of",
+        "same-meaning-opening",
+    ],
 )
 def test_the_same_scope_in_other_words_or_order_is_no_scope_change(old: str, new: str) -> None:
     assert scope_of(old, new) == []
@@ -216,4 +228,17 @@ def test_a_lone_scope_word_dropped_from_a_statement_is_not_read_as_a_scope_chang
             "15.1 This Agreement is the entire agreement between the parties.",
         )
         == []
+    )
+
+
+def test_a_same_meaning_opening_with_other_words_after_it_is_still_a_scope_change() -> None:
+    # scope_same makes "during the term of" the same as "for the term of", not the
+    # Order's term the same as the Agreement's.
+    (change,) = scope_of(
+        "2.1 Licensor grants Licensee a licence to use the Software for the term of this "
+        "Agreement.",
+        "2.1 Licensor grants Licensee a licence to use the Software during the term of the Order.",
+    )
+    assert "— duration: “for the term of this Agreement” → “during the term of the Order”" in (
+        change.summary
     )
