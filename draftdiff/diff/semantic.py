@@ -201,11 +201,15 @@ class _PairReader:
             found = self._compare(ref, p, q)
             changes.extend(found)
             for c in found:
-                # The amount of a cap added is told by the weakening, not again as a value.
+                # The amount of a cap added (or dropped) is told by the weakening (or
+                # strengthening), not again as a value.
                 for e in c.evidence:
-                    if e.rule.startswith("lexicon.guarantee_cap") and e.side == "new":
+                    if e.rule.startswith("lexicon.guarantee_cap"):
+                        held = q if e.side == "new" else p
                         told.update(
-                            ("new", q.clause, v.start) for v in q.values if v.start >= e.start
+                            (e.side, held.clause, v.start)
+                            for v in held.values
+                            if v.start >= e.start
                         )
             scope = self._scope_changed(ref, p, q, before, after, told)
             if scope is not None:
