@@ -84,9 +84,11 @@ class TermUses:
 
 UNQUOTED = re.compile(
     r"^\s*(?:\*\*)?(?P<term>[A-Z][\w'’-]*(?:[ \t]+(?:[A-Z][\w'’-]*|of|and|the|for|in)){0,5})"
-    r"(?:\*\*)?[ \t]*:[ \t]+(?=\S)"
+    r"(?:\*\*)?(?:[ \t]*:|[ \t]+(?:means|shall\s+mean|has\s+the\s+meaning|shall\s+have\s+the"
+    r"\s+meaning|includes|refers\s+to)\b)[ \t]+(?=\S)"
 )
-"""`Territory: the countries listed in Schedule 2.`: a term written without quotes."""
+"""`Territory: the countries listed in Schedule 2.`, `Deliverables means …` (a Markdown
+bold term, its stars read away): a term written without quotes."""
 DEFINITIONS_SECTION = re.compile(
     r"\b(?:definitions?|interpretation|defined\s+terms)\b|^\s*in\s+this\s+(?:agreement|contract)\b"
     r".*:\s*$",

@@ -935,9 +935,13 @@ def _meanings(
                 # paragraphs after a definition that ends in a colon.
                 items = [c for child in clause.children for c in child.walk()]
                 if d.text.rstrip().endswith(":"):
-                    while k < len(siblings) and _ITEM_NUMBER.match(siblings[k].number or ""):
-                        if analysis.clause(siblings[k].id).definitions:
-                            break
+                    going = True
+                    while going and k < len(siblings) and _continues(siblings[k], analysis):
+                        # Bullets read as plain paragraphs: the list goes on while its
+                        # items end in ";", "; and", "; or" or ",".
+                        going = bool(siblings[k].number) or bool(
+                            _LIST_GOES_ON.search(siblings[k].text)
+                        )
                         items.extend(siblings[k].walk())
                         k += 1
                 # A drafting note under a definition is no part of what it says.
@@ -960,6 +964,19 @@ def _meanings(
 
     visit(document.clauses, False)
     return out
+
+
+_LIST_GOES_ON = re.compile(r"(?:[;,]|\b(?:and|or))\s*$", re.IGNORECASE)
+
+
+def _continues(clause: Clause, analysis: Analysis) -> bool:
+    """True for a clause that can be an item of the definition list before it: a
+    lettered or roman item, or an unnumbered paragraph, defining nothing itself."""
+    if clause.is_heading_only or analysis.clause(clause.id).definitions:
+        return False
+    if unquoted_definition(clause.text, clause.id, True) is not None:
+        return False
+    return not clause.number or bool(_ITEM_NUMBER.match(clause.number))
 
 
 def _defines(analysis: Analysis, clause_id: str) -> bool:

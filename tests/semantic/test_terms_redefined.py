@@ -108,3 +108,30 @@ def test_the_term_s_capitalisation_alone_is_no_redefinition() -> None:
 def test_a_template_blank_filled_in_is_no_redefinition() -> None:
     old = '1.1 "Purchase Price" means USD [______] per Share.'
     assert redefined(old, old.replace("[______]", "12.50")) == []
+
+
+BULLETS = """## 1. Definitions
+
+**"Eligible Products"** means the following:
+
+- hand tools;
+- power tools; and
+- replacement parts.
+
+**Deliverables** means the reports listed in the Statement of Work.
+
+## 2. Appointment
+
+2.1 The Distributor shall not sell Eligible Products or Deliverables outside Europe."""
+
+
+def test_a_bullet_added_under_a_bold_term_redefines_it() -> None:
+    new = BULLETS.replace("- power tools; and", "- power tools;\n- garden tools; and")
+    (change,) = redefined(BULLETS, new)
+    assert "“Eligible Products” redefined — used in 2.1" in change.summary
+
+
+def test_a_bold_term_without_quotes_in_a_definitions_section_is_redefined() -> None:
+    new = BULLETS.replace("the reports listed", "the reports and software listed")
+    (change,) = redefined(BULLETS, new)
+    assert "“Deliverables” redefined — used in 2.1" in change.summary
