@@ -64,7 +64,10 @@ def find_renames(
         for was, now in zip(gone, came, strict=True):
             party_map[was.name] = now.name
             found[(was.name, now.name)] = Rename(was.name, now.name, now.name, defined=True)
-    suffixes = alternation(lexicon.phrases("entity_suffix"))
+    # Signature blocks write names in capitals ("BRIGHTWAY RETAIL LTD"): the company
+    # forms are also looked for in capitals.
+    forms = lexicon.phrases("entity_suffix")
+    suffixes = alternation([*forms, *(f.upper() for f in forms if f.upper() != f)])
     for name, party in new_names.items():
         before_party = old_names.get(name)
         if before_party is None:
@@ -78,7 +81,11 @@ def find_renames(
             if core_was != core_now:
                 found[(core_was, core_now)] = Rename(core_was, core_now, name, defined=True)
     entity = (
-        re.compile(rf"(?<![\w])(?:[A-Z0-9][\w&'’.-]*,?[ \t]+){{1,5}}?(?:{suffixes})(?![\w])")
+        re.compile(
+            # A word may be a bracketed qualifier: "Harbour Logistics (UK) Limited".
+            rf"(?<![\w(])(?:(?:[A-Z0-9][\w&'’.-]*|\([A-Z][\w.&]*\)),?[ \t]+){{1,5}}?"
+            rf"(?:{suffixes})(?![\w])"
+        )
         if suffixes
         else None
     )
@@ -175,7 +182,9 @@ def _bare(name: str) -> str:
 
 
 def _party_of(name: str, document: Document) -> str | None:
+    # A signature block often writes the name in capitals ("BRIGHTWAY RETAIL LTD").
+    key = name.casefold()
     for party in document.parties:
-        if name in party.names():
+        if key in {n.casefold() for n in party.names()}:
             return party.name
     return None

@@ -42,3 +42,13 @@ def test_a_name_changed_only_in_the_signature_block_belongs_to_its_party() -> No
 
 def test_a_new_address_is_no_rename() -> None:
     assert renames(DOC.replace("1 Main Street", "5 Elm Street")) == []
+
+
+def test_a_signature_block_in_capitals_with_a_bracketed_qualifier_is_a_rename() -> None:
+    old = DOC.replace("SIGNED by Tallis Software Ltd", "TALLIS SOFTWARE LTD")
+    new = DOC.replace("SIGNED by Tallis Software Ltd", "TALLIS SOFTWARE (UK) LTD")
+    old_doc = parse_text(old, path="old.md", fmt="markdown")
+    new_doc = parse_text(new, path="new.md", fmt="markdown")
+    (change,) = [c for c in compare(old_doc, new_doc).changes if c.type == "party.renamed"]
+    assert change.party == "Supplier"
+    assert "“TALLIS SOFTWARE LTD” → “TALLIS SOFTWARE (UK) LTD”" in change.summary

@@ -13,7 +13,7 @@ from bench.semantic_docs_eval import Score, score
 # (precision, recall) floors, a little under what was measured.
 FLOORS = {
     "dev": {"term.redefined": (0.9, 0.9), "party.renamed": (0.9, 0.9)},
-    "holdout": {"term.redefined": (0.9, 0.7), "party.renamed": (0.9, 0.45)},
+    "holdout": {"term.redefined": (0.9, 0.7), "party.renamed": (0.9, 0.9)},
 }
 
 
