@@ -480,10 +480,12 @@ class _PairReader:
             # What is guaranteed narrowed or widened: words dropped from, or added to,
             # an otherwise unchanged guarantee ("principal, interest, fees and costs"
             # -> "principal"; "wilful misconduct" -> "negligence or wilful misconduct").
+            # Only a limb of a list ("design, materials and workmanship") counts: one
+            # word more or less ("defects" -> "material defects") may narrow or widen.
             a, b = _covered(p), _covered(q)
-            if a > b and a - b:
+            if a > b and _limb_changed(p, q):
                 weaker.append((_lost_words(p, a - b), "dropped"))
-            elif b > a and b - a:
+            elif b > a and _limb_changed(q, p):
                 stronger.append((_lost_words(q, b - a), "added"))
         out = []
         for kind, found in (("weakened", weaker), ("strengthened", stronger)):
@@ -1237,6 +1239,20 @@ def _covered(p: Provision) -> frozenset[str]:
         if (len(w) > 2 or w.isdigit()) and w not in skip
     }
     return frozenset(kept) - COVERAGE_FILLER
+
+
+_TOKEN = re.compile(r"[^\W_]+|[,;]")
+_COORDINATOR = frozenset({"and", "or", ",", ";", "nor"})
+
+
+def _limb_changed(longer: Provision, shorter: Provision) -> bool:
+    """True when what the longer provision has more of includes a coordinator: a limb
+    of a list, not a lone qualifier."""
+    a = [t.casefold() for t in _TOKEN.findall(longer.text or longer.action)]
+    b = [t.casefold() for t in _TOKEN.findall(shorter.text or shorter.action)]
+    matcher = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
+    extra = [t for tag, i1, i2, _, _ in matcher.get_opcodes() if tag != "equal" for t in a[i1:i2]]
+    return any(t in _COORDINATOR for t in extra)
 
 
 def _singular(word: str) -> str:

@@ -78,6 +78,32 @@ CASES = [
         [],
     ),
     (
+        "materiality_adjective_added",
+        "The Supplier warrants that the Pumps are free from defects.",
+        "The Supplier warrants that the Pumps are free from material defects.",
+        [("guarantee.weakened", "Supplier")],
+    ),
+    (
+        "indemnified_losses_narrowed",
+        "The Supplier shall indemnify the Lender against all losses, damages, costs and "
+        "expenses arising from a breach.",
+        "The Supplier shall indemnify the Lender against all losses and damages arising from "
+        "a breach.",
+        [("guarantee.weakened", "Supplier")],
+    ),
+    (
+        "a_lone_word_more_is_no_wider_guarantee",
+        "The Supplier warrants that the Pumps are fit for the purpose stated in the Order.",
+        "The Supplier warrants that the Pumps are fit for the purpose stated in the Order Form.",
+        [],
+    ),
+    (
+        "hereby_dropped_is_nothing",
+        "The Supplier hereby warrants that the Pumps are new.",
+        "The Supplier warrants that the Pumps are new.",
+        [],
+    ),
+    (
         "same_intensifiers_reordered",
         "The Guarantor irrevocably and unconditionally guarantees the Loan.",
         "The Guarantor unconditionally and irrevocably guarantees the Loan.",
