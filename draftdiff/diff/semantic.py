@@ -733,6 +733,9 @@ class _PairReader:
                 continue
             for rename in renames.renames:
                 old_meaning = old_meaning.replace(rename.old, rename.new)
+            old_meaning, meaning = self._followed_masked(
+                (was.clause, *before[term][2]), (d.clause, *items), old_meaning, meaning
+            )
             if _same_meaning(old_meaning, meaning, d.inline):
                 continue
             at = where.get(d.clause)
@@ -759,6 +762,24 @@ class _PairReader:
                 )
             )
         return out
+
+    def _followed_masked(
+        self, old_ids: Sequence[str], new_ids: Sequence[str], before: str, after: str
+    ) -> tuple[str, str]:
+        """Both meanings with the cross-references that followed their target's new
+        number ("clause 5.2" -> "clause 5.3" after an insertion) made one mark: a
+        renumbering redefines nothing."""
+        olds = [r for i in old_ids for r in self.analysis["old"].clause(i).references]
+        news = [r for i in new_ids for r in self.analysis["new"].clause(i).references]
+        used: set[int] = set()
+        for a in olds:
+            for k, b in enumerate(news):
+                if k not in used and a.clause is not None and self._follows(a, b):
+                    used.add(k)
+                    before = before.replace(a.text, " \x00 ", 1)
+                    after = after.replace(b.text, " \x00 ", 1)
+                    break
+        return before, after
 
     def _uses(self, term: str) -> tuple[str, ...]:
         known = self.analysis["new"].uses.get(term)

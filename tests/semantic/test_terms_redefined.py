@@ -135,3 +135,30 @@ def test_a_bold_term_without_quotes_in_a_definitions_section_is_redefined() -> N
     new = BULLETS.replace("the reports listed", "the reports and software listed")
     (change,) = redefined(BULLETS, new)
     assert "“Deliverables” redefined — used in 2.1" in change.summary
+
+
+RENUMBERED = [
+    '1.1 "Fees" has the meaning given in clause 5.2.',
+    "5.1 The Buyer shall pay the Fees.",
+    "5.2 The fees are set out in Schedule 1.",
+]
+
+
+def _compare_clauses(old: list[str], new: list[str]) -> list[Change]:
+    return redefined("\n\n".join(old), "\n\n".join(new))
+
+
+def test_a_reference_that_followed_the_renumbering_redefines_nothing() -> None:
+    new = [
+        '1.1 "Fees" has the meaning given in clause 5.3.',
+        "5.1 The Buyer shall pay the Fees.",
+        "5.2 The Buyer shall pay monthly.",
+        "5.3 The fees are set out in Schedule 1.",
+    ]
+    assert _compare_clauses(RENUMBERED, new) == []
+
+
+def test_a_reference_now_pointing_elsewhere_redefines_the_term() -> None:
+    new = [RENUMBERED[0].replace("5.2", "5.1"), *RENUMBERED[1:]]
+    (change,) = _compare_clauses(RENUMBERED, new)
+    assert "“Fees” redefined" in change.summary
