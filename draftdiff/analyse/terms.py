@@ -80,3 +80,42 @@ class TermUses:
         for m in self._pattern.finditer(text):
             seen.setdefault(m.group("t"), None)
         return tuple(seen)
+
+
+UNQUOTED = re.compile(
+    r"^\s*(?:\*\*)?(?P<term>[A-Z][\w'’-]*(?:[ \t]+(?:[A-Z][\w'’-]*|of|and|the|for|in)){0,5})"
+    r"(?:\*\*)?(?:[ \t]*:|[ \t]+(?:means|shall\s+mean|has\s+the\s+meaning|shall\s+have\s+the"
+    r"\s+meaning|includes|refers\s+to)\b)[ \t]+(?=\S)"
+)
+"""`Territory: the countries listed in Schedule 2.`, `Deliverables means …` (a Markdown
+bold term, its stars read away): a term written without quotes."""
+DEFINITIONS_SECTION = re.compile(
+    r"\b(?:definitions?|interpretation|defined\s+terms)\b|^\s*in\s+this\s+(?:agreement|contract)\b"
+    r".*:\s*$",
+    re.IGNORECASE,
+)
+"""A heading or lead-in that opens a definitions section."""
+
+
+def unquoted_definition(text: str, clause_id: str, in_definitions: bool) -> Definition | None:
+    """`Term: meaning` as a definition, in a definitions section only (elsewhere
+    "Address: …" is a label, not a term)."""
+    if not in_definitions:
+        return None
+    m = UNQUOTED.match(text)
+    if m is None or m.group("term").split()[-1] in {"of", "and", "the", "for", "in"}:
+        return None
+    return Definition(
+        m.group("term"), clause_id, m.start("term"), text, False, "terms.unquoted", (0, len(text))
+    )
+
+
+def opens_definitions(heading: str, text: str) -> bool:
+    """True for a clause whose heading or lead-in opens a definitions section."""
+    return (
+        bool(DEFINITIONS_SECTION.search(heading))
+        or bool(
+            len(text) < 120 and DEFINITIONS_SECTION.search(text) and text.rstrip().endswith(":")
+        )
+        or bool(len(text) < 60 and DEFINITIONS_SECTION.search(text))
+    )

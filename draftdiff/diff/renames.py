@@ -64,6 +64,10 @@ def find_renames(
         for was, now in zip(gone, came, strict=True):
             party_map[was.name] = now.name
             found[(was.name, now.name)] = Rename(was.name, now.name, now.name, defined=True)
+    # Signature blocks write names in capitals ("BRIGHTWAY RETAIL LTD"): the company
+    # forms are also looked for in capitals.
+    forms = lexicon.phrases("entity_suffix")
+    suffixes = alternation([*forms, *(f.upper() for f in forms if f.upper() != f)])
     for name, party in new_names.items():
         before_party = old_names.get(name)
         if before_party is None:
@@ -71,10 +75,17 @@ def find_renames(
         lost = [a for a in before_party.aliases if a not in party.aliases]
         added = [a for a in party.aliases if a not in before_party.aliases]
         if len(lost) == 1 and len(added) == 1:
-            found[(lost[0], added[0])] = Rename(lost[0], added[0], name, defined=True)
-    suffixes = alternation(lexicon.phrases("entity_suffix"))
+            # "Redfern Holdings Corp., a Nevada corporation with offices at 1 Main
+            # Street": only the entity's name is its name; a new address is no rename.
+            core_was, core_now = _core(lost[0], suffixes), _core(added[0], suffixes)
+            if core_was != core_now:
+                found[(core_was, core_now)] = Rename(core_was, core_now, name, defined=True)
     entity = (
-        re.compile(rf"(?<![\w])(?:[A-Z0-9][\w&'’.-]*,?[ \t]+){{1,5}}?(?:{suffixes})(?![\w])")
+        re.compile(
+            # A word may be a bracketed qualifier: "Harbour Logistics (UK) Limited".
+            rf"(?<![\w(])(?:(?:[A-Z0-9][\w&'’.-]*|\([A-Z][\w.&]*\)),?[ \t]+){{1,5}}?"
+            rf"(?:{suffixes})(?![\w])"
+        )
         if suffixes
         else None
     )
@@ -96,7 +107,11 @@ def find_renames(
         if len(lost) == 1 and len(added) == 1:
             key = (_bare(lost[0]), _bare(added[0]))
             if key not in found:
-                found[key] = Rename(key[0], key[1], _party_of(key[1], new))
+                # A name changed only in the signature block ("Aldgate Partners LLP"
+                # -> "Aldgate Partners Europe LLP") still belongs to the party the
+                # preamble gave the old name to.
+                owner = _party_of(key[1], new) or _party_of(key[0], old) or _party_of(key[0], new)
+                found[key] = Rename(key[0], key[1], owner)
     explained: set[int] = set()
     renames = list(found.values())
     # Each name as a whole word, compiled once for all the pairs it is tried on.
@@ -143,6 +158,17 @@ def _evidence(pair: ClausePair, before: str, after: str, rename: Rename) -> list
     return out
 
 
+def _core(full: str, suffixes: str) -> str:
+    """An entity's name without what the preamble says about it: up to its company
+    form ("Redfern Holdings Corp."), else up to the first comma."""
+    full = " ".join(full.split())
+    if suffixes:
+        m = re.search(rf"^.*?(?<![\w])(?:{suffixes})(?![\w])", full)
+        if m:
+            return m.group()
+    return full.split(",")[0].strip()
+
+
 def _unique(items: Iterable[str]) -> list[str]:
     out: list[str] = []
     for item in items:
@@ -156,7 +182,9 @@ def _bare(name: str) -> str:
 
 
 def _party_of(name: str, document: Document) -> str | None:
+    # A signature block often writes the name in capitals ("BRIGHTWAY RETAIL LTD").
+    key = name.casefold()
     for party in document.parties:
-        if name in party.names():
+        if key in {n.casefold() for n in party.names()}:
             return party.name
     return None

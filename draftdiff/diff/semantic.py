@@ -50,7 +50,7 @@ from draftdiff.analyse.lexicon import Lexicon, lexicon_for
 from draftdiff.analyse.modality import Cue, Modality
 from draftdiff.analyse.provisions import Analysis, Provision, schema_of, words
 from draftdiff.analyse.references import Reference
-from draftdiff.analyse.terms import Definition
+from draftdiff.analyse.terms import Definition, TermUses, opens_definitions, unquoted_definition
 from draftdiff.analyse.values import Value
 from draftdiff.diff import severity as policy
 from draftdiff.diff.classify import name, snippet
@@ -65,7 +65,7 @@ from draftdiff.diff.result import (
 )
 from draftdiff.diff.scope import ScopeReader, ScopeWords
 from draftdiff.diff.textdiff import cosmetic_key
-from draftdiff.model import Document
+from draftdiff.model import Clause, Document
 
 MATCH_THRESHOLD = 0.2
 """Least share of action words two provisions must have in common to be one provision
@@ -112,6 +112,11 @@ def semantic_changes(
             follow = reader.renumbered_references(pair)
             if follow is not None:
                 cosmetic[index] = follow
+    for index, change in reader.terms(pairs, renames):
+        changes.append((index, change))
+        if pairs[index].status is Status.MODIFIED:
+            explained.add(index)
+            cosmetic.pop(index, None)
     changes.sort(key=lambda item: item[0])
     return SemanticResult(tuple(changes), frozenset(explained), cosmetic)
 
@@ -162,7 +167,7 @@ class _PairReader:
         references: list[tuple[str, Reference]] = []
         for clause_id in ids:
             read = analysis.clause(clause_id)
-            provisions.extend(read.provisions)
+            provisions.extend(_fold_warranties(read.provisions))
             values.extend((clause_id, v) for v in read.values)
             references.extend((clause_id, r) for r in read.references)
         return _Side(provisions, values, references)
@@ -193,7 +198,19 @@ class _PairReader:
         matched, lost, gained = _match(before.provisions, after.provisions, self.renamed)
         told: set[tuple[Side, str, int]] = set()
         for p, q in matched:
-            changes.extend(self._compare(ref, p, q))
+            found = self._compare(ref, p, q)
+            changes.extend(found)
+            for c in found:
+                # The amount of a cap added (or dropped) is told by the weakening (or
+                # strengthening), not again as a value.
+                for e in c.evidence:
+                    if e.rule.startswith("lexicon.guarantee_cap"):
+                        held = q if e.side == "new" else p
+                        told.update(
+                            (e.side, held.clause, v.start)
+                            for v in held.values
+                            if v.start >= e.start
+                        )
             scope = self._scope_changed(ref, p, q, before, after, told)
             if scope is not None:
                 changes.append(scope)
@@ -213,7 +230,6 @@ class _PairReader:
                 # appoint three (3)": the numbers are the parties' business too.
                 value_change = replace(value_change, party=others.pop())
             changes.append(value_change)
-        changes.extend(self._terms(ref, pair))
         changes.extend(self.references(pair))
         return changes
 
@@ -438,6 +454,39 @@ class _PairReader:
         stronger = [(i, "added") for i in won if _is_intensifier(i)] + [
             (i, "dropped") for i in lost if not _is_intensifier(i)
         ]
+        # A cap added ("up to a maximum of $2,000,000") limits what is guaranteed.
+        cap_old, cap_new = self._caps(self.old, p), self._caps(self.new, q)
+        if cap_new and not cap_old:
+            weaker.append((cap_new[0], "added"))
+        elif cap_old and not cap_new:
+            stronger.append((cap_old[0], "dropped"))
+        if not weaker and not stronger:
+            for category, narrows in (("guarantee_narrower", True), ("guarantee_wider", False)):
+                had = self._phrases(self.old, p, category)
+                has = self._phrases(self.new, q, category)
+                came = [
+                    c
+                    for c in has
+                    if cosmetic_key(c.text) not in {cosmetic_key(h.text) for h in had}
+                ]
+                went = [
+                    c
+                    for c in had
+                    if cosmetic_key(c.text) not in {cosmetic_key(h.text) for h in has}
+                ]
+                (weaker if narrows else stronger).extend((c, "added") for c in came)
+                (stronger if narrows else weaker).extend((c, "dropped") for c in went)
+        if not weaker and not stronger:
+            # What is guaranteed narrowed or widened: words dropped from, or added to,
+            # an otherwise unchanged guarantee ("principal, interest, fees and costs"
+            # -> "principal"; "wilful misconduct" -> "negligence or wilful misconduct").
+            # Only a limb of a list ("design, materials and workmanship") counts: one
+            # word more or less ("defects" -> "material defects") may narrow or widen.
+            a, b = _covered(p), _covered(q)
+            if a > b and _limb_changed(p, q):
+                weaker.append((_lost_words(p, a - b), "dropped"))
+            elif b > a and _limb_changed(q, p):
+                stronger.append((_lost_words(q, b - a), "added"))
         out = []
         for kind, found in (("weakened", weaker), ("strengthened", stronger)):
             if not found:
@@ -466,6 +515,17 @@ class _PairReader:
                 )
             )
         return out[:1] if len(out) == 2 else out
+
+    def _caps(self, document: Document, p: Provision) -> list[Cue]:
+        return self._phrases(document, p, "guarantee_cap")
+
+    def _phrases(self, document: Document, p: Provision, category: str) -> list[Cue]:
+        """A lexicon category's phrases inside a provision, as cues to quote."""
+        text = document.clause(p.clause).text
+        return [
+            Cue(m.text, m.start, f"lexicon.{category}: {m.phrase}")
+            for m in self.lexicon.iter(text, category, p.span[0], p.span[1])
+        ]
 
     def _conditions_changed(self, ref: str, p: Provision, q: Provision) -> list[Change]:
         out = []
@@ -652,50 +712,93 @@ class _PairReader:
                 return owners[0].name
         return None
 
-    def _terms(self, ref: str, pair: ClausePair) -> list[Change]:
-        old_defs = {
-            d.term: d
-            for i in pair.old
-            for d in self.analysis["old"].clause(i).definitions
-            if not d.inline
-        }
-        new_defs = {
-            d.term: d
-            for i in pair.new
-            for d in self.analysis["new"].clause(i).definitions
-            if not d.inline
-        }
-        out = []
-        for term, d in new_defs.items():
-            before = old_defs.get(term)
-            if before is None or cosmetic_key(before.text) == cosmetic_key(d.text):
+    def terms(self, pairs: Sequence[ClausePair], renames: Renames) -> list[tuple[int, Change]]:
+        """term.redefined, once per term, when what a definition says changed: its
+        sentence, the lettered items under it ("means the following: (a) …; (b) …"),
+        or the words an inline name stands for ("… in France and Belgium (the
+        "Territory")"). A term whose name alone changed ("Change of control" ->
+        "Change of Control") has no counterpart, so it is no redefinition."""
+        before = _meanings(self.old, self.analysis["old"])
+        after = _meanings(self.new, self.analysis["new"])
+        where: dict[str, int] = {}
+        for index, pair in enumerate(pairs):
+            for clause_id in pair.new:
+                where.setdefault(clause_id, index)
+        out: list[tuple[int, Change]] = []
+        for term, (d, meaning, items) in after.items():
+            if term not in before or term in self.all_parties:
                 continue
-            uses = self.analysis["new"].uses.get(term, ())
+            was, old_meaning, _ = before[term]
+            if was.inline != d.inline:
+                continue
+            for rename in renames.renames:
+                old_meaning = old_meaning.replace(rename.old, rename.new)
+            old_meaning, meaning = self._followed_masked(
+                (was.clause, *before[term][2]), (d.clause, *items), old_meaning, meaning
+            )
+            if _same_meaning(old_meaning, meaning, d.inline):
+                continue
+            at = where.get(d.clause)
+            if at is None:
+                continue
+            uses = tuple(u for u in self._uses(term) if u != d.clause and u not in items)
             evidence = [
-                Evidence("old", before.clause, before.term, before.start, before.rule),
+                Evidence("old", was.clause, was.term, was.start, was.rule),
                 Evidence("new", d.clause, d.term, d.start, d.rule),
             ]
             listed = ", ".join(name(u) for u in uses) if uses else "no other clause"
             out.append(
-                Change(
-                    "term.redefined",
-                    policy.TERM_REDEFINED,
-                    f"{ref}: “{term}” redefined — used in {listed}",
-                    self._term_party(d, uses),
-                    before.clause,
-                    d.clause,
-                    tuple(evidence),
+                (
+                    at,
+                    Change(
+                        "term.redefined",
+                        policy.TERM_REDEFINED,
+                        f"{name(d.clause)}: “{term}” redefined — used in {listed}",
+                        self._term_party(d, uses),
+                        was.clause,
+                        d.clause,
+                        tuple(evidence),
+                    ),
                 )
             )
         return out
+
+    def _followed_masked(
+        self, old_ids: Sequence[str], new_ids: Sequence[str], before: str, after: str
+    ) -> tuple[str, str]:
+        """Both meanings with the cross-references that followed their target's new
+        number ("clause 5.2" -> "clause 5.3" after an insertion) made one mark: a
+        renumbering redefines nothing."""
+        olds = [r for i in old_ids for r in self.analysis["old"].clause(i).references]
+        news = [r for i in new_ids for r in self.analysis["new"].clause(i).references]
+        used: set[int] = set()
+        for a in olds:
+            for k, b in enumerate(news):
+                if k not in used and a.clause is not None and self._follows(a, b):
+                    used.add(k)
+                    before = before.replace(a.text, " \x00 ", 1)
+                    after = after.replace(b.text, " \x00 ", 1)
+                    break
+        return before, after
+
+    def _uses(self, term: str) -> tuple[str, ...]:
+        known = self.analysis["new"].uses.get(term)
+        if known is not None:
+            return known
+        finder = TermUses([term])
+        return tuple(c.id for c in self.new.walk() if finder.used(c.text))
 
     def _term_party(self, definition: Definition, uses: Sequence[str]) -> str | None:
         """Whose position a redefinition moves: the party the definition names ("revenues
         received by Velmora"), else the party bound by the clauses that use the term."""
         analysis = self.analysis["new"]
         start, end = definition.sentence
+        # An inline name's sentence is an operative clause: its parties are that
+        # clause's, not the term's.
         named = {
-            m.name for m in analysis.clause(definition.clause).mentions if start <= m.start < end
+            m.name
+            for m in analysis.clause(definition.clause).mentions
+            if start <= m.start < end and not definition.inline
         }
         if not named:
             named = {
@@ -824,6 +927,117 @@ class _PairReader:
 
 
 # --- helpers ----------------------------------------------------------------------------
+
+INLINE_WORDS = 10
+"""Words before an inline name, (the "Territory"), read as what it stands for."""
+_ITEM_NUMBER = re.compile(r"^\(?[a-z]{1,2}\)|^\(?[ivx]{1,5}\)", re.IGNORECASE)
+
+
+def _meanings(
+    document: Document, analysis: Analysis
+) -> dict[str, tuple[Definition, str, frozenset[str]]]:
+    """Each term's first definition, with the text that says what it means and the
+    ids of the item clauses that belong to it."""
+    out: dict[str, tuple[Definition, str, frozenset[str]]] = {}
+
+    def visit(siblings: Sequence[Clause], inside: bool) -> None:
+        lead = inside
+        k = 0
+        while k < len(siblings):
+            clause = siblings[k]
+            k += 1
+            if clause.is_note:
+                continue
+            found = [d for d in analysis.clause(clause.id).definitions if not d.inline]
+            if not found:
+                own = unquoted_definition(clause.text, clause.id, lead)
+                found = [own] if own else []
+            if found:
+                d = found[0]
+                # A definition's items are its children, or (a flat parse) the lettered
+                # paragraphs after a definition that ends in a colon.
+                items = [c for child in clause.children for c in child.walk()]
+                if d.text.rstrip().endswith(":"):
+                    going = True
+                    while going and k < len(siblings) and _continues(siblings[k], analysis):
+                        # Bullets read as plain paragraphs: the list goes on while its
+                        # items end in ";", "; and", "; or" or ",".
+                        going = bool(siblings[k].number) or bool(
+                            _LIST_GOES_ON.search(siblings[k].text)
+                        )
+                        items.extend(siblings[k].walk())
+                        k += 1
+                # A drafting note under a definition is no part of what it says.
+                own_items = [c for c in items if not c.is_note and not _defines(analysis, c.id)]
+                meaning = " ".join([d.text, *(c.text for c in own_items)])
+                if d.term not in out:
+                    out[d.term] = (d, meaning, frozenset(c.id for c in own_items))
+                for other in found[1:]:
+                    out.setdefault(other.term, (other, other.text, frozenset()))
+            for d in analysis.clause(clause.id).definitions:
+                if d.inline and d.term not in out:
+                    out[d.term] = (d, _stands_for(clause.text, d), frozenset())
+            opens = opens_definitions(clause.heading, clause.text)
+            visit(clause.children, lead or opens)
+            if opens and not clause.children:
+                lead = True
+            elif clause.is_heading_only and not opens:
+                # The next heading ("3. Notices") ends a flat definitions section.
+                lead = inside
+
+    visit(document.clauses, False)
+    return out
+
+
+_LIST_GOES_ON = re.compile(r"(?:[;,]|\b(?:and|or))\s*$", re.IGNORECASE)
+
+
+def _continues(clause: Clause, analysis: Analysis) -> bool:
+    """True for a clause that can be an item of the definition list before it: a
+    lettered or roman item, or an unnumbered paragraph, defining nothing itself."""
+    if clause.is_heading_only or analysis.clause(clause.id).definitions:
+        return False
+    if unquoted_definition(clause.text, clause.id, True) is not None:
+        return False
+    return not clause.number or bool(_ITEM_NUMBER.match(clause.number))
+
+
+def _defines(analysis: Analysis, clause_id: str) -> bool:
+    return any(not d.inline for d in analysis.clause(clause_id).definitions)
+
+
+def _stands_for(text: str, d: Definition) -> str:
+    """The words an inline name stands for: those before its parenthesis, after the
+    sentence's last modal or copula ("you must create an account"), comma, colon or
+    semicolon, at most INLINE_WORDS."""
+    opening = text.rfind("(", d.sentence[0], d.start)
+    head = text[d.sentence[0] : opening if opening >= 0 else d.start]
+    head = _INLINE_BOUNDARY.split(head)[-1]
+    return " ".join(head.split()[-INLINE_WORDS:])
+
+
+_INLINE_BOUNDARY = re.compile(
+    r"[,;:]|\b(?:shall|must|will|may|is|are|agrees?\s+to|means)\b", re.IGNORECASE
+)
+_BLANK = re.compile(r"\[[_\s.]*\]|_{3,}")
+
+
+def _same_meaning(before: str, after: str, inline: bool) -> bool:
+    """True when two texts of a term's meaning say the same: equal but for case and
+    punctuation; a template's blanks filled in ("Series [___]" -> "Series B"); for an
+    inline name, one the tail of the other (only the sentence's lead-in changed)."""
+    if cosmetic_key(before) == cosmetic_key(after):
+        return True
+    if _BLANK.search(before):
+        parts = [re.escape(" ".join(p.split())) for p in _BLANK.split(before)]
+        if re.fullmatch(".+?".join(parts), " ".join(after.split()), re.DOTALL):
+            return True
+    if inline:
+        a, b = words(before.casefold()), words(after.casefold())
+        short, long = (a, b) if len(a) <= len(b) else (b, a)
+        return bool(short) and long[len(long) - len(short) :] == short
+    return False
+
 
 PLACE_WORDS = 3
 """Words on each side of a reference that say where in the text it stands."""
@@ -978,6 +1192,104 @@ def _force(p: Provision, q: Provision) -> list[Cue]:
     """p's intensifiers and weakeners that q lacks."""
     have = {cosmetic_key(i.text) for i in q.intensifiers}
     return [i for i in p.intensifiers if cosmetic_key(i.text) not in have]
+
+
+_THAT_CLAUSE = re.compile(r"\bthat\b", re.IGNORECASE)
+_AND_END = re.compile(r"\b(?:and|or)\s*$", re.IGNORECASE)
+
+
+def _fold_warranties(provisions: Sequence[Provision]) -> list[Provision]:
+    """ "X warrants that the Goods will be free from defects … and will conform to the
+    Specification": the second "will" is more of what X warrants, not a duty of its
+    own, so it is folded into the warranty (what the warranty covers is then compared
+    as a whole, and dropping one limb weakens it)."""
+    out: list[Provision] = []
+    for p in provisions:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and last.modality is Modality.GUARANTEE
+            and p.modality in (Modality.OBLIGATION, Modality.QUALIFIED)
+            and p.clause == last.clause
+            and p.actor.name == last.actor.name
+            and p.actor.kind == last.actor.kind
+            and 0 <= p.span[0] - last.span[1] <= 1
+            and _THAT_CLAUSE.search(last.text or "")
+            and _AND_END.search(last.text or "")
+            and not p.conditions
+        ):
+            out[-1] = replace(
+                last, span=(last.span[0], p.span[1]), text=f"{last.text} {p.text}".strip()
+            )
+            continue
+        out.append(p)
+    return out
+
+
+COVERAGE_FILLER = frozenset(
+    [
+        "hereby",
+        "herein",
+        "expressly",
+        "also",
+        "such",
+        "that",
+        "the",
+        "any",
+        "all",
+        "its",
+        "their",
+        "will",
+        "shall",
+        "and",
+    ]
+)
+"""Words whose coming or going does not change what a guarantee covers."""
+
+
+def _covered(p: Provision) -> frozenset[str]:
+    """What a guarantee covers: its content words, fillers and conditions aside (a
+    proviso added is condition.added, not a wider guarantee)."""
+    text = p.text or p.action
+    for c in p.conditions:
+        text = text.replace(c.text, " ")
+    skip = set(words(p.actor.text)) | set(words(p.cue.text))
+    kept = {
+        _singular(w.casefold())
+        for w in words(text)
+        if (len(w) > 2 or w.isdigit()) and w not in skip
+    }
+    return frozenset(kept) - COVERAGE_FILLER
+
+
+_TOKEN = re.compile(r"[^\W_]+|[,;]")
+_COORDINATOR = frozenset({"and", "or", ",", ";", "nor"})
+
+
+def _limb_changed(longer: Provision, shorter: Provision) -> bool:
+    """True when what the longer provision has more of includes a coordinator: a limb
+    of a list, not a lone qualifier."""
+    a = [t.casefold() for t in _TOKEN.findall(longer.text or longer.action)]
+    b = [t.casefold() for t in _TOKEN.findall(shorter.text or shorter.action)]
+    matcher = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
+    extra = [t for tag, i1, i2, _, _ in matcher.get_opcodes() if tag != "equal" for t in a[i1:i2]]
+    return any(t in _COORDINATOR for t in extra)
+
+
+def _singular(word: str) -> str:
+    """ "Claims" and "Claim" cover the same: a plural's s is no narrowing."""
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
+def _lost_words(p: Provision, gone: frozenset[str]) -> Cue:
+    """The first of some words in a provision's clause text, as a cue to quote."""
+    text = p.text or p.action
+    for m in re.finditer(r"[^\W_]+", text):
+        if m.group().casefold() in gone:
+            return Cue(
+                " ".join(sorted(gone)), p.span[0], "coverage: words " + ", ".join(sorted(gone))
+            )
+    return Cue(" ".join(sorted(gone)), p.span[0], "coverage")
 
 
 def _is_intensifier(cue: Cue) -> bool:

@@ -14,7 +14,7 @@ import pytest
 from bench.semantic_eval import Report, evaluate
 
 # (precision, recall) floors on the whole set of labelled changes.
-MICRO = {"dev": (0.95, 0.88), "holdout": (0.78, 0.65)}
+MICRO = {"dev": (0.95, 0.9), "holdout": (0.8, 0.7)}
 # Sentence-level floors: provision recall, modality accuracy, actor accuracy.
 SENTENCES = {"dev": (0.93, 0.92, 0.85), "holdout": (0.85, 0.80, 0.80)}
 # Per change type, (precision, recall) floors: what was measured minus 0.1, rounded down
@@ -33,12 +33,12 @@ PER_TYPE: dict[str, dict[str, tuple[float | None, float | None]]] = {
         "permission.removed": (0.9, 0.9),  # 5 labelled
         "guarantee.added": (0.9, 0.9),  # 2 labelled
         "guarantee.removed": (0.9, 0.9),  # 3 labelled
-        "guarantee.strengthened": (0.9, 0.55),  # 3 labelled
-        "guarantee.weakened": (0.9, 0.9),  # 1 labelled
+        "guarantee.strengthened": (0.9, 0.9),  # 5 labelled
+        "guarantee.weakened": (0.9, 0.9),  # 7 labelled
         "condition.added": (0.9, 0.8),  # 12 labelled
         "condition.removed": (0.9, 0.9),  # 3 labelled
-        "value.changed": (0.9, 0.8),  # 11 labelled
-        "term.redefined": (0.9, 0.9),  # 2 labelled
+        "value.changed": (0.9, 0.8),  # 14 labelled
+        "term.redefined": (0.9, 0.9),  # 8 labelled
         "reference.changed": (0.9, 0.9),  # 2 labelled
         "scope.changed": (0.9, 0.8),  # 10 labelled
     },
@@ -52,14 +52,14 @@ PER_TYPE: dict[str, dict[str, tuple[float | None, float | None]]] = {
         "prohibition.removed": (0.9, 0.9),  # 1 labelled
         "permission.added": (0.9, 0.7),  # 5 labelled
         "permission.removed": (0.55, 0.55),  # 3 labelled
-        "guarantee.added": (0.9, 0.4),  # 2 labelled
+        "guarantee.added": (0.55, 0.9),  # 2 labelled; one false alarm on a fresh guarantee pair
         "guarantee.removed": (0.9, 0.9),  # 2 labelled
-        "guarantee.strengthened": (None, 0.0),  # 1 labelled
-        "guarantee.weakened": (0.9, 0.4),  # 2 labelled
+        "guarantee.strengthened": (0.9, 0.55),  # 3 labelled
+        "guarantee.weakened": (0.9, 0.65),  # 8 labelled
         "condition.added": (0.9, 0.9),  # 2 labelled
         "condition.removed": (0.9, 0.9),  # 3 labelled
-        "value.changed": (0.4, 0.55),  # 3 labelled
-        "term.redefined": (0.2, 0.2),  # 3 labelled
+        "value.changed": (0.5, 0.65),  # 4 labelled
+        "term.redefined": (0.65, 0.65),  # 8 labelled
         "reference.changed": (0.9, 0.4),  # 2 labelled
         "scope.changed": (0.8, 0.7),  # 12 labelled
     },
