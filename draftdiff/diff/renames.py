@@ -72,14 +72,12 @@ def find_renames(
         before_party = old_names.get(name)
         if before_party is None:
             continue
-        lost = [a for a in before_party.aliases if a not in party.aliases]
-        added = [a for a in party.aliases if a not in before_party.aliases]
-        if len(lost) == 1 and len(added) == 1:
-            # "Redfern Holdings Corp., a Nevada corporation with offices at 1 Main
-            # Street": only the entity's name is its name; a new address is no rename.
-            core_was, core_now = _core(lost[0], suffixes), _core(added[0], suffixes)
-            if core_was != core_now:
-                found[(core_was, core_now)] = Rename(core_was, core_now, name, defined=True)
+        # "Redfern Holdings Corp., a Nevada corporation with offices at 1 Main
+        # Street": only the entity's name is its name; a new address is no rename.
+        lost = _longest(_core(a, suffixes) for a in before_party.aliases if a not in party.aliases)
+        added = _longest(_core(a, suffixes) for a in party.aliases if a not in before_party.aliases)
+        if len(lost) == 1 and len(added) == 1 and lost[0] != added[0]:
+            found[(lost[0], added[0])] = Rename(lost[0], added[0], name, defined=True)
     entity = (
         re.compile(
             # A word may be a bracketed qualifier: "Harbour Logistics (UK) Limited".
@@ -167,6 +165,14 @@ def _core(full: str, suffixes: str) -> str:
         if m:
             return m.group()
     return full.split(",")[0].strip()
+
+
+def _longest(names: Iterable[str]) -> list[str]:
+    """The distinct names, less those that only begin a longer one: the aliases
+    derived from a full name ("Sociedad Minera del Norte" for "... del Norte S.A.")
+    are not names of their own."""
+    unique = _unique(names)
+    return [n for n in unique if not any(o != n and o.startswith(n) for o in unique)]
 
 
 def _unique(items: Iterable[str]) -> list[str]:
