@@ -600,6 +600,12 @@ class _Builder:
             if self.stack[depth].definition:
                 self._push(node, depth)
                 return
+            if any(child.definition for child in self.stack[depth].children):
+                # The run was interrupted by a paragraph set back out of the last
+                # definition's items ("provided that ..."): the definitions go on in the
+                # clause that holds them, not in the one around it.
+                self._push(node, depth + 1)
+                return
         parent = self._attach_paragraph(node)
         self.stack.append(node)
         assert self.stack[parent].children[-1] is node

@@ -1,0 +1,192 @@
+"""Provides a score of `draftdiff parse` against LibreOffice's numbers on long agreements.
+
+    .venv/bin/python -m bench.long_agreement_numbering [FILE.docx ...] [--table OUT.md]
+
+Without files it scores the LPA-style agreements bench/lpa_docx.py generates
+(seeds 1-4; 1 and 2 were looked at while fixing, 3 and 4 were not) plus the long
+numbered agreements found in public repositories (`FOUND`, skipped if absent).
+
+For every paragraph LibreOffice's text export prints with a number in front
+("ARTICLE 2", "2.3.1", "(a)"), the paragraph is looked up in the parse's clause
+list (in order, by its text) and counted as right when the clause that holds it
+carries that number, i.e. the number a user sees in draftdiff. Apart from that
+the clause ids are checked:
+
+- `dup_ids`: ids with a "~n" suffix whose number LibreOffice does not print twice
+  (the tree gave two clauses one number the document does not repeat);
+- `misplaced`: numbered clauses whose parent's number is not the prefix their own
+  number implies ("2.3.1" not under "2.3", a section not under its article, an
+  article not at the top);
+- `def_depth`: definitions ("X" means …) of one section not all at one depth.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+import tempfile
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from bench import lpa_docx
+from bench.libreoffice import available, text_exports
+from draftdiff.cli import main as draftdiff_main
+
+Json = dict[str, Any]
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = (1, 2, 3, 4)
+TUNED = {1, 2}
+FOUND: tuple[Path, ...] = ()
+_TOC_LINE = re.compile(r"\t\s*[0-9ivxlc]+\s*$")
+_LABEL = re.compile(
+    r"^((?:ARTICLE|Article|Section|SECTION) [0-9IVXLC]+\.?|[0-9]+(?:\.[0-9]+)*\.?"
+    r"|\([a-z]+\)|\([ivx]+\))\s+(\S.*)$"
+)
+
+
+@dataclass(frozen=True)
+class Score:
+    name: str
+    tuned: bool
+    printed: int
+    right: int
+    dup_ids: int
+    misplaced: int
+    def_depth: int
+    misses: tuple[tuple[str, str, str], ...]
+
+    @property
+    def rate(self) -> float:
+        return self.right / self.printed if self.printed else 1.0
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.replace("\u00a0", " ").split())
+
+
+def _flat(
+    clauses: Sequence[Json], parent: Json | None = None
+) -> Iterator[tuple[Json, Json | None, int]]:
+    for clause in clauses:
+        yield clause, parent, 0
+        for child, up, depth in _flat(clause.get("children", []), clause):
+            yield child, up, depth + 1
+
+
+def _bare(number: str) -> str:
+    return re.sub(r"^(ARTICLE|Article|Section|SECTION)\s+", "", number).rstrip(".")
+
+
+def score(name: str, parsed: Json, exported: str, tuned: bool) -> Score:
+    flat = [(c, up) for c, up, _ in _flat(parsed["clauses"])]
+    texts = [_norm(c.get("heading", "") + " " + c.get("text", "")) for c, _ in flat]
+    position = printed = right = 0
+    misses: list[tuple[str, str, str]] = []
+    labels: list[str] = []
+    for line in exported.split("\n"):
+        if _TOC_LINE.search(line):
+            continue  # a table-of-contents entry: typed text, not a list label
+        match = _LABEL.match(_norm(line))
+        if not match:
+            continue
+        label, rest = match.group(1), match.group(2)[:50]
+        labels.append(_bare(_norm(label)))
+        printed += 1
+        window = range(position, min(len(flat), position + 400))
+        # A clause that starts with the text first: a TOC entry holds it further on.
+        found = next((i for i in window if texts[i].startswith(rest)), None)
+        if found is None:
+            found = next((i for i in window if rest in texts[i]), None)
+        if found is None:
+            misses.append((label, "(not found)", rest[:30]))
+            continue
+        position = found
+        number = flat[found][0].get("number", "")
+        if _norm(number).rstrip(".") == _norm(label).rstrip("."):
+            right += 1
+        elif len(misses) < 15:
+            misses.append((label, number, rest[:30]))
+    # A "~2" id is right where the document prints that number twice (a restarted list).
+    printed_twice = {n for n, k in Counter(labels).items() if k > 1}
+    dup = sum("~" in c["id"] and _bare(c.get("number", "")) not in printed_twice for c, _ in flat)
+    misplaced = 0
+    for clause, up in flat:
+        bare = _bare(clause.get("number", ""))
+        if not re.fullmatch(r"[0-9]+(\.[0-9]+)*", bare):
+            continue
+        parent = _bare(up.get("number", "")) if up else ""
+        expected = bare.rsplit(".", 1)[0] if "." in bare else ""
+        misplaced += parent != expected
+    depths: dict[str, set[int]] = {}
+    for clause, _up, depth in _flat(parsed["clauses"]):
+        if clause.get("defines") and "means" in clause.get("text", "")[:80]:
+            section = clause["id"].split("¶")[0]
+            depths.setdefault(section.split(".")[0], set()).add(depth)
+    def_depth = sum(len(d) > 1 for d in depths.values())
+    return Score(name, tuned, printed, right, dup, misplaced, def_depth, tuple(misses[:15]))
+
+
+def _parse(path: Path) -> Json:
+    import contextlib
+    import io
+
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        draftdiff_main(["parse", str(path), "--format", "json"])
+    parsed: Json = json.loads(out.getvalue())
+    return parsed
+
+
+def run(files: Sequence[tuple[Path, bool]]) -> list[Score]:
+    with tempfile.TemporaryDirectory() as folder:
+        exports = text_exports([f for f, _ in files], Path(folder))
+    return [score(f.name, _parse(f), exports[f], tuned) for f, tuned in files if f in exports]
+
+
+def table(scores: Sequence[Score]) -> str:
+    lines = [
+        "| file | tuned on | printed numbers | right in parse | share | ~n ids | misplaced "
+        "| definitions at >1 depth |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    for s in scores:
+        lines.append(
+            f"| {s.name} | {'yes' if s.tuned else 'no'} | {s.printed} | {s.right} | "
+            f"{s.rate:.1%} | {s.dup_ids} | {s.misplaced} | {s.def_depth} |"
+        )
+    return "\n".join(lines)
+
+
+def main(argv: list[str]) -> int:
+    if not available():
+        print("soffice is not installed", file=sys.stderr)
+        return 2
+    out_table = argv[argv.index("--table") + 1] if "--table" in argv else None
+    paths = [Path(a) for a in argv if a.endswith(".docx")]
+    with tempfile.TemporaryDirectory() as folder:
+        files = [(p, False) for p in paths]
+        if not paths:
+            for seed in SEEDS:
+                target = Path(folder) / f"lpa-seed{seed}.docx"
+                target.write_bytes(lpa_docx.build(seed))
+                files.append((target, seed in TUNED))
+            files += [(p, False) for p in FOUND if p.exists()]
+        scores = run(files)
+    for s in scores:
+        print(
+            f"{s.name}: {s.right}/{s.printed} ({s.rate:.1%}) ~ids={s.dup_ids} "
+            f"misplaced={s.misplaced} def_depth={s.def_depth}"
+        )
+        for miss in s.misses[:8]:
+            print("   LibreOffice", repr(miss[0]), "parse", repr(miss[1]), miss[2])
+    if out_table:
+        Path(out_table).write_text(table(scores) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
