@@ -2,6 +2,9 @@
 
     .venv/bin/python -m bench.long_agreement_numbering [FILE.docx ...] [--table OUT.md]
 
+(bench/results/long_agreement_numbering.md holds the before/after tables; --table
+writes only the current one.)
+
 Without files it scores the LPA-style agreements bench/lpa_docx.py generates
 (seeds 1-4; 1 and 2 were looked at while fixing, 3 and 4 were not) plus the long
 numbered agreements found in public repositories (`FOUND`, skipped if absent).

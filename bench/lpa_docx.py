@@ -15,6 +15,10 @@ in public repositories):
 - a second w:num of the body abstractNum that continues the sequence, and one with
   a w:lvlOverride/w:startOverride that restarts a level;
 - numbering continued through a table;
+- "Restart numbering" on the first section of some articles, as Word writes it: a
+  new w:num with a w:startOverride on every level, named directly by that
+  article's section paragraphs (issue 9: Article 2's sections read as "1.1");
+- a table of contents (w:sdt, TOC field, typed numbers, PAGEREF page numbers);
 - filler text to the requested length, every paragraph's text unique so the
   LibreOffice export can be matched line by line.
 
@@ -25,6 +29,7 @@ seeded word list, so a seed gives the same file every time.
 from __future__ import annotations
 
 import random
+import re
 import sys
 from pathlib import Path
 
@@ -165,6 +170,11 @@ def _numbering() -> str:
         num(10 + i, 1, '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride>')
         for i in range(len(_TERMS) + 1)
     )
+    every_level = "".join(
+        f'<w:lvlOverride w:ilvl="{i}"><w:startOverride w:val="1"/></w:lvlOverride>'
+        for i in range(9)
+    )
+    nums += "".join(num(_RESTART_NUM + i, 0, every_level) for i in _RESTARTED)
     return body + items + nums
 
 
@@ -213,9 +223,13 @@ def build(seed: int = 1, words: int = 40_000) -> bytes:
         if index == 0:
             body.extend(_definitions(text))
         section = 0
+        sections: list[str] = []
         while text.words < goal:
             section += 1
-            body.extend(_section(text, index, section))
+            sections.extend(_section(text, index, section))
+        if index in _RESTARTED:
+            sections = [_restarted(paragraph, _RESTART_NUM + index) for paragraph in sections]
+        body.extend(sections)
     return docx("".join(body), numbering=_numbering(), styles=_styles())
 
 
@@ -263,6 +277,23 @@ def _contents() -> str:
         "<w:docPartUnique/></w:docPartObj></w:sdtPr>"
     )
     return f"<w:sdt>{gallery}<w:sdtContent>{''.join(entries)}</w:sdtContent></w:sdt>"
+
+
+_RESTARTED = (1, 4, 7, 10)
+"""Articles whose sections were given "Restart numbering" in Word: a new w:num with a
+w:startOverride on every level, named by each of the article's section paragraphs."""
+_RESTART_NUM = 100
+
+
+def _restarted(paragraph: str, num_id: int) -> str:
+    """The paragraph with direct numbering in the restart list, if it is numbered by a
+    section-level heading style and has no direct numbering yet."""
+    match = re.search(r'<w:pStyle w:val="Heading([2-6])"/>', paragraph)
+    if match is None or "<w:numPr>" in paragraph:
+        return paragraph
+    ilvl = int(match.group(1)) - 1
+    numpr = f'<w:numPr><w:ilvl w:val="{ilvl}"/><w:numId w:val="{num_id}"/></w:numPr>'
+    return paragraph.replace(match.group(0), match.group(0) + numpr, 1)
 
 
 def _heading(depth: int, content: str, num_id: int | None = None) -> str:
