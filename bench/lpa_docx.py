@@ -1,6 +1,6 @@
 """Provides a generator of long LPA-style .docx files numbered the way Word stores them.
 
-    .venv/bin/python -m bench.lpa_docx OUT.docx [--seed N] [--words 40000]
+    .venv/bin/python -m bench.lpa_docx OUT.docx [--seed N] [--words 40000] [--roman]
 
 What the issue-9 agreement had, built as Word writes it (no file like it was found
 in public repositories):
@@ -145,11 +145,18 @@ _ARTICLES = (
 )
 
 
-def _numbering() -> str:
+_STYLE1 = '<w:pStyle w:val="Heading1"/>'
+_STYLE2 = '<w:pStyle w:val="Heading2"/>'
+
+
+def _numbering(roman: bool = False) -> str:
     body = abstract(
         0,
-        level(0, "decimal", "ARTICLE %1", extra='<w:pStyle w:val="Heading1"/>'),
-        level(1, "decimal", "%1.%2", extra='<w:pStyle w:val="Heading2"/>'),
+        level(0, "upperRoman" if roman else "decimal", "ARTICLE %1", extra=_STYLE1),
+        # US style: "ARTICLE IV" over "Section 4.01" (w:isLgl turns the roman into 4).
+        level(1, "decimalZero", "Section %1.%2", extra=_STYLE2 + "<w:isLgl/>")
+        if roman
+        else level(1, "decimal", "%1.%2", extra=_STYLE2),
         level(2, "decimal", "%1.%2.%3", extra='<w:pStyle w:val="Heading3"/><w:isLgl/>'),
         level(3, "decimal", "%1.%2.%3.%4", extra='<w:pStyle w:val="Heading4"/><w:isLgl/>'),
         level(4, "lowerLetter", "(%5)", extra='<w:pStyle w:val="Heading5"/>'),
@@ -210,8 +217,8 @@ class _Text:
         return f"The {' '.join(words)} shall apply in case {self.serial}."
 
 
-def build(seed: int = 1, words: int = 40_000) -> bytes:
-    """An LPA-style .docx of about `words` words."""
+def build(seed: int = 1, words: int = 40_000, roman: bool = False) -> bytes:
+    """An LPA-style .docx of about `words` words; `roman`: "ARTICLE IV", "Section 4.01"."""
     text = _Text(seed)
     body: list[str] = [p("AMENDED AND RESTATED LIMITED PARTNERSHIP AGREEMENT")]
     body.append(_contents())
@@ -230,7 +237,7 @@ def build(seed: int = 1, words: int = 40_000) -> bytes:
         if index in _RESTARTED:
             sections = [_restarted(paragraph, _RESTART_NUM + index) for paragraph in sections]
         body.extend(sections)
-    return docx("".join(body), numbering=_numbering(), styles=_styles())
+    return docx("".join(body), numbering=_numbering(roman), styles=_styles())
 
 
 def _toc_entry(style_id: str, number: str, title: str, page: int) -> str:
@@ -358,7 +365,7 @@ def main(argv: list[str]) -> int:
         return 2
     seed = int(argv[argv.index("--seed") + 1]) if "--seed" in argv else 1
     words = int(argv[argv.index("--words") + 1]) if "--words" in argv else 40_000
-    Path(argv[0]).write_bytes(build(seed, words))
+    Path(argv[0]).write_bytes(build(seed, words, "--roman" in argv))
     return 0
 
 
