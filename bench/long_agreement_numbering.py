@@ -137,7 +137,15 @@ def score(name: str, parsed: Json, exported: str, tuned: bool) -> Score:
             misses.append((label, number, rest[:30]))
     # A "~2" id is right where the document prints that number twice (a restarted list).
     printed_twice = {n for n, k in Counter(labels).items() if k > 1}
-    dup = sum("~" in c["id"] and _bare(c.get("number", "")) not in printed_twice for c, _ in flat)
+    # Children of a "~2" clause carry its suffix ("1.4.2~2(a)"): the first clause on
+    # the path with one is the one that has to be printed twice.
+    origin: dict[str, str] = {}
+    for clause, up in flat:
+        if "~" not in clause["id"]:
+            continue
+        inherited = up is not None and "~" in up["id"]
+        origin[clause["id"]] = origin[up["id"]] if inherited and up else _bare(clause["number"])
+    dup = sum(number not in printed_twice for number in origin.values())
     misplaced = 0
     for clause, up in flat:
         bare = _bare(clause.get("number", ""))

@@ -18,6 +18,7 @@ in public repositories):
 - "Restart numbering" on the first section of some articles, as Word writes it: a
   new w:num with a w:startOverride on every level, named directly by that
   article's section paragraphs (issue 9: Article 2's sections read as "1.1");
+- "Restart numbering" on the last article ("ARTICLE 1" again, "General Provisions");
 - a table of contents (w:sdt, TOC field, typed numbers, PAGEREF page numbers);
 - filler text to the requested length, every paragraph's text unique so the
   LibreOffice export can be matched line by line.
@@ -181,7 +182,7 @@ def _numbering(roman: bool = False) -> str:
         f'<w:lvlOverride w:ilvl="{i}"><w:startOverride w:val="1"/></w:lvlOverride>'
         for i in range(9)
     )
-    nums += "".join(num(_RESTART_NUM + i, 0, every_level) for i in _RESTARTED)
+    nums += "".join(num(_RESTART_NUM + i, 0, every_level) for i in (0, *_RESTARTED))
     return body + items + nums
 
 
@@ -225,7 +226,11 @@ def build(seed: int = 1, words: int = 40_000, roman: bool = False) -> bytes:
     body.append(p(text.sentence(40)))
     per_article = max(1, words // len(_ARTICLES))
     for index, title in enumerate(_ARTICLES):
-        body.append(p(title.upper(), '<w:pStyle w:val="Heading1"/>'))
+        numpr = ""
+        if index == len(_ARTICLES) - 1:
+            # "Restart numbering" on the last article: Word prints "ARTICLE 1" again.
+            numpr = f'<w:numPr><w:ilvl w:val="0"/><w:numId w:val="{_RESTART_NUM}"/></w:numPr>'
+        body.append(p(title.upper(), '<w:pStyle w:val="Heading1"/>' + numpr))
         goal = text.words + per_article
         if index == 0:
             body.extend(_definitions(text))

@@ -87,3 +87,29 @@ def test_a_restart_list_entered_first_restarts_every_level() -> None:
     body = numbered("Commitments.", num_id=7, ilvl=1) + numbered("Capital.", num_id=7, ilvl=0)
     labels = [b.label for b in read_docx(docx(body, numbering=NUMBERING, styles=STYLES)).blocks]
     assert labels == ["1.1", "ARTICLE 2"]
+
+
+def test_an_article_restarted_at_one_stays_an_article() -> None:
+    # "Restart numbering" on the last article: Word and LibreOffice print "ARTICLE 1"
+    # again; it is a top-level clause, not a list started inside "2.1.1".
+    numbering = NUMBERING + num(8, 0, EVERY_LEVEL)
+    body = (
+        article("FORMATION")
+        + section("Name of the fund.")
+        + article("CAPITAL")
+        + numbered("Commitments of the partners.", num_id=7, ilvl=1)
+        + numbered("Each partner commits.", num_id=7, ilvl=2)
+        + numbered("GENERAL PROVISIONS", num_id=8, ilvl=0)
+        + section("Notices to partners.")
+    )
+    blocks = read_docx(docx(body, numbering=numbering, styles=STYLES)).blocks
+    document = document_from_blocks(blocks, path="t.docx", fmt="docx", schema="contract")
+    assert [("  " * c.depth + f"{c.id} {c.number}") for c in document.walk()] == [
+        "1 ARTICLE 1",
+        "  1.1 1.1",
+        "2 ARTICLE 2",
+        "  2.1 2.1",
+        "    2.1.1 2.1.1",
+        "1~2 ARTICLE 1",
+        "  1.1~2 1.1",
+    ]
