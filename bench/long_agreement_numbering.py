@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import sys
 import tempfile
 from collections import Counter
@@ -117,9 +118,9 @@ def score(name: str, parsed: Json, exported: str, tuned: bool) -> Score:
         if not match:
             continue
         label, rest = match.group(1), match.group(2)[:50]
+        window = range(position, min(len(flat), position + 400))
         labels.append(_bare(_norm(label)))
         printed += 1
-        window = range(position, min(len(flat), position + 400))
         # A clause that starts with the text first: a TOC entry holds it further on.
         found = next((i for i in window if texts[i].startswith(rest)), None)
         if found is None:
@@ -129,6 +130,12 @@ def score(name: str, parsed: Json, exported: str, tuned: bool) -> Score:
             continue
         position = found
         number = flat[found][0].get("number", "")
+        if not number and any(f"{label} {rest}" in texts[i] for i in window):
+            # "24 months after ...": the number is the paragraph's own text, which the
+            # parse keeps as text; LibreOffice printed no list label there.
+            printed -= 1
+            labels.pop()
+            continue
         if _norm(number).rstrip(".") == _norm(label).rstrip("."):
             right += 1
         elif _norm(number).rstrip(".") == _decimal(_norm(label)).rstrip(".") and "." in label:
@@ -177,8 +184,24 @@ def _parse(path: Path) -> Json:
 
 def run(files: Sequence[tuple[Path, bool]]) -> list[Score]:
     with tempfile.TemporaryDirectory() as folder:
-        exports = text_exports([f for f, _ in files], Path(folder))
-    return [score(f.name, _parse(f), exports[f], tuned) for f, tuned in files if f in exports]
+        # Copies under distinct names: LibreOffice names each export after its file, so
+        # two "template.docx" would overwrite each other's text.
+        copies = [Path(folder) / f"{i}-{f.name}" for i, (f, _) in enumerate(files)]
+        for (file, _), copy in zip(files, copies, strict=True):
+            shutil.copyfile(file, copy)
+        out = Path(folder) / "out"
+        out.mkdir()
+        exports = text_exports(copies, out)
+        return [
+            score(_label(file), _parse(copy), exports[copy], tuned)
+            for (file, tuned), copy in zip(files, copies, strict=True)
+            if copy in exports
+        ]
+
+
+def _label(file: Path) -> str:
+    """The file's name, with its folder when the name alone says little."""
+    return f"{file.parent.name}/{file.name}" if file.name.startswith("template") else file.name
 
 
 def table(scores: Sequence[Score]) -> str:
