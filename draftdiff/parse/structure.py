@@ -333,10 +333,20 @@ class _Builder:
             and top.number
             and top.rank is not None
             and _last_numbered_child(top, index) is None
+            and not self._restarts_open_list(index, block)
         ):
             nested = (top.rank[0], top.rank[1] + 1)
             out.append(_Candidate(index, level, match, nested, len(self.stack), _NESTED_START))
         return out
+
+    def _restarts_open_list(self, index: int, block: Block) -> bool:
+        """A Word list label at the list level of an open clause of the same schema
+        level: that list restarted ("ARTICLE 1" again, after Article 2's "2.1.1"), so
+        the label is that clause's sibling, not a new list inside the deeper clause."""
+        return bool(block.label) and any(
+            n.block.label and n.level_index == index and n.block.depth == block.depth
+            for n in self.stack[1:]
+        )
 
     def _heading_limit(self, block: Block) -> int:
         """How many stack entries a block with a format heading level may stay under
@@ -599,6 +609,12 @@ class _Builder:
         for depth in range(len(self.stack) - 1, 0, -1):
             if self.stack[depth].definition:
                 self._push(node, depth)
+                return
+            if any(child.definition for child in self.stack[depth].children):
+                # The run was interrupted by a paragraph set back out of the last
+                # definition's items ("provided that ..."): the definitions go on in the
+                # clause that holds them, not in the one around it.
+                self._push(node, depth + 1)
                 return
         parent = self._attach_paragraph(node)
         self.stack.append(node)

@@ -7,7 +7,9 @@ Word's rules, as this module applies them:
 
 - Counters belong to the *abstract* list: paragraphs of two w:num that share an
   abstractNum continue one sequence. "Restart numbering" in Word makes a new w:num
-  with a w:startOverride, applied the first time that w:num is used.
+  with a w:startOverride, applied the first time that w:num is used, to the level
+  of that first paragraph and deeper ones (a shallower level already counting goes
+  on: the article number of a restarted section list stays).
 - A level restarts after any shallower level is used, unless w:lvlRestart says
   after which level (0 = never).
 - "%1.%2." is filled with each level's counter in that level's own format,
@@ -200,6 +202,12 @@ class Counters:
         if resolved.num.id not in self._seen_nums:
             self._seen_nums.add(resolved.num.id)
             for index, start in resolved.num.starts.items():
+                if index < ilvl and index in values:
+                    # A restart list first used at "2.1" restarts its own level and the
+                    # deeper ones; the article counter that "%1" shows goes on
+                    # (LibreOffice as Word: "Restart numbering" on a section writes a
+                    # startOverride for every level, and Article 2's sections stay "2.x").
+                    continue
                 values.pop(index, None)
                 pending[index] = start
         level = resolved.level(ilvl)
