@@ -54,7 +54,19 @@ _DEFAULT = "schema default"
 _FORM = re.compile(
     r",\s+an?\s+[^,()]{0,60}\b(?:corporation|company|partnership|association|GmbH|trust)\b", re.I
 )
+_PLACEHOLDER = re.compile(
+    r"\b(?:signator(?:y|ies)|signature\s+pages?)\b|\b(?:listed|identified|named)\s+(?:on|in)\s+"
+    r"(?:the\s+)?(?:Schedule|Annex|Appendix|Exhibit)\b",
+    re.IGNORECASE,
+)
+_MANY_SIGNERS_BLOCKS = 600
 _HEREINAFTER = re.compile(r"hereinafter|hereafter|nachfolgend|im Folgenden|referred", re.IGNORECASE)
+
+
+def _is_placeholder(found: Found) -> bool:
+    """Stands for parties named elsewhere: "the Parties signatory hereto", "each
+    other party identified on the signature pages hereto"."""
+    return any(_PLACEHOLDER.search(n) for n in (found.name, *found.aliases))
 
 
 def _formal(name: str) -> bool:
@@ -77,7 +89,13 @@ def find_parties(texts: Iterable[str], schema: Schema) -> tuple[Party, ...]:
     found = _merge(labelled, found) if len(labelled) >= 2 else _merge(found, labelled)
     if not found:
         found = _definitions(head[: rules.preamble_blocks], schema, collective)
-    if len(found) < 2:
+    placeholders = [f for f in found if _is_placeholder(f)]
+    if placeholders:
+        # "between and among the Parties signatory hereto": only the signature pages
+        # name them (a consortium may have 50 signers, three blocks each).
+        found = [f for f in found if f not in placeholders or f.aliases]
+        found = _merge(found, signature_block(list(texts), blocks=_MANY_SIGNERS_BLOCKS))
+    elif len(found) < 2:
         found = _merge(found, signature_block(list(texts)))
     if not found:
         return tuple(

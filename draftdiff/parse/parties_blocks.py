@@ -90,28 +90,30 @@ def labelled_parties(texts: Sequence[str]) -> list[Found]:
     return found
 
 
-def signature_block(texts: Sequence[str]) -> list[Found]:
+def signature_block(texts: Sequence[str], *, blocks: int = 80) -> list[Found]:
     """Entities that sign: named just before `By:` (or just after it, `By: ACME GP LLC,
-    its general partner`) after IN WITNESS WHEREOF."""
+    its general partner`) after IN WITNESS WHEREOF, in the `blocks` blocks after it."""
     start = next((i for i, t in enumerate(texts) if _WITNESS.search(t)), None)
     if start is None:
         # A joint filing agreement may just end with its signers: read its last blocks.
         start = max(0, len(texts) - _TAIL_BLOCKS)
     found: list[Found] = []
-    text = " ".join(" ".join(texts[start : start + 80]).split())
+    text = " ".join(" ".join(texts[start : start + blocks]).split())
     witness = _WITNESS.search(text)
     text = text[witness.end() :] if witness else text
     for hit in _SIGNER_NAME.finditer(text):
         for name in (hit.group("caps"), hit.group("formal"), hit.group("behalf")):
             name = _TITLES.sub("", name or "")
-            caps = _CAPS_TAIL.search(name)
+            caps = _CAPS_TAIL.search(name) if name != hit.group("behalf") else None
             full = entity_name(caps.group(0) if caps and not name.isupper() else name)
             half = len(full) // 2
             if full[:half].strip() == full[half:].strip():
                 full = full[:half].strip()  # two signature columns for one signer
             if full.count("(") != full.count(")"):
                 continue  # "CAYMAN) MANAGEMENT L.P.": the start of the name is on another line
-            if not full or not looks_like_entity(full) or len(key(full)) < 4:
+            # "For and on behalf of Telesur" says it is a signer, whatever its form.
+            entity = looks_like_entity(full) or (name == hit.group("behalf") and full[:1].isupper())
+            if not full or not entity or len(key(full)) < 4:
                 continue  # "GP, LLC": the tail of a name split over lines
             names = aliases_of(full)
             if names and all(names[0] != f.name for f in found):
@@ -146,6 +148,8 @@ _SIGNER_NAME = re.compile(
     r"\s*:?\s*(?=By\s*:|/s/)"
     # "For and on behalf of Telia North America Inc. ----"
     r"|(?i:for\s+and\s+on\s+behalf\s+of|signed\s+for\s+and\s+on\s+behalf\s+of)\s+"
-    r"(?P<behalf>[A-Z][^-_:]{1,80}?)(?=\s*(?:-{3,}|_{3,}|By\b|Name\b|Signature\b|$))"
+    r"(?P<behalf>[A-Z][^-_:]{1,80}?)(?=\s*(?:(?:-\s+)?-{3,}|_{3,}|By\b|Name\b|Signature\b|$|"
+    # Rules under each signer are not in the block texts: the next signer follows.
+    r"(?i:for\s+and\s+on\s+behalf)\b))"
     rf"|(?P<formal>(?:[A-Z][\w&.'()-]*,?\s+){{0,7}}{_SUFFIX_WORDS})(?=\s*,?\s*(?:By\s*:|/s/|its\s))"
 )

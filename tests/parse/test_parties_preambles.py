@@ -183,6 +183,21 @@ def test_signature_block_names_the_parties_when_the_preamble_does_not() -> None:
     assert {p.found for p in doc.parties} == {"signature block"}
 
 
+def test_parties_signatory_hereto_are_read_from_every_signature_block() -> None:
+    # Rules under each signer are lost in the block texts; single-word names sign too.
+    signers = ["Orvane Telecom plc", "Kessler Netz AG", "Velocor", "BRAMTEL S.A."]
+    pages = "".join(f"For and on behalf of   {s}\n\n-----------------\n\n" for s in signers)
+    text = (
+        "This Agreement is made between and among the Parties signatory hereto "
+        '(hereinafter collectively called "Parties" and individually called "Party").\n\n'
+        "1. Each Party shall pay its share of the costs of the cable.\n\n"
+        f"IN WITNESS WHEREOF the Parties have subscribed these presents.\n\n{pages}"
+    )
+    doc = parse_text(text, fmt="text", reader=read_text)
+    assert [p.name for p in doc.parties] == signers
+    assert {p.found for p in doc.parties} == {"signature block"}
+
+
 def test_a_party_named_only_by_its_government_is_the_subject_of_its_duties() -> None:
     parties = _parties(
         "This Memorandum is entered into by the Government of Freedonia and the Government "
