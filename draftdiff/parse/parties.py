@@ -60,6 +60,14 @@ _PLACEHOLDER = re.compile(
     re.IGNORECASE,
 )
 _MANY_SIGNERS_BLOCKS = 600
+# "by ACME and each of the persons set forth on the signature page hereto".
+_SIGNERS_ELSEWHERE = re.compile(
+    r"\b(?:signator(?:y|ies)\s+(?:hereto|to\s+this)|(?:set\s+forth|identified|listed|named)"
+    r"\s+(?:on|in)\s+the\s+signature\s+pages?\s+(?:hereto|hereof|of\s+this|to\s+this))",
+    re.IGNORECASE,
+)
+_FRONT_BLOCKS = 40
+_FRONT_CHARS = 6000
 _HEREINAFTER = re.compile(r"hereinafter|hereafter|nachfolgend|im Folgenden|referred", re.IGNORECASE)
 
 
@@ -90,7 +98,9 @@ def find_parties(texts: Iterable[str], schema: Schema) -> tuple[Party, ...]:
     if not found:
         found = _definitions(head[: rules.preamble_blocks], schema, collective)
     placeholders = [f for f in found if _is_placeholder(f)]
-    if placeholders:
+    if placeholders or _SIGNERS_ELSEWHERE.search(
+        " ".join(" ".join(head[:_FRONT_BLOCKS]).split())[:_FRONT_CHARS]
+    ):
         # "between and among the Parties signatory hereto": only the signature pages
         # name them (a consortium may have 50 signers, three blocks each).
         found = [f for f in found if f not in placeholders or f.aliases]

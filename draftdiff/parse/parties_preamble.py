@@ -129,11 +129,10 @@ def read_intro(text: str, collective: frozenset[str], things: frozenset[str]) ->
 
 
 def _introducer_end(text: str) -> int | None:
-    hit = INTRODUCER.search(text)
-    if hit:
-        return hit.end()
-    by = BY.search(text)
-    return by.end() if by else None
+    # The earlier of the two: a page-long block may say "entered into by The Meet
+    # Group, Inc. ..." long before a "between" in some later clause.
+    hits = [h for h in (INTRODUCER.search(text), BY.search(text)) if h]
+    return min(hits, key=lambda h: h.start()).end() if hits else None
 
 
 def read_stretches(

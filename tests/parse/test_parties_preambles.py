@@ -198,6 +198,22 @@ def test_parties_signatory_hereto_are_read_from_every_signature_block() -> None:
     assert {p.found for p in doc.parties} == {"signature block"}
 
 
+def test_entered_into_by_on_a_page_long_line_and_signers_named_on_the_signature_page() -> None:
+    # One extracted line holds the whole page: a "between" in a later clause is not the preamble.
+    text = (
+        "COOPERATION AGREEMENT This Agreement is made and entered into by Tallis Media, Inc., "
+        'a Delaware corporation (the "Company"), and each of the persons set forth on the '
+        'signature page hereto (each, an "Investor"). The Company shall settle any dispute '
+        "between the Board and its stockholders in good faith and shall appoint a director.\n\n"
+        "IN WITNESS WHEREOF the parties have signed this Agreement.\n\n"
+        "TALLIS MEDIA, INC.\n\nBy: /s/ Ann Lee\n\nMORROW VALUE FUND, L.P.\n\nBy: /s/ Bo Kim\n"
+    )
+    doc = parse_text(text, fmt="text", reader=read_text)
+    names = {n for p in doc.parties for n in p.names()}
+    assert {"Company", "Tallis Media, Inc.", "MORROW VALUE FUND, L.P."} <= names
+    assert not names & {"Board", "stockholders"}
+
+
 def test_a_party_named_only_by_its_government_is_the_subject_of_its_duties() -> None:
     parties = _parties(
         "This Memorandum is entered into by the Government of Freedonia and the Government "
