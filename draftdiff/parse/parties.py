@@ -41,6 +41,11 @@ _SCAN_CHARS = 80_000
 _CONTINUES = re.compile(r"(?:[:,;]|\band|\bund)\s*$", re.IGNORECASE)
 _CONTINUATION = re.compile(r"^\s*(?:(?i:and|und)\b|-\s*(?i:and)|\(|[a-z]|\d{1,2}[.)]\s)")
 _MAX_JOINED = 8
+# "concluded between: EuroTel" / "Bratislava a.s., ...": a line break inside the first name.
+_BROKEN_AFTER_INTRODUCER = re.compile(
+    r"\b(?:between|among|by\s+and\s+between)\s*:?\s+[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*)?\s*$"
+)
+_BROKEN_TAIL = 60
 _DEFINES = re.compile(
     r"\b(?:hereinafter|hereafter|nachfolgend|im\s+Folgenden)\b"
     # `(the "Supplier")`, and `A and B (each, a "Side")` with no "between" before it.
@@ -147,7 +152,11 @@ def _preamble(
         while (
             j < len(texts)
             and j - i < _MAX_JOINED
-            and (_CONTINUES.search(joined) or _CONTINUATION.match(texts[j]))
+            and (
+                _CONTINUES.search(joined)
+                or _CONTINUATION.match(texts[j])
+                or _BROKEN_AFTER_INTRODUCER.search(joined[-_BROKEN_TAIL:])
+            )
         ):
             joined += " " + texts[j]
             j += 1

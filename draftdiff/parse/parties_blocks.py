@@ -81,13 +81,24 @@ def party_lists(
 def labelled_parties(texts: Sequence[str]) -> list[Found]:
     """`Party A: Beike Internet Co., Ltd.` / `Licensor: ACME Ltd`: a role, a colon, a name."""
     found: list[Found] = []
-    for text in texts:
+    for text in _join_bare_labels(texts):
         for hit in _LABELLED.finditer(" ".join(text.split())):
             full = entity_name(hit.group("name"))
             role = " ".join(hit.group("role").split())
             if full and looks_like_entity(full) and all(f.name != role for f in found):
                 found.append(Found(role, tuple(aliases_of(full)), f"preamble: {role}:"))
     return found
+
+
+def _join_bare_labels(texts: Sequence[str]) -> list[str]:
+    """ "Party A:" alone on its line, the name on the next: one text."""
+    out: list[str] = []
+    for text in texts:
+        if out and _BARE_LABEL.match(out[-1]):
+            out[-1] += " " + text
+        else:
+            out.append(text)
+    return out
 
 
 def signature_block(texts: Sequence[str], *, blocks: int = 80) -> list[Found]:
@@ -132,6 +143,7 @@ _LABELLED = re.compile(
     rf"(?=\s+(?:{_ROLE_WORDS}|Address|ADD|Add|Tel|Telephone|Fax|Contact|Legal|Registered|"
     r"Domicile|Authori[sz]ed|Dated?|Attn|Attention|E-?mail|Represented)\b|\s*$)"
 )
+_BARE_LABEL = re.compile(rf"^\s*(?:{_ROLE_WORDS})\s*:\s*$")
 # What a signature block prints before the entity: the last signer's name and title.
 _TITLES = re.compile(
     r"^.*\b(?:Officer|President|Signatory|Secretary|Director|Manager|Treasurer|Esq\.?|CFO|CEO|"

@@ -50,14 +50,15 @@ _DESCRIPTOR = re.compile(
     r"\.?\s+an?\s+"
     # "Weber GmbH, Hauptstraße 1": after the company form comes the address.
     r"|(?:(?<=\bGmbH)|(?<=\bAG)|(?<=\bKG)|(?<=\bLLC)|(?<=\bLLP)|(?<=\bplc)|(?<=\bPLC)"
-    r"|(?<=\bLimited)|(?<=\bLIMITED)|(?<=\bLtd\.)|(?<=\bInc\.)|(?<=\bINC\.))"
+    r"|(?<=\bLimited)|(?<=\bLIMITED)|(?<=\bLtd\.)|(?<=\bLtd)|(?<=\bInc\.)|(?<=\bINC\.)"
+    r"|(?<=\ba\.s\.)|(?<=\bs\.r\.o\.))"
     r"\s*,\s+(?!(?:Inc|INC|Ltd|LTD|LLC|L\.P|LP|Limited|LIMITED)\b)",
     re.IGNORECASE,
 )
 _SUFFIX = (
     r"(?:Inc|Incorporated|LLC|L\.L\.C|Ltd|Limited|Corporation|Corp|Co|Company|GmbH|AG|SE|"
     r"S\.A|SA|SAS|S\.A\.S|B\.V|BV|N\.V|NV|PBC|plc|PLC|LLP|L\.L\.P|LP|L\.P|Pty|Pte|S\.p\.A|"
-    r"S\.r\.l|KG|KGaA|e\.V|Oy|AB|A/S|ASA|N\.A|LC|P\.C|PC)\.?"
+    r"S\.r\.l|KG|KGaA|e\.V|Oy|AB|A/S|ASA|N\.A|LC|P\.C|PC|a\.s|s\.r\.o)\.?"
 )
 _TRAILING_SUFFIXES = re.compile(rf"(?:[,\s]+{_SUFFIX})+\s*$")
 HAS_SUFFIX = re.compile(rf"(?<![\w-]){_SUFFIX}(?![\w-])", re.IGNORECASE)

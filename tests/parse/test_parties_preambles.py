@@ -126,6 +126,23 @@ PREAMBLES: list[tuple[str, str, dict[str, str]]] = [
         'Thornbury Estates Limited (the "Borrower").',
         {"Lender": "Brackenridge Holdings Limited", "Borrower": "Thornbury Estates Limited"},
     ),
+    (
+        "line break inside the first name, addresses after the company forms",
+        "Support contract dated 3 May 2001 concluded between: Norvik\n"
+        "Telecom a.s., Hlavna 17, 811 01 Bratislava, Slovakia and Pellar Ltd, Seestrasse 4, "
+        "8002 Zurich, Switzerland.",
+        {"Norvik Telecom a.s.": "Norvik Telecom", "Pellar Ltd": "Pellar"},
+    ),
+    (
+        "labels alone on their lines, the names below",
+        "COOPERATION AGREEMENT\n\nParty A:\n\nHangzhou Lianmo Software Co., Ltd.\n\n"
+        "Address:\n\n12 Wensan Road, Hangzhou\n\nParty B:\n\nSuzhou Beiqi Media Co., Ltd.\n\n"
+        "Address:\n\n8 Renmin Road, Suzhou",
+        {
+            "Party A": "Hangzhou Lianmo Software Co., Ltd.",
+            "Party B": "Suzhou Beiqi Media Co., Ltd.",
+        },
+    ),
 ]
 
 
