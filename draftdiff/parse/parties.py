@@ -27,6 +27,7 @@ from draftdiff.parse.parties_names import HAS_SUFFIX, aliases_of, bare, entity_n
 from draftdiff.parse.parties_preamble import (
     BY,
     INTRODUCER,
+    SALUTATION,
     Found,
     read_intro,
     read_stretches,
@@ -147,7 +148,8 @@ def _preamble(
         introduces = bool(INTRODUCER.search(text)) or " by " in text
         if not (introduces or _DEFINES.search(text)) or _is_legend_or_contents(text):
             continue
-        joined = text
+        # "Ladies and Gentlemen:" on its own line: the letter's first sentence names them.
+        joined = f"{texts[i - 1]} {text}" if i and SALUTATION.fullmatch(texts[i - 1]) else text
         j = i + 1
         while (
             j < len(texts)

@@ -231,6 +231,22 @@ def test_entered_into_by_on_a_page_long_line_and_signers_named_on_the_signature_
     assert not names & {"Board", "stockholders"}
 
 
+def test_a_letter_names_its_parties_after_the_salutation_not_in_its_clauses() -> None:
+    text = (
+        "CONSULTING AGREEMENT\n\nMarch 3, 2019\n\nDear Tobias:\n\n"
+        'Veltrane Labs, Inc, a Delaware corporation (the "Company"), is pleased to retain '
+        'Tobias Wrenfield ("Consultant") on the following terms:\n\n'
+        "1. Services. Consultant agrees to act as a consultant as agreed by and between "
+        'Consultant and Company and perform the services on Exhibit A (collectively, "Services").'
+        "\n\n2. Payment. Company shall pay Consultant monthly.\n"
+    )
+    parties = parse_text(text, fmt="text", reader=read_text).parties
+    assert [(p.name, p.aliases[0]) for p in parties] == [
+        ("Company", "Veltrane Labs, Inc"),
+        ("Consultant", "Tobias Wrenfield"),
+    ]
+
+
 def test_a_party_named_only_by_its_government_is_the_subject_of_its_duties() -> None:
     parties = _parties(
         "This Memorandum is entered into by the Government of Freedonia and the Government "
