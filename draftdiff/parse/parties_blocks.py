@@ -117,6 +117,8 @@ def signature_block(texts: Sequence[str], *, blocks: int = 80) -> list[Found]:
             name = _TITLES.sub("", name or "")
             caps = _CAPS_TAIL.search(name) if name != hit.group("behalf") else None
             full = entity_name(caps.group(0) if caps and not name.isupper() else name)
+            if len(key(full)) < 4:
+                full = entity_name(name)  # "Halden Advisors GP, LLC": the capitals are its form
             half = len(full) // 2
             if full[:half].strip() == full[half:].strip():
                 full = full[:half].strip()  # two signature columns for one signer
@@ -157,11 +159,13 @@ _SUFFIX_WORDS = (
 _SIGNER_NAME = re.compile(
     # "ATHENE USA CORPORATION By:", "YA II PN, Ltd. By:", "By: Apollo Advisors GP, LLC, its"
     r"(?P<caps>(?<![\w.])(?:(?:[A-Z0-9][A-Z0-9&.,'()À-Ý-]*|&)\s+){0,8}[A-Z0-9][A-Z0-9&.,'()À-Ý-]*[A-Z.)])"
-    r"\s*:?\s*(?=By\s*:|/s/)"
+    r"\s*:?\s*(?=By\s*:|/s/|S/\s)"
     # "For and on behalf of Telia North America Inc. ----"
     r"|(?i:for\s+and\s+on\s+behalf\s+of|signed\s+for\s+and\s+on\s+behalf\s+of)\s+"
     r"(?P<behalf>[A-Z][^-_:]{1,80}?)(?=\s*(?:(?:-\s+)?-{3,}|_{3,}|By\b|Name\b|Signature\b|$|"
     # Rules under each signer are not in the block texts: the next signer follows.
     r"(?i:for\s+and\s+on\s+behalf)\b))"
-    rf"|(?P<formal>(?:[A-Z][\w&.'()-]*,?\s+){{0,7}}{_SUFFIX_WORDS})(?=\s*,?\s*(?:By\s*:|/s/|its\s))"
+    # "YA Global Investments II (U.S.), Ltd.", "By:Yorkville GP, LLC Its:General Partner"
+    rf"|(?P<formal>(?:\(?[A-Z][\w&.'()-]*,?\s+){{0,7}}{_SUFFIX_WORDS})"
+    r"(?=\s*,?\s*(?:By\s*:|/s/|its\s|Its\s*:))"
 )

@@ -247,6 +247,19 @@ def test_a_letter_names_its_parties_after_the_salutation_not_in_its_clauses() ->
     ]
 
 
+def test_signers_with_a_bracketed_place_and_a_general_partner_after_by() -> None:
+    text = (
+        "JOINT FILING AGREEMENT\n\nThe undersigned agree to file one statement.\n\n"
+        "Dated: 4/8/2020\n\nQuarry Global Investments II (U.S.), Ltd.\n\nBy:/s/ Ann Lee\n\n"
+        "Ann Lee, Chief Compliance Officer\n\nQuarry Fund, LP\n\n"
+        "By:Halden Advisors GP, LLC Its:General Partner\n\nBy:/s/ Ann Lee\n\n"
+        "Ann Lee, Chief Compliance Officer\n\nSOLENT BIOLOGICS, INC:\n\nS/ Ann Lee\n"
+    )
+    names = {n for p in parse_text(text, fmt="text", reader=read_text).parties for n in p.names()}
+    assert {"Quarry Fund, LP", "Halden Advisors GP, LLC", "SOLENT BIOLOGICS, INC"} <= names
+    assert any(n.startswith("Quarry Global Investments II") for n in names)
+
+
 def test_a_party_named_only_by_its_government_is_the_subject_of_its_duties() -> None:
     parties = _parties(
         "This Memorandum is entered into by the Government of Freedonia and the Government "
