@@ -69,7 +69,7 @@ _MANY_SIGNERS_BLOCKS = 600
 # "by ACME and each of the persons set forth on the signature page hereto".
 _SIGNERS_ELSEWHERE = re.compile(
     r"\b(?:signator(?:y|ies)\s+(?:hereto|to\s+this)|(?:set\s+forth|identified|listed|named)"
-    r"\s+(?:on|in)\s+the\s+signature\s+pages?\s+(?:hereto|hereof|of\s+this|to\s+this))",
+    r"\s+(?:on|in)\s+the\s+signature\s+pages?(?:\(s\))?\s+(?:hereto|hereof|of\s+this|to\s+this))",
     re.IGNORECASE,
 )
 _FRONT_BLOCKS = 40

@@ -79,6 +79,7 @@ _ALSO_KNOWN = re.compile(
 _HONORIFIC = re.compile(r"^(?:Dr|Mr|Mrs|Ms|Prof|Herr|Frau)\.?\s+")
 _QUOTES = "\"'“”„‟‘’«»`*_ "
 _MAX_WORDS = 12
+_ROLE_BEFORE_CAPITALS = re.compile(r"^[A-Z][a-z]+\s+(?=[A-Z][A-Z&.'-]+\s+[A-Z][A-Z&.'-]+\b)")
 _WORD = re.compile(r"[A-Za-zÀ-ÿ]{2,}")
 # A blank for the name in a template: "[Company name]", "____", "XXXXXXXX".
 _BLANK = re.compile(r"^(?:\[[^\]]*\]|[_.\s]{3,}|X{4,})$")
@@ -88,6 +89,8 @@ def entity_name(stretch: str) -> str:
     """The name a stretch of preamble starts with, or "" when it starts with no name."""
     text = " ".join(stretch.split())
     text = _LEAD.sub("", text)
+    # "Developer SEATTLE SOFTWARE DEVELOPERS, Inc.": a role word before a name in capitals.
+    text = _ROLE_BEFORE_CAPITALS.sub("", text)
     # "Acme Corp. d/b/a Acme" keeps both: the d/b/a name is an alias, not a descriptor.
     cut = _DESCRIPTOR.search(text)
     if cut:

@@ -260,6 +260,18 @@ def test_signers_with_a_bracketed_place_and_a_general_partner_after_by() -> None
     assert any(n.startswith("Quarry Global Investments II") for n in names)
 
 
+def test_signers_on_the_signature_pages_and_a_role_word_before_a_name_in_capitals() -> None:
+    text = (
+        'This Agreement is made by Corran Media LLC (the "Purchaser") and each other party '
+        'hereto identified on the signature page(s) hereto (each, a "Sponsor").\n\n'
+        "1. Each Sponsor shall pay its share.\n\nIN WITNESS WHEREOF the parties have signed.\n\n"
+        "Vantor Value Fund L.P.\n\nBy: /s/ Ann Lee\n\nTitle: Director\n\n"
+        "Sponsor TALWIN HOLDINGS, Inc.\n\nBy: /s/ Bo Kim\n"
+    )
+    names = {n for p in parse_text(text, fmt="text", reader=read_text).parties for n in p.names()}
+    assert {"Corran Media LLC", "Vantor Value Fund L.P.", "TALWIN HOLDINGS, Inc."} <= names
+
+
 def test_a_party_named_only_by_its_government_is_the_subject_of_its_duties() -> None:
     parties = _parties(
         "This Memorandum is entered into by the Government of Freedonia and the Government "
