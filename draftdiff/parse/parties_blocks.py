@@ -82,7 +82,8 @@ def labelled_parties(texts: Sequence[str]) -> list[Found]:
     """`Party A: Beike Internet Co., Ltd.` / `Licensor: ACME Ltd`: a role, a colon, a name."""
     found: list[Found] = []
     for text in _join_bare_labels(texts):
-        for hit in _LABELLED.finditer(" ".join(text.split())):
+        flat = " ".join(text.split())
+        for hit in [*_LABELLED.finditer(flat), *_LABELLED_CAPS.finditer(flat)]:
             full = entity_name(hit.group("name"))
             role = " ".join(hit.group("role").split())
             if full and looks_like_entity(full) and all(f.name != role for f in found):
@@ -146,6 +147,14 @@ _LABELLED = re.compile(
     r"Domicile|Authori[sz]ed|Dated?|Attn|Attention|E-?mail|Represented)\b|\s*$)"
 )
 _BARE_LABEL = re.compile(rf"^\s*(?:{_ROLE_WORDS})\s*:\s*$")
+# A form's head in capitals with no colon: "SENDER SOLANA PETROLEUM COLOMBIA LIMITED" /
+# "SHIPPER ECOPETROL S.A. TAX ID ...": only a name ending in a company form counts.
+_LABELLED_CAPS = re.compile(
+    r"^(?P<role>LICENSOR|LICENSEE|SELLER|BUYER|PURCHASER|SUPPLIER|DISTRIBUTOR|CONSULTANT|"
+    r"CONTRACTOR|CUSTOMER|CLIENT|MANUFACTURER|RESELLER|VENDOR|PROVIDER|SENDER|SHIPPER)\s+"
+    r"(?P<name>[A-Z][A-Z0-9&.,'\s-]{2,80}?\b(?:INC|LLC|LTD|LIMITED|CORP|CORPORATION|COMPANY|"
+    r"GMBH|AG|S\.A|N\.V|B\.V|PLC|LLP|L\.P)\.?)(?=\s|$)"
+)
 # What a signature block prints before the entity: the last signer's name and title.
 _TITLES = re.compile(
     r"^.*\b(?:Officer|President|Signatory|Secretary|Director|Manager|Treasurer|Esq\.?|CFO|CEO|"

@@ -143,6 +143,13 @@ PREAMBLES: list[tuple[str, str, dict[str, str]]] = [
             "Party B": "Suzhou Beiqi Media Co., Ltd.",
         },
     ),
+    (
+        "a form's head in capitals, role and name with no colon",
+        "TRANSPORTATION CONTRACT\n\nContract No. 17-2012\n\n"
+        "SENDER HARLOW OIL EXPLORATION LIMITED\n\nTAX ID 830.051.027-8\n\n"
+        "SHIPPER PETROVAL S.A.   TAX ID 899.999.068-1",
+        {"SENDER": "HARLOW OIL EXPLORATION LIMITED", "SHIPPER": "PETROVAL S.A."},
+    ),
 ]
 
 
