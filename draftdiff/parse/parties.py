@@ -27,6 +27,7 @@ from draftdiff.parse.parties_names import HAS_SUFFIX, aliases_of, bare, entity_n
 from draftdiff.parse.parties_preamble import (
     BY,
     INTRODUCER,
+    SALUTATION,
     Found,
     read_intro,
     read_stretches,
@@ -41,6 +42,11 @@ _SCAN_CHARS = 80_000
 _CONTINUES = re.compile(r"(?:[:,;]|\band|\bund)\s*$", re.IGNORECASE)
 _CONTINUATION = re.compile(r"^\s*(?:(?i:and|und)\b|-\s*(?i:and)|\(|[a-z]|\d{1,2}[.)]\s)")
 _MAX_JOINED = 8
+# "concluded between: EuroTel" / "Bratislava a.s., ...": a line break inside the first name.
+_BROKEN_AFTER_INTRODUCER = re.compile(
+    r"\b(?:between|among|by\s+and\s+between)\s*:?\s+[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*)?\s*$"
+)
+_BROKEN_TAIL = 60
 _DEFINES = re.compile(
     r"\b(?:hereinafter|hereafter|nachfolgend|im\s+Folgenden)\b"
     # `(the "Supplier")`, and `A and B (each, a "Side")` with no "between" before it.
@@ -54,7 +60,27 @@ _DEFAULT = "schema default"
 _FORM = re.compile(
     r",\s+an?\s+[^,()]{0,60}\b(?:corporation|company|partnership|association|GmbH|trust)\b", re.I
 )
+_PLACEHOLDER = re.compile(
+    r"\b(?:signator(?:y|ies)|signature\s+pages?)\b|\b(?:listed|identified|named)\s+(?:on|in)\s+"
+    r"(?:the\s+)?(?:Schedule|Annex|Appendix|Exhibit)\b",
+    re.IGNORECASE,
+)
+_MANY_SIGNERS_BLOCKS = 600
+# "by ACME and each of the persons set forth on the signature page hereto".
+_SIGNERS_ELSEWHERE = re.compile(
+    r"\b(?:signator(?:y|ies)\s+(?:hereto|to\s+this)|(?:set\s+forth|identified|listed|named)"
+    r"\s+(?:on|in)\s+the\s+signature\s+pages?(?:\(s\))?\s+(?:hereto|hereof|of\s+this|to\s+this))",
+    re.IGNORECASE,
+)
+_FRONT_BLOCKS = 40
+_FRONT_CHARS = 6000
 _HEREINAFTER = re.compile(r"hereinafter|hereafter|nachfolgend|im Folgenden|referred", re.IGNORECASE)
+
+
+def _is_placeholder(found: Found) -> bool:
+    """Stands for parties named elsewhere: "the Parties signatory hereto", "each
+    other party identified on the signature pages hereto"."""
+    return any(_PLACEHOLDER.search(n) for n in (found.name, *found.aliases))
 
 
 def _formal(name: str) -> bool:
@@ -77,7 +103,15 @@ def find_parties(texts: Iterable[str], schema: Schema) -> tuple[Party, ...]:
     found = _merge(labelled, found) if len(labelled) >= 2 else _merge(found, labelled)
     if not found:
         found = _definitions(head[: rules.preamble_blocks], schema, collective)
-    if len(found) < 2:
+    placeholders = [f for f in found if _is_placeholder(f)]
+    if placeholders or _SIGNERS_ELSEWHERE.search(
+        " ".join(" ".join(head[:_FRONT_BLOCKS]).split())[:_FRONT_CHARS]
+    ):
+        # "between and among the Parties signatory hereto": only the signature pages
+        # name them (a consortium may have 50 signers, three blocks each).
+        found = [f for f in found if f not in placeholders or f.aliases]
+        found = _merge(found, signature_block(list(texts), blocks=_MANY_SIGNERS_BLOCKS))
+    elif len(found) < 2:
         found = _merge(found, signature_block(list(texts)))
     if not found:
         return tuple(
@@ -114,12 +148,17 @@ def _preamble(
         introduces = bool(INTRODUCER.search(text)) or " by " in text
         if not (introduces or _DEFINES.search(text)) or _is_legend_or_contents(text):
             continue
-        joined = text
+        # "Ladies and Gentlemen:" on its own line: the letter's first sentence names them.
+        joined = f"{texts[i - 1]} {text}" if i and SALUTATION.fullmatch(texts[i - 1]) else text
         j = i + 1
         while (
             j < len(texts)
             and j - i < _MAX_JOINED
-            and (_CONTINUES.search(joined) or _CONTINUATION.match(texts[j]))
+            and (
+                _CONTINUES.search(joined)
+                or _CONTINUATION.match(texts[j])
+                or _BROKEN_AFTER_INTRODUCER.search(joined[-_BROKEN_TAIL:])
+            )
         ):
             joined += " " + texts[j]
             j += 1

@@ -81,8 +81,9 @@ def party_lists(
 def labelled_parties(texts: Sequence[str]) -> list[Found]:
     """`Party A: Beike Internet Co., Ltd.` / `Licensor: ACME Ltd`: a role, a colon, a name."""
     found: list[Found] = []
-    for text in texts:
-        for hit in _LABELLED.finditer(" ".join(text.split())):
+    for text in _join_bare_labels(texts):
+        flat = " ".join(text.split())
+        for hit in [*_LABELLED.finditer(flat), *_LABELLED_CAPS.finditer(flat)]:
             full = entity_name(hit.group("name"))
             role = " ".join(hit.group("role").split())
             if full and looks_like_entity(full) and all(f.name != role for f in found):
@@ -90,28 +91,43 @@ def labelled_parties(texts: Sequence[str]) -> list[Found]:
     return found
 
 
-def signature_block(texts: Sequence[str]) -> list[Found]:
+def _join_bare_labels(texts: Sequence[str]) -> list[str]:
+    """ "Party A:" alone on its line, the name on the next: one text."""
+    out: list[str] = []
+    for text in texts:
+        if out and _BARE_LABEL.match(out[-1]):
+            out[-1] += " " + text
+        else:
+            out.append(text)
+    return out
+
+
+def signature_block(texts: Sequence[str], *, blocks: int = 80) -> list[Found]:
     """Entities that sign: named just before `By:` (or just after it, `By: ACME GP LLC,
-    its general partner`) after IN WITNESS WHEREOF."""
+    its general partner`) after IN WITNESS WHEREOF, in the `blocks` blocks after it."""
     start = next((i for i, t in enumerate(texts) if _WITNESS.search(t)), None)
     if start is None:
         # A joint filing agreement may just end with its signers: read its last blocks.
         start = max(0, len(texts) - _TAIL_BLOCKS)
     found: list[Found] = []
-    text = " ".join(" ".join(texts[start : start + 80]).split())
+    text = " ".join(" ".join(texts[start : start + blocks]).split())
     witness = _WITNESS.search(text)
     text = text[witness.end() :] if witness else text
     for hit in _SIGNER_NAME.finditer(text):
         for name in (hit.group("caps"), hit.group("formal"), hit.group("behalf")):
             name = _TITLES.sub("", name or "")
-            caps = _CAPS_TAIL.search(name)
+            caps = _CAPS_TAIL.search(name) if name != hit.group("behalf") else None
             full = entity_name(caps.group(0) if caps and not name.isupper() else name)
+            if len(key(full)) < 4:
+                full = entity_name(name)  # "Halden Advisors GP, LLC": the capitals are its form
             half = len(full) // 2
             if full[:half].strip() == full[half:].strip():
                 full = full[:half].strip()  # two signature columns for one signer
             if full.count("(") != full.count(")"):
                 continue  # "CAYMAN) MANAGEMENT L.P.": the start of the name is on another line
-            if not full or not looks_like_entity(full) or len(key(full)) < 4:
+            # "For and on behalf of Telesur" says it is a signer, whatever its form.
+            entity = looks_like_entity(full) or (name == hit.group("behalf") and full[:1].isupper())
+            if not full or not entity or len(key(full)) < 4:
                 continue  # "GP, LLC": the tail of a name split over lines
             names = aliases_of(full)
             if names and all(names[0] != f.name for f in found):
@@ -130,6 +146,15 @@ _LABELLED = re.compile(
     rf"(?=\s+(?:{_ROLE_WORDS}|Address|ADD|Add|Tel|Telephone|Fax|Contact|Legal|Registered|"
     r"Domicile|Authori[sz]ed|Dated?|Attn|Attention|E-?mail|Represented)\b|\s*$)"
 )
+_BARE_LABEL = re.compile(rf"^\s*(?:{_ROLE_WORDS})\s*:\s*$")
+# A form's head in capitals with no colon: "SENDER SOLANA PETROLEUM COLOMBIA LIMITED" /
+# "SHIPPER ECOPETROL S.A. TAX ID ...": only a name ending in a company form counts.
+_LABELLED_CAPS = re.compile(
+    r"^(?P<role>LICENSOR|LICENSEE|SELLER|BUYER|PURCHASER|SUPPLIER|DISTRIBUTOR|CONSULTANT|"
+    r"CONTRACTOR|CUSTOMER|CLIENT|MANUFACTURER|RESELLER|VENDOR|PROVIDER|SENDER|SHIPPER)\s+"
+    r"(?P<name>[A-Z][A-Z0-9&.,'\s-]{2,80}?\b(?:INC|LLC|LTD|LIMITED|CORP|CORPORATION|COMPANY|"
+    r"GMBH|AG|S\.A|N\.V|B\.V|PLC|LLP|L\.P)\.?)(?=\s|$)"
+)
 # What a signature block prints before the entity: the last signer's name and title.
 _TITLES = re.compile(
     r"^.*\b(?:Officer|President|Signatory|Secretary|Director|Manager|Treasurer|Esq\.?|CFO|CEO|"
@@ -143,9 +168,13 @@ _SUFFIX_WORDS = (
 _SIGNER_NAME = re.compile(
     # "ATHENE USA CORPORATION By:", "YA II PN, Ltd. By:", "By: Apollo Advisors GP, LLC, its"
     r"(?P<caps>(?<![\w.])(?:(?:[A-Z0-9][A-Z0-9&.,'()À-Ý-]*|&)\s+){0,8}[A-Z0-9][A-Z0-9&.,'()À-Ý-]*[A-Z.)])"
-    r"\s*:?\s*(?=By\s*:|/s/)"
+    r"\s*:?\s*(?=By\s*:|/s/|S/\s)"
     # "For and on behalf of Telia North America Inc. ----"
     r"|(?i:for\s+and\s+on\s+behalf\s+of|signed\s+for\s+and\s+on\s+behalf\s+of)\s+"
-    r"(?P<behalf>[A-Z][^-_:]{1,80}?)(?=\s*(?:-{3,}|_{3,}|By\b|Name\b|Signature\b|$))"
-    rf"|(?P<formal>(?:[A-Z][\w&.'()-]*,?\s+){{0,7}}{_SUFFIX_WORDS})(?=\s*,?\s*(?:By\s*:|/s/|its\s))"
+    r"(?P<behalf>[A-Z][^-_:]{1,80}?)(?=\s*(?:(?:-\s+)?-{3,}|_{3,}|By\b|Name\b|Signature\b|$|"
+    # Rules under each signer are not in the block texts: the next signer follows.
+    r"(?i:for\s+and\s+on\s+behalf)\b))"
+    # "YA Global Investments II (U.S.), Ltd.", "By:Yorkville GP, LLC Its:General Partner"
+    rf"|(?P<formal>(?:\(?[A-Z][\w&.'()-]*,?\s+){{0,7}}{_SUFFIX_WORDS})"
+    r"(?=\s*,?\s*(?:By\s*:|/s/|its\s|Its\s*:))"
 )

@@ -50,14 +50,15 @@ _DESCRIPTOR = re.compile(
     r"\.?\s+an?\s+"
     # "Weber GmbH, Hauptstraße 1": after the company form comes the address.
     r"|(?:(?<=\bGmbH)|(?<=\bAG)|(?<=\bKG)|(?<=\bLLC)|(?<=\bLLP)|(?<=\bplc)|(?<=\bPLC)"
-    r"|(?<=\bLimited)|(?<=\bLIMITED)|(?<=\bLtd\.)|(?<=\bInc\.)|(?<=\bINC\.))"
+    r"|(?<=\bLimited)|(?<=\bLIMITED)|(?<=\bLtd\.)|(?<=\bLtd)|(?<=\bInc\.)|(?<=\bINC\.)"
+    r"|(?<=\ba\.s\.)|(?<=\bs\.r\.o\.))"
     r"\s*,\s+(?!(?:Inc|INC|Ltd|LTD|LLC|L\.P|LP|Limited|LIMITED)\b)",
     re.IGNORECASE,
 )
 _SUFFIX = (
     r"(?:Inc|Incorporated|LLC|L\.L\.C|Ltd|Limited|Corporation|Corp|Co|Company|GmbH|AG|SE|"
     r"S\.A|SA|SAS|S\.A\.S|B\.V|BV|N\.V|NV|PBC|plc|PLC|LLP|L\.L\.P|LP|L\.P|Pty|Pte|S\.p\.A|"
-    r"S\.r\.l|KG|KGaA|e\.V|Oy|AB|A/S|ASA|N\.A|LC|P\.C|PC)\.?"
+    r"S\.r\.l|KG|KGaA|e\.V|Oy|AB|A/S|ASA|N\.A|LC|P\.C|PC|a\.s|s\.r\.o)\.?"
 )
 _TRAILING_SUFFIXES = re.compile(rf"(?:[,\s]+{_SUFFIX})+\s*$")
 HAS_SUFFIX = re.compile(rf"(?<![\w-]){_SUFFIX}(?![\w-])", re.IGNORECASE)
@@ -78,6 +79,7 @@ _ALSO_KNOWN = re.compile(
 _HONORIFIC = re.compile(r"^(?:Dr|Mr|Mrs|Ms|Prof|Herr|Frau)\.?\s+")
 _QUOTES = "\"'“”„‟‘’«»`*_ "
 _MAX_WORDS = 12
+_ROLE_BEFORE_CAPITALS = re.compile(r"^[A-Z][a-z]+\s+(?=[A-Z][A-Z&.'-]+\s+[A-Z][A-Z&.'-]+\b)")
 _WORD = re.compile(r"[A-Za-zÀ-ÿ]{2,}")
 # A blank for the name in a template: "[Company name]", "____", "XXXXXXXX".
 _BLANK = re.compile(r"^(?:\[[^\]]*\]|[_.\s]{3,}|X{4,})$")
@@ -87,6 +89,8 @@ def entity_name(stretch: str) -> str:
     """The name a stretch of preamble starts with, or "" when it starts with no name."""
     text = " ".join(stretch.split())
     text = _LEAD.sub("", text)
+    # "Developer SEATTLE SOFTWARE DEVELOPERS, Inc.": a role word before a name in capitals.
+    text = _ROLE_BEFORE_CAPITALS.sub("", text)
     # "Acme Corp. d/b/a Acme" keeps both: the d/b/a name is an alias, not a descriptor.
     cut = _DESCRIPTOR.search(text)
     if cut:

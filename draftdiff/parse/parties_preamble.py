@@ -22,6 +22,10 @@ INTRODUCER = re.compile(
     r"entre)\b\s*:?\s*",
     re.IGNORECASE,
 )
+SALUTATION = re.compile(
+    r"\b(?:Dear\s+(?:[A-Z][\w.'’-]*\s*){1,4}|Ladies\s+and\s+Gentlemen|Gentlemen|Dear\s+Sirs?)"
+    r"\s*[:,]\s*(?=[A-Z]|$)"
+)
 # "entered into by ACME and ..." when no "between" is used.
 BY = re.compile(
     r"\b(?:entered\s+into|made|executed|concluded|issued|granted|signed)\s+"
@@ -129,11 +133,11 @@ def read_intro(text: str, collective: frozenset[str], things: frozenset[str]) ->
 
 
 def _introducer_end(text: str) -> int | None:
-    hit = INTRODUCER.search(text)
-    if hit:
-        return hit.end()
-    by = BY.search(text)
-    return by.end() if by else None
+    # The earlier of the two: a page-long block may say "entered into by The Meet
+    # Group, Inc. ..." long before a "between" in some later clause.
+    # A letter: "Dear Gianluca: Kiromic, Inc, a Delaware corporation (the "Company"), ...".
+    hits = [h for h in (INTRODUCER.search(text), BY.search(text), SALUTATION.search(text)) if h]
+    return min(hits, key=lambda h: h.start()).end() if hits else None
 
 
 def read_stretches(
@@ -147,13 +151,25 @@ def read_stretches(
         position = definition.end
         if definition.names == () and not definition.collective:
             continue  # a thing defined in passing: (the "Effective Date")
-        found.extend(_parties_of(stretch, definition, how))
+        found.extend(f for f in _parties_of(stretch, definition, how) if not _is_clause(f))
     tail = body[position:]
     if position and not _MORE.match(tail):
         return found  # the sentence went on to other things: "... ("Boxlot"). 1. DEFINITIONS"
     cut = _LIST_END.search(tail)
     found.extend(plain_list(tail[: cut.start()] if cut else tail, how, source=tail))
     return found
+
+
+def _is_clause(found: Found) -> bool:
+    """Its written name is a clause ("Party B hereunder is", "Client agrees to pay"): the
+    bracket defined something in a sentence of the clauses, not a party."""
+    return any(_VERB.search(n) for n in (found.name, *found.aliases))
+
+
+_VERB = re.compile(
+    r"\b(?:agrees?|shall|will|is|are|was|were|has|have|may|must|undertakes?|granted|grants|"
+    r"provides?|means|hereunder)\b"
+)
 
 
 def _parties_of(stretch: str, definition: _Definition, how: str) -> list[Found]:

@@ -126,6 +126,30 @@ PREAMBLES: list[tuple[str, str, dict[str, str]]] = [
         'Thornbury Estates Limited (the "Borrower").',
         {"Lender": "Brackenridge Holdings Limited", "Borrower": "Thornbury Estates Limited"},
     ),
+    (
+        "line break inside the first name, addresses after the company forms",
+        "Support contract dated 3 May 2001 concluded between: Norvik\n"
+        "Telecom a.s., Hlavna 17, 811 01 Bratislava, Slovakia and Pellar Ltd, Seestrasse 4, "
+        "8002 Zurich, Switzerland.",
+        {"Norvik Telecom a.s.": "Norvik Telecom", "Pellar Ltd": "Pellar"},
+    ),
+    (
+        "labels alone on their lines, the names below",
+        "COOPERATION AGREEMENT\n\nParty A:\n\nHangzhou Lianmo Software Co., Ltd.\n\n"
+        "Address:\n\n12 Wensan Road, Hangzhou\n\nParty B:\n\nSuzhou Beiqi Media Co., Ltd.\n\n"
+        "Address:\n\n8 Renmin Road, Suzhou",
+        {
+            "Party A": "Hangzhou Lianmo Software Co., Ltd.",
+            "Party B": "Suzhou Beiqi Media Co., Ltd.",
+        },
+    ),
+    (
+        "a form's head in capitals, role and name with no colon",
+        "TRANSPORTATION CONTRACT\n\nContract No. 17-2012\n\n"
+        "SENDER HARLOW OIL EXPLORATION LIMITED\n\nTAX ID 830.051.027-8\n\n"
+        "SHIPPER PETROVAL S.A.   TAX ID 899.999.068-1",
+        {"SENDER": "HARLOW OIL EXPLORATION LIMITED", "SHIPPER": "PETROVAL S.A."},
+    ),
 ]
 
 
@@ -181,6 +205,78 @@ def test_signature_block_names_the_parties_when_the_preamble_does_not() -> None:
         "HALVERN ADVISORS LLC",
     ]
     assert {p.found for p in doc.parties} == {"signature block"}
+
+
+def test_parties_signatory_hereto_are_read_from_every_signature_block() -> None:
+    # Rules under each signer are lost in the block texts; single-word names sign too.
+    signers = ["Orvane Telecom plc", "Kessler Netz AG", "Velocor", "BRAMTEL S.A."]
+    pages = "".join(f"For and on behalf of   {s}\n\n-----------------\n\n" for s in signers)
+    text = (
+        "This Agreement is made between and among the Parties signatory hereto "
+        '(hereinafter collectively called "Parties" and individually called "Party").\n\n'
+        "1. Each Party shall pay its share of the costs of the cable.\n\n"
+        f"IN WITNESS WHEREOF the Parties have subscribed these presents.\n\n{pages}"
+    )
+    doc = parse_text(text, fmt="text", reader=read_text)
+    assert [p.name for p in doc.parties] == signers
+    assert {p.found for p in doc.parties} == {"signature block"}
+
+
+def test_entered_into_by_on_a_page_long_line_and_signers_named_on_the_signature_page() -> None:
+    # One extracted line holds the whole page: a "between" in a later clause is not the preamble.
+    text = (
+        "COOPERATION AGREEMENT This Agreement is made and entered into by Tallis Media, Inc., "
+        'a Delaware corporation (the "Company"), and each of the persons set forth on the '
+        'signature page hereto (each, an "Investor"). The Company shall settle any dispute '
+        "between the Board and its stockholders in good faith and shall appoint a director.\n\n"
+        "IN WITNESS WHEREOF the parties have signed this Agreement.\n\n"
+        "TALLIS MEDIA, INC.\n\nBy: /s/ Ann Lee\n\nMORROW VALUE FUND, L.P.\n\nBy: /s/ Bo Kim\n"
+    )
+    doc = parse_text(text, fmt="text", reader=read_text)
+    names = {n for p in doc.parties for n in p.names()}
+    assert {"Company", "Tallis Media, Inc.", "MORROW VALUE FUND, L.P."} <= names
+    assert not names & {"Board", "stockholders"}
+
+
+def test_a_letter_names_its_parties_after_the_salutation_not_in_its_clauses() -> None:
+    text = (
+        "CONSULTING AGREEMENT\n\nMarch 3, 2019\n\nDear Tobias:\n\n"
+        'Veltrane Labs, Inc, a Delaware corporation (the "Company"), is pleased to retain '
+        'Tobias Wrenfield ("Consultant") on the following terms:\n\n'
+        "1. Services. Consultant agrees to act as a consultant as agreed by and between "
+        'Consultant and Company and perform the services on Exhibit A (collectively, "Services").'
+        "\n\n2. Payment. Company shall pay Consultant monthly.\n"
+    )
+    parties = parse_text(text, fmt="text", reader=read_text).parties
+    assert [(p.name, p.aliases[0]) for p in parties] == [
+        ("Company", "Veltrane Labs, Inc"),
+        ("Consultant", "Tobias Wrenfield"),
+    ]
+
+
+def test_signers_with_a_bracketed_place_and_a_general_partner_after_by() -> None:
+    text = (
+        "JOINT FILING AGREEMENT\n\nThe undersigned agree to file one statement.\n\n"
+        "Dated: 4/8/2020\n\nQuarry Global Investments II (U.S.), Ltd.\n\nBy:/s/ Ann Lee\n\n"
+        "Ann Lee, Chief Compliance Officer\n\nQuarry Fund, LP\n\n"
+        "By:Halden Advisors GP, LLC Its:General Partner\n\nBy:/s/ Ann Lee\n\n"
+        "Ann Lee, Chief Compliance Officer\n\nSOLENT BIOLOGICS, INC:\n\nS/ Ann Lee\n"
+    )
+    names = {n for p in parse_text(text, fmt="text", reader=read_text).parties for n in p.names()}
+    assert {"Quarry Fund, LP", "Halden Advisors GP, LLC", "SOLENT BIOLOGICS, INC"} <= names
+    assert any(n.startswith("Quarry Global Investments II") for n in names)
+
+
+def test_signers_on_the_signature_pages_and_a_role_word_before_a_name_in_capitals() -> None:
+    text = (
+        'This Agreement is made by Corran Media LLC (the "Purchaser") and each other party '
+        'hereto identified on the signature page(s) hereto (each, a "Sponsor").\n\n'
+        "1. Each Sponsor shall pay its share.\n\nIN WITNESS WHEREOF the parties have signed.\n\n"
+        "Vantor Value Fund L.P.\n\nBy: /s/ Ann Lee\n\nTitle: Director\n\n"
+        "Sponsor TALWIN HOLDINGS, Inc.\n\nBy: /s/ Bo Kim\n"
+    )
+    names = {n for p in parse_text(text, fmt="text", reader=read_text).parties for n in p.names()}
+    assert {"Corran Media LLC", "Vantor Value Fund L.P.", "TALWIN HOLDINGS, Inc."} <= names
 
 
 def test_a_party_named_only_by_its_government_is_the_subject_of_its_duties() -> None:
