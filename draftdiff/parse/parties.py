@@ -208,6 +208,11 @@ def _definitions(texts: Sequence[str], schema: Schema, collective: frozenset[str
                 if not name or name.casefold() in collective or not name[0].isupper():
                     continue
                 full = entity_name(match.groupdict().get("full") or "")
+                if not (_formal(full) or name in schema.parties.roles):
+                    # `... runs on the Authenticated Transfer Protocol ("AT Protocol")`:
+                    # a thing defined in passing names no party unless a legal person
+                    # or one of the schema's roles ("you (the "Customer")") stands there.
+                    continue
                 aliases = [a for a in aliases_of(full) if a != name] if full else []
                 how = f"definition: {' '.join(match.group(0).split())[:60]}"
                 found = _merge(found, [Found(name, tuple(aliases), how)])

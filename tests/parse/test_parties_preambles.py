@@ -314,6 +314,21 @@ def test_a_title_block_in_capitals_and_each_a_side_preamble_give_both_bodies() -
     ]
 
 
+def test_a_thing_defined_in_passing_in_terms_of_service_is_no_party() -> None:
+    document = parse_text(
+        "# Terms of Service\n\nThanks for joining us. Our app runs on the Open Relay "
+        'Network ("ORN"), a shared protocol, and is offered in several regions (each a '
+        '"Region").\n\n1. You must be 16 or older to use the app.\n\n'
+        "2. We may suspend your account if you break these terms.\n",
+        fmt="markdown",
+        schema="contract",
+    )
+    assert [(p.name, p.assumed) for p in document.parties] == [
+        ("Provider", True),
+        ("Customer", True),
+    ]
+
+
 CUAD_FLOOR = 0.8  # this subset measured 88 % on 2026-12-04 (main: ~50 %); see docs/cuad_parties.md
 
 
