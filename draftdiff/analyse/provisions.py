@@ -371,6 +371,12 @@ class _Reader:
                         actor = Actor("party", party, (party,), "", -1, rule)
                         p = replace(p, actor=actor, notes=(*p.notes, rule))
                         break
+                    if len(owners) > 1:
+                        # The clause binds several to the verb: no role may pick one.
+                        who = " and ".join(sorted(owners))
+                        note = f"contested evidence: “{word}” binds {who} in this clause"
+                        p = replace(p, notes=(*p.notes, note))
+                        break
             out.append(p)
         return out
 
@@ -384,7 +390,8 @@ class _Reader:
             return provisions
         out = []
         for p in provisions:
-            if p.actor.unattributed and p.modality.is_duty:
+            contested = any(n.startswith("contested evidence:") for n in p.notes)
+            if p.actor.unattributed and p.modality.is_duty and not contested:
                 found = self._role_act(text, p)
                 if found is not None:
                     (party, role), said = found
