@@ -9,8 +9,10 @@ be entitled to"); set aside the ones that state no duty ("shall not exceed",
 each remaining cue its actor (draftdiff/analyse/actors.py), its conditions, its
 values and its intensifiers. A duty nobody is named to bear is never dropped: it is
 given to the party a schema rule (`binds_licensee`: "Redistributions must ...") or
-the same clause ("Buyer shall pay ... Payment shall be made ...") says it binds, with
-that evidence in its notes, or kept unattributed with the reason. The document
+the same clause ("Buyer shall pay ... Payment shall be made ...") says it binds, or,
+failing both, to the one party whose role's trade its verb or subject is
+(`role_<side>`/`role_act_<side>`: "The Goods shall be delivered" is the Supplier's),
+with that evidence in its notes, or kept unattributed with the reason. The document
 itself is never touched: the Analysis lies beside it, keyed by clause id, and every
 finding keeps the words and the rule that produced it.
 """
