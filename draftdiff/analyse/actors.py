@@ -28,7 +28,8 @@ condition ("if Buyer so requests"); a passive verb's agent wins ("shall be paid
 by Buyer" -> Buyer). Where nobody is named, draftdiff/analyse/provisions.py still
 keeps the provision: a capitalised name the preamble missed ("Ostravia guarantees")
 is a non-party actor; a thing-subject duty goes to the party the schema's
-`binds_<role>` words or the same clause's evidence give it; otherwise the actor is
+`binds_<role>` words, the same clause's evidence or the one party holding the role
+whose trade it is (`role_<side>`, `role_act_<side>`) give it; otherwise the actor is
 `unattributed` (kind "none") with the reason in its rule. Every list of words here
 comes from the schema.
 """

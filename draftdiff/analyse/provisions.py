@@ -9,8 +9,10 @@ be entitled to"); set aside the ones that state no duty ("shall not exceed",
 each remaining cue its actor (draftdiff/analyse/actors.py), its conditions, its
 values and its intensifiers. A duty nobody is named to bear is never dropped: it is
 given to the party a schema rule (`binds_licensee`: "Redistributions must ...") or
-the same clause ("Buyer shall pay ... Payment shall be made ...") says it binds, with
-that evidence in its notes, or kept unattributed with the reason. The document
+the same clause ("Buyer shall pay ... Payment shall be made ...") says it binds, or,
+failing both, to the one party whose role's trade its verb or subject is
+(`role_<side>`/`role_act_<side>`: "The Goods shall be delivered" is the Supplier's),
+with that evidence in its notes, or kept unattributed with the reason. The document
 itself is never touched: the Analysis lies beside it, keyed by clause id, and every
 finding keeps the words and the rule that produced it.
 """
@@ -282,6 +284,24 @@ class _Reader:
                 if any(n.casefold() in called for n in party.names()):
                     self.bound_roles[category] = party.name
                     break
+        # role_<side>: the side's short names (Supplier, Seller, Vendor ...); the one
+        # party called so, if exactly one is, performs the side's acts (role_act_<side>).
+        self.sides: dict[str, tuple[str, str]] = {}  # act category -> (party, its role)
+        for category in lexicon.words:
+            side = category.removeprefix("role_")
+            if side == category or side.startswith(("act_", "not")):
+                continue
+            if f"role_act_{side}" not in lexicon.words:
+                continue
+            holders: dict[str, str] = {}
+            for party in parties:
+                for n in party.names():
+                    held = _role_of(n, lexicon.phrases(category))
+                    if held is not None:
+                        holders.setdefault(party.name, held)
+            if len(holders) == 1:
+                ((party_name, held_role),) = holders.items()
+                self.sides[f"role_act_{side}"] = (party_name, held_role)
 
     def clause(
         self,
@@ -311,7 +331,7 @@ class _Reader:
         return ClauseAnalysis(
             clause=clause_id,
             sentences=sentences,
-            provisions=tuple(self._by_evidence(text, provisions)),
+            provisions=tuple(self._by_role(text, self._by_evidence(text, provisions))),
             conditions=tuple(conditions),
             values=values,
             references=references,
@@ -353,8 +373,73 @@ class _Reader:
                         actor = Actor("party", party, (party,), "", -1, rule)
                         p = replace(p, actor=actor, notes=(*p.notes, rule))
                         break
+                    if len(owners) > 1:
+                        # The clause binds several to the verb: no role may pick one.
+                        who = " and ".join(sorted(owners))
+                        note = f"contested evidence: “{word}” binds {who} in this clause"
+                        p = replace(p, notes=(*p.notes, note))
+                        break
             out.append(p)
         return out
+
+    def _by_role(self, text: str, provisions: list[Provision]) -> list[Provision]:
+        """ "The Goods shall be delivered", "Payment shall be made": a duty with nobody
+        named (no agent, no evidence in the clause) whose passive verb or subject is an
+        act of one side (`role_act_<side>`: the supplying side delivers, the paying side
+        pays) is the party's that alone holds a role of that side (`role_<side>`:
+        Supplier, Seller, Vendor ...). Two parties of one side, or none, leave it open."""
+        if not self.sides:
+            return provisions
+        out = []
+        for p in provisions:
+            contested = any(n.startswith("contested evidence:") for n in p.notes)
+            if p.actor.unattributed and p.modality.is_duty and not contested:
+                found = self._role_act(text, p)
+                if found is not None:
+                    (party, role), said = found
+                    rule = f"role: {party} ({role}) — “{said}”"
+                    actor = Actor("party", party, (party,), "", -1, rule)
+                    p = replace(p, actor=actor, notes=(*p.notes, rule))
+            out.append(p)
+        return out
+
+    def _role_act(self, text: str, p: Provision) -> tuple[tuple[str, str], str] | None:
+        """The side whose act this duty is, and the words that say so."""
+        reason = p.actor.rule.removeprefix("unattributed: ")
+        action = " ".join(p.action.split())
+        means = re.search(r"\bby\s+(\w+)", action)
+        if reason.startswith("passive, nobody named after"):
+            # "paid by wire transfer" names a means; "by a carrier" an agent.
+            if means is None or not means.group(1).islower():
+                return None
+            if self.lexicon.is_word(means.group(1), "role_agent_determiner"):
+                return None
+        elif reason not in ("passive with no named agent", "no party or name before the verb"):
+            return None  # a relative clause, a description: binds nobody
+        subject = " ".join(text[p.span[0] : p.cue.start].split())
+        subject = re.sub(r"^(?:[^\w]+|and\s+|or\s+)+", "", subject)
+        excluded = self.lexicon.pattern("role_not")
+        if excluded is not None and excluded.search(subject):
+            return None  # "Refunds shall be paid": the other side pays those
+        words = _WORD.findall(action)[:2]
+        passive = len(words) > 1 and words[0].casefold() == "be"
+        if passive and not self.lexicon.is_word(words[1], "light_verb"):
+            # The verb says what is done; the subject may narrow it ("Confidential
+            # Information ... be returned"): the match must reach the verb.
+            said = f"{subject} be {words[1]}"
+            for category, holder in self.sides.items():
+                pattern = self.lexicon.pattern(category)
+                verb = pattern.search(said) if pattern else None
+                if verb is not None and verb.end() == len(said):
+                    return holder, " ".join(verb.group().split())
+            return None
+        # "Payment shall be made", "Delivery shall take place": the subject says it.
+        head = re.sub(r"^(?:(?:the|all|any|each|every|such)\s+)+", "", subject, flags=re.I)
+        for category, holder in self.sides.items():
+            noun = self.lexicon.at(head, category, 0)
+            if noun is not None:
+                return holder, noun.text
+        return None
 
     def _family(self, word: str) -> set[str]:
         """Keys shared by a verb and its noun or participle: a `word_family` line of
@@ -1120,6 +1205,17 @@ def _negated(
         return False
     first = re.match(r"\W*([\w]+)", text[window[0] : window[1]])
     return bool(first and lexicon.is_word(first.group(1), "negative_determiner"))
+
+
+def _role_of(name: str, roles: tuple[str, ...]) -> str | None:
+    """The role a party's name gives it: "Supplier", "the Service Provider" (ends with
+    one), never "Supplier Holdings" (starts with one)."""
+    folded = re.sub(r"^the\s+", "", name.strip(), flags=re.I).casefold()
+    for role in roles:
+        r = role.casefold()
+        if folded == r or folded.endswith(" " + r):
+            return role
+    return None
 
 
 def _first_word(text: str) -> str:

@@ -91,7 +91,9 @@ def test_a_capital_that_only_opens_the_sentence_is_no_name() -> None:
         "Payment shall be made by wire transfer.",
         "You must keep the password secret.",
     ):
-        p = only(text, SALE, "contract" if "Payment" in text else "agreement")
+        # Parties of no role, so the role rule (Buyer pays) does not decide "Payment".
+        plain = (Party("Ormond Textiles Limited", ()), Party("Calder Stores", ()))
+        p = only(text, plain, "contract" if "Payment" in text else "agreement")
         assert p.actor.unattributed, text
         assert p.actor.rule.startswith("unattributed:"), text
 
@@ -109,7 +111,11 @@ def test_a_licence_condition_binds_the_licensee_and_says_so() -> None:
 def test_a_passive_duty_is_the_agents_or_kept_unattributed() -> None:
     by = only("The freight shall be paid by the Buyer before loading.", SALE, "contract")
     assert by.actor.name == "Buyer"
-    kept = only("The Goods shall be delivered in sealed containers.", SALE, "contract")
+    # The Seller's trade by its role (issue 9); with no role it is nobody's.
+    sold = only("The Goods shall be delivered in sealed containers.", SALE, "contract")
+    assert sold.actor.name == "Seller" and sold.actor.rule.startswith("role:")
+    plain = (Party("Ormond Textiles Limited", ()), Party("Calder Stores", ()))
+    kept = only("The Goods shall be delivered in sealed containers.", plain, "contract")
     assert kept.actor.unattributed
     assert "passive" in kept.actor.rule
 
