@@ -16,14 +16,13 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from bench.semantic_eval import PairScore
 from draftdiff.diff.compare import compare
 from draftdiff.diff.result import PROVISION_CHANGE_TYPES, Change
 from draftdiff.parse.document import parse_file
@@ -50,14 +49,8 @@ def _matches(gold: dict[str, Any], change: Change) -> bool:
     return str(change.party or "").casefold() == str(gold.get("party") or "").casefold()
 
 
-@dataclass
-class Score:
-    tp: Counter[str] = field(default_factory=Counter)
-    fp: Counter[str] = field(default_factory=Counter)
-    fn: Counter[str] = field(default_factory=Counter)
-    exact: int = 0
-    items: int = 0
-    errors: list[str] = field(default_factory=list)
+# The same tallies as the clause-pair scorer: true/false positives, misses, exact items.
+Score = PairScore
 
 
 def score(split: str) -> Score:
