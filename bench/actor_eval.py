@@ -29,8 +29,8 @@ from typing import Any
 
 import yaml
 
+from bench.semantic_eval import parties_of
 from draftdiff.analyse.provisions import Provision, analyse_text
-from draftdiff.model import Party
 from draftdiff.schema.load import builtin_schemas
 
 DATA = Path(__file__).resolve().parent / "data" / "actors.yaml"
@@ -67,11 +67,6 @@ class Score:
 
 def load(path: Path = DATA) -> list[dict[str, Any]]:
     return list(yaml.safe_load(path.read_text(encoding="utf-8")) or [])
-
-
-def parties_of(item: dict[str, Any]) -> tuple[Party, ...]:
-    raw = item.get("parties") or {}
-    return tuple(Party(str(n), tuple(str(a) for a in aliases or ())) for n, aliases in raw.items())
 
 
 def _key(name: str | None) -> str | None:
