@@ -46,6 +46,7 @@ class Styles:
         # Documents use a few dozen styles for thousands of paragraphs: resolve once.
         self._numbering: dict[str | None, tuple[str | None, int | None]] = {}
         self._headings: dict[str | None, int] = {}
+        self._languages: dict[str | None, str] = {}
         self.default_language = ""
         """w:docDefaults' w:lang, for paragraphs whose styles name none."""
         if root is None:
@@ -101,10 +102,11 @@ class Styles:
     def language(self, style_id: str | None) -> str:
         """The language a paragraph of this style is in (its basedOn chain, then the
         document default); "" when nothing says."""
-        for style in self.chain(style_id):
-            if style.language:
-                return style.language
-        return self.default_language
+        # Asked for every numbered paragraph: walk each style's chain once.
+        if style_id not in self._languages:
+            found = next((s.language for s in self.chain(style_id) if s.language), None)
+            self._languages[style_id] = found or self.default_language
+        return self._languages[style_id]
 
     def heading_level(self, style_id: str | None) -> int:
         """1-9 for Title and Heading 1-9 styles (or an outline level), else 0."""
