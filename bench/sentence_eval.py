@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import os
 import re
 import sys
 from collections import Counter
@@ -37,18 +36,13 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from bench.shared_corpus import CORPUS
 from draftdiff.analyse.provisions import analyse_text
 from draftdiff.model import Party
 from draftdiff.schema.load import builtin_schemas
 from draftdiff.schema.model import Schema
 
 DATA = Path(__file__).resolve().parent / "sentences" / "sentences.tsv"
-_BESIDE = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
-# As tests/conftest.py finds it: a clean clone with ../shared beside it runs the CUAD
-# sentences instead of skipping them.
-CORPUS = Path(
-    os.environ.get("DRAFTDIFF_CORPUS") or (_BESIDE if _BESIDE.is_dir() else "/work/shared/corpus")
-)
 CUAD = CORPUS / "cuad" / "master_clauses.csv"
 """CUAD's labelled parties, read to give each CUAD sentence the parties its contract has."""
 MODALITIES = ("obligation", "prohibition", "permission", "guarantee")

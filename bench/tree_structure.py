@@ -22,7 +22,6 @@ github:basecamp/policies); they are read from the mirror, never copied here.
 from __future__ import annotations
 
 import argparse
-import os
 import re
 import subprocess
 import sys
@@ -33,16 +32,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from bench.shared_corpus import CORPUS
 from draftdiff.diff.result import Op
 from draftdiff.diff.textdiff import diff_sequences
 from draftdiff.model import Clause, Document
 from draftdiff.parse.document import parse_file
 
 ROOT = Path(__file__).resolve().parent.parent
-_BESIDE = ROOT.parent / "shared" / "corpus"
-DEFAULT_CORPUS = Path(
-    os.environ.get("DRAFTDIFF_CORPUS") or (_BESIDE if _BESIDE.is_dir() else "/work/shared/corpus")
-)
+DEFAULT_CORPUS = CORPUS
 DEFAULT_MIRRORS = Path("/work/.mirror")
 """Where the search tool's fetch puts mirrored repositories (owner+name/repo)."""
 _NS = "{http://www.spdx.org/license}"
