@@ -153,9 +153,18 @@ PREAMBLES: list[tuple[str, str, dict[str, str]]] = [
 ]
 
 
+def _read(text: str, schema: str | None = None) -> tuple[Party, ...]:
+    """The parties of a whole plain-text draft."""
+    return parse_text(text, fmt="text", reader=read_text, schema=schema).parties
+
+
+def _names(text: str) -> set[str]:
+    """Every name and alias of every party of a plain-text draft."""
+    return {n for p in _read(text) for n in p.names()}
+
+
 def _parties(preamble: str, schema: str | None = None) -> tuple[Party, ...]:
-    doc = parse_text(preamble + BODY, fmt="text", reader=read_text, schema=schema)
-    return doc.parties
+    return _read(preamble + BODY, schema)
 
 
 @pytest.mark.parametrize("style,preamble,expected", PREAMBLES, ids=[p[0] for p in PREAMBLES])
@@ -232,8 +241,7 @@ def test_entered_into_by_on_a_page_long_line_and_signers_named_on_the_signature_
         "IN WITNESS WHEREOF the parties have signed this Agreement.\n\n"
         "TALLIS MEDIA, INC.\n\nBy: /s/ Ann Lee\n\nMORROW VALUE FUND, L.P.\n\nBy: /s/ Bo Kim\n"
     )
-    doc = parse_text(text, fmt="text", reader=read_text)
-    names = {n for p in doc.parties for n in p.names()}
+    names = _names(text)
     assert {"Company", "Tallis Media, Inc.", "MORROW VALUE FUND, L.P."} <= names
     assert not names & {"Board", "stockholders"}
 
@@ -247,7 +255,7 @@ def test_a_letter_names_its_parties_after_the_salutation_not_in_its_clauses() ->
         'Consultant and Company and perform the services on Exhibit A (collectively, "Services").'
         "\n\n2. Payment. Company shall pay Consultant monthly.\n"
     )
-    parties = parse_text(text, fmt="text", reader=read_text).parties
+    parties = _read(text)
     assert [(p.name, p.aliases[0]) for p in parties] == [
         ("Company", "Veltrane Labs, Inc"),
         ("Consultant", "Tobias Wrenfield"),
@@ -262,7 +270,7 @@ def test_signers_with_a_bracketed_place_and_a_general_partner_after_by() -> None
         "By:Halden Advisors GP, LLC Its:General Partner\n\nBy:/s/ Ann Lee\n\n"
         "Ann Lee, Chief Compliance Officer\n\nSOLENT BIOLOGICS, INC:\n\nS/ Ann Lee\n"
     )
-    names = {n for p in parse_text(text, fmt="text", reader=read_text).parties for n in p.names()}
+    names = _names(text)
     assert {"Quarry Fund, LP", "Halden Advisors GP, LLC", "SOLENT BIOLOGICS, INC"} <= names
     assert any(n.startswith("Quarry Global Investments II") for n in names)
 
@@ -275,7 +283,7 @@ def test_signers_on_the_signature_pages_and_a_role_word_before_a_name_in_capital
         "Vantor Value Fund L.P.\n\nBy: /s/ Ann Lee\n\nTitle: Director\n\n"
         "Sponsor TALWIN HOLDINGS, Inc.\n\nBy: /s/ Bo Kim\n"
     )
-    names = {n for p in parse_text(text, fmt="text", reader=read_text).parties for n in p.names()}
+    names = _names(text)
     assert {"Corran Media LLC", "Vantor Value Fund L.P.", "TALWIN HOLDINGS, Inc."} <= names
 
 
