@@ -22,7 +22,7 @@ from typing import Any
 
 import yaml
 
-from bench.semantic_eval import PairScore
+from bench.semantic_eval import PairScore, fmt, ratio
 from draftdiff.diff.compare import compare
 from draftdiff.diff.result import PROVISION_CHANGE_TYPES, Change
 from draftdiff.parse.document import parse_file
@@ -82,10 +82,6 @@ def score(split: str) -> Score:
     return out
 
 
-def _ratio(a: int, b: int) -> str:
-    return "  –  " if not b else f"{a / b:5.2f}"
-
-
 def render(scores: dict[str, Score]) -> str:
     kinds = sorted({k for s in scores.values() for k in (*s.tp, *s.fp, *s.fn)})
     lines = ["change type".ljust(25) + "".join(f"| {s:^21} " for s in scores)]
@@ -94,7 +90,7 @@ def render(scores: dict[str, Score]) -> str:
         row = kind.ljust(25)
         for s in scores.values():
             tp, fp, fn = s.tp[kind], s.fp[kind], s.fn[kind]
-            row += f"| {_ratio(tp, tp + fp)}  {_ratio(tp, tp + fn)}  {tp + fn:3d}  "
+            row += f"| {fmt(ratio(tp, tp + fp))}  {fmt(ratio(tp, tp + fn))}  {tp + fn:3d}  "
         lines.append(row)
     row = "documents exactly right".ljust(25)
     for s in scores.values():
