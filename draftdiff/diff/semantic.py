@@ -464,16 +464,10 @@ class _PairReader:
             for category, narrows in (("guarantee_narrower", True), ("guarantee_wider", False)):
                 had = self._phrases(self.old, p, category)
                 has = self._phrases(self.new, q, category)
-                came = [
-                    c
-                    for c in has
-                    if cosmetic_key(c.text) not in {cosmetic_key(h.text) for h in had}
-                ]
-                went = [
-                    c
-                    for c in had
-                    if cosmetic_key(c.text) not in {cosmetic_key(h.text) for h in has}
-                ]
+                had_keys = {cosmetic_key(h.text) for h in had}
+                has_keys = {cosmetic_key(h.text) for h in has}
+                came = [c for c in has if cosmetic_key(c.text) not in had_keys]
+                went = [c for c in had if cosmetic_key(c.text) not in has_keys]
                 (weaker if narrows else stronger).extend((c, "added") for c in came)
                 (stronger if narrows else weaker).extend((c, "dropped") for c in went)
         if not weaker and not stronger:
