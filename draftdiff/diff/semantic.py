@@ -722,13 +722,13 @@ class _PairReader:
         for term, (d, meaning, items) in after.items():
             if term not in before or term in self.all_parties:
                 continue
-            was, old_meaning, _ = before[term]
+            was, old_meaning, old_items = before[term]
             if was.inline != d.inline:
                 continue
             for rename in renames.renames:
                 old_meaning = old_meaning.replace(rename.old, rename.new)
             old_meaning, meaning = self._followed_masked(
-                (was.clause, *before[term][2]), (d.clause, *items), old_meaning, meaning
+                (was.clause, *old_items), (d.clause, *items), old_meaning, meaning
             )
             if _same_meaning(old_meaning, meaning, d.inline):
                 continue
