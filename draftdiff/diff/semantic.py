@@ -821,8 +821,11 @@ class _PairReader:
         )
         rest_a = sorted(set(range(len(before))) - {i for i, _ in follows})
         rest_b = sorted(set(range(len(after))) - {j for _, j in follows})
-        place_a = [_place(self.old.clause(c).text, r, before) for c, r in before]
-        place_b = [_place(self.new.clause(c).text, r, after) for c, r in after]
+        # Each clause's words are read once, not once per reference in it.
+        words_a = {c: _place_words(self.old.clause(c).text, before) for c, _ in before}
+        words_b = {c: _place_words(self.new.clause(c).text, after) for c, _ in after}
+        place_a = [_place(words_a[c], r) for c, r in before]
+        place_b = [_place(words_b[c], r) for c, r in after]
 
         def same_place(i: int, j: int) -> bool:
             a, b = before[rest_a[i]][1], after[rest_b[j]][1]
@@ -1100,11 +1103,9 @@ def _in_order(n: int, m: int, same: Callable[[int, int], bool]) -> list[tuple[in
     return out
 
 
-def _place(
-    text: str, ref: Reference, refs: Sequence[tuple[str, Reference]]
-) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The words before and after a reference, every reference of the text counted as
-    one word of its own (their numbers change with a renumbering; their places do not)."""
+def _place_words(text: str, refs: Sequence[tuple[str, Reference]]) -> list[tuple[int, str]]:
+    """(offset, word) of a text, every reference of the text counted as one word of its
+    own (their numbers change with a renumbering; their places do not)."""
     spans = sorted({(r.start, r.end) for _, r in refs if text[r.start : r.end] == r.text})
     tokens: list[tuple[int, str]] = [(a, "\x00") for a, _ in spans]
     tokens.extend(
@@ -1113,6 +1114,13 @@ def _place(
         if not any(a <= m.start() < b for a, b in spans)
     )
     tokens.sort()
+    return tokens
+
+
+def _place(
+    tokens: Sequence[tuple[int, str]], ref: Reference
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The words (of `_place_words`) before and after a reference."""
     at = next((k for k, (start, _) in enumerate(tokens) if start == ref.start), None)
     if at is None:
         return (), ()
