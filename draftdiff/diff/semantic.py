@@ -124,7 +124,7 @@ def semantic_changes(
 # --- one pair ---------------------------------------------------------------------------
 
 
-@dataclass
+@dataclass(frozen=True)
 class _Side:
     """Provisions, values and references of one side of a pair, with their clause ids."""
 
@@ -156,11 +156,19 @@ class _PairReader:
         self.stand_in = not self.all_parties
         # Where each old clause went: the new ids of its pair (several for a split).
         self.counterpart: dict[str, tuple[str, ...]] = {}
+        self._sides: dict[tuple[Side, tuple[str, ...]], _Side] = {}
         for pair in pairs:
             for clause_id in pair.old:
                 self.counterpart[clause_id] = pair.new
 
     def side(self, side: Side, ids: tuple[str, ...]) -> _Side:
+        """One side of a pair, read once: pair() and references() both ask for it."""
+        key = (side, ids)
+        if key not in self._sides:
+            self._sides[key] = self._read_side(side, ids)
+        return self._sides[key]
+
+    def _read_side(self, side: Side, ids: tuple[str, ...]) -> _Side:
         analysis = self.analysis[side]
         provisions: list[Provision] = []
         values: list[tuple[str, Value]] = []
