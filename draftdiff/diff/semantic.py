@@ -63,7 +63,7 @@ from draftdiff.diff.result import (
     Side,
     Status,
 )
-from draftdiff.diff.scope import ScopeReader, ScopeWords
+from draftdiff.diff.scope import FacetChange, ScopeReader, ScopeWords
 from draftdiff.diff.textdiff import cosmetic_key
 from draftdiff.model import Clause, Document
 
@@ -308,9 +308,7 @@ class _PairReader:
                     for v in prov.values:
                         if w.start <= v.start < w.start + len(w.text):
                             told.add((side, prov.clause, v.start))
-        severity = min(
-            (policy.scope_severity(f.facet, f.narrowed) for f in facets), key=lambda s: s.rank
-        )
+        severity = _scope_severity(facets)
         evidence = [
             Evidence("old", p.clause, p.cue.text, p.cue.start, p.cue.rule),
             Evidence("new", q.clause, q.cue.text, q.cue.start, q.cue.rule),
@@ -365,7 +363,7 @@ class _PairReader:
         old_id, new_id = pair.old_id or "", pair.new_id or ""
         return Change(
             "scope.changed",
-            min((policy.scope_severity(f.facet) for f in facets), key=lambda s: s.rank),
+            _scope_severity(facets),
             f"{ref}{who}: scope changed — " + "; ".join(f.describe() for f in facets),
             party,
             pair.old_id,
@@ -1059,6 +1057,11 @@ def _spans(side: _Side, own: Provision) -> list[tuple[int, int]]:
     spans.extend((v.start, v.end) for c, v in side.values if c == clause)
     spans.extend(o.span for o in side.provisions if o.clause == clause and o is not own)
     return spans
+
+
+def _scope_severity(facets: Iterable[FacetChange]) -> Severity:
+    """The gravest severity of the facets a scope.changed names."""
+    return min((policy.scope_severity(f.facet, f.narrowed) for f in facets), key=lambda s: s.rank)
 
 
 def _untold_conditions(changes: list[Change]) -> list[Change]:
