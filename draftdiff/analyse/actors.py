@@ -198,7 +198,6 @@ class MentionFinder:
         self._others = re.compile(rf"(?<![\w-])(?:{others})\s+$", re.IGNORECASE) if others else None
         determiners = alternation(lexicon.phrases("joint_determiner"))
         coll = alternation(own_collective)
-        upper = upper_collective
         # "the Freedonian Side", "the Ukrainian Party": a party's adjective before a
         # collective word names that party.
         self._adjective = (
@@ -215,8 +214,8 @@ class MentionFinder:
         joint = []
         if determiners and coll:
             joint.append(rf"(?i:(?:{determiners})\s+(?:{coll}))")
-        if upper:
-            joint.append(upper)
+        if upper_collective:
+            joint.append(upper_collective)
         self._joint = re.compile(rf"(?<![\w-])(?:{'|'.join(joint)})(?![\w-])") if joint else None
         self._negative = {w.casefold() for w in lexicon.phrases("negative_determiner")}
         own = [t for t in terms if t not in self._party_of and t not in own_collective]

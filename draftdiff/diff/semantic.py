@@ -63,7 +63,7 @@ from draftdiff.diff.result import (
     Side,
     Status,
 )
-from draftdiff.diff.scope import ScopeReader, ScopeWords
+from draftdiff.diff.scope import FacetChange, ScopeReader, ScopeWords
 from draftdiff.diff.textdiff import cosmetic_key
 from draftdiff.model import Clause, Document
 
@@ -124,7 +124,7 @@ def semantic_changes(
 # --- one pair ---------------------------------------------------------------------------
 
 
-@dataclass
+@dataclass(frozen=True)
 class _Side:
     """Provisions, values and references of one side of a pair, with their clause ids."""
 
@@ -156,11 +156,19 @@ class _PairReader:
         self.stand_in = not self.all_parties
         # Where each old clause went: the new ids of its pair (several for a split).
         self.counterpart: dict[str, tuple[str, ...]] = {}
+        self._sides: dict[tuple[Side, tuple[str, ...]], _Side] = {}
         for pair in pairs:
             for clause_id in pair.old:
                 self.counterpart[clause_id] = pair.new
 
     def side(self, side: Side, ids: tuple[str, ...]) -> _Side:
+        """One side of a pair, read once: pair() and references() both ask for it."""
+        key = (side, ids)
+        if key not in self._sides:
+            self._sides[key] = self._read_side(side, ids)
+        return self._sides[key]
+
+    def _read_side(self, side: Side, ids: tuple[str, ...]) -> _Side:
         analysis = self.analysis[side]
         provisions: list[Provision] = []
         values: list[tuple[str, Value]] = []
@@ -300,9 +308,7 @@ class _PairReader:
                     for v in prov.values:
                         if w.start <= v.start < w.start + len(w.text):
                             told.add((side, prov.clause, v.start))
-        severity = min(
-            (policy.scope_severity(f.facet, f.narrowed) for f in facets), key=lambda s: s.rank
-        )
+        severity = _scope_severity(facets)
         evidence = [
             Evidence("old", p.clause, p.cue.text, p.cue.start, p.cue.rule),
             Evidence("new", q.clause, q.cue.text, q.cue.start, q.cue.rule),
@@ -357,7 +363,7 @@ class _PairReader:
         old_id, new_id = pair.old_id or "", pair.new_id or ""
         return Change(
             "scope.changed",
-            min((policy.scope_severity(f.facet) for f in facets), key=lambda s: s.rank),
+            _scope_severity(facets),
             f"{ref}{who}: scope changed — " + "; ".join(f.describe() for f in facets),
             party,
             pair.old_id,
@@ -464,16 +470,10 @@ class _PairReader:
             for category, narrows in (("guarantee_narrower", True), ("guarantee_wider", False)):
                 had = self._phrases(self.old, p, category)
                 has = self._phrases(self.new, q, category)
-                came = [
-                    c
-                    for c in has
-                    if cosmetic_key(c.text) not in {cosmetic_key(h.text) for h in had}
-                ]
-                went = [
-                    c
-                    for c in had
-                    if cosmetic_key(c.text) not in {cosmetic_key(h.text) for h in has}
-                ]
+                had_keys = {cosmetic_key(h.text) for h in had}
+                has_keys = {cosmetic_key(h.text) for h in has}
+                came = [c for c in has if cosmetic_key(c.text) not in had_keys]
+                went = [c for c in had if cosmetic_key(c.text) not in has_keys]
                 (weaker if narrows else stronger).extend((c, "added") for c in came)
                 (stronger if narrows else weaker).extend((c, "dropped") for c in went)
         if not weaker and not stronger:
@@ -728,13 +728,13 @@ class _PairReader:
         for term, (d, meaning, items) in after.items():
             if term not in before or term in self.all_parties:
                 continue
-            was, old_meaning, _ = before[term]
+            was, old_meaning, old_items = before[term]
             if was.inline != d.inline:
                 continue
             for rename in renames.renames:
                 old_meaning = old_meaning.replace(rename.old, rename.new)
             old_meaning, meaning = self._followed_masked(
-                (was.clause, *before[term][2]), (d.clause, *items), old_meaning, meaning
+                (was.clause, *old_items), (d.clause, *items), old_meaning, meaning
             )
             if _same_meaning(old_meaning, meaning, d.inline):
                 continue
@@ -827,8 +827,11 @@ class _PairReader:
         )
         rest_a = sorted(set(range(len(before))) - {i for i, _ in follows})
         rest_b = sorted(set(range(len(after))) - {j for _, j in follows})
-        place_a = [_place(self.old.clause(c).text, r, before) for c, r in before]
-        place_b = [_place(self.new.clause(c).text, r, after) for c, r in after]
+        # Each clause's words are read once, not once per reference in it.
+        words_a = {c: _place_words(self.old.clause(c).text, before) for c, _ in before}
+        words_b = {c: _place_words(self.new.clause(c).text, after) for c, _ in after}
+        place_a = [_place(words_a[c], r) for c, r in before]
+        place_b = [_place(words_b[c], r) for c, r in after]
 
         def same_place(i: int, j: int) -> bool:
             a, b = before[rest_a[i]][1], after[rest_b[j]][1]
@@ -1056,6 +1059,11 @@ def _spans(side: _Side, own: Provision) -> list[tuple[int, int]]:
     return spans
 
 
+def _scope_severity(facets: Iterable[FacetChange]) -> Severity:
+    """The gravest severity of the facets a scope.changed names."""
+    return min((policy.scope_severity(f.facet, f.narrowed) for f in facets), key=lambda s: s.rank)
+
+
 def _untold_conditions(changes: list[Change]) -> list[Change]:
     """Without the condition changes whose words a scope change already quotes: "for as
     long as it is a trade secret" is a duration, told once, not also a condition."""
@@ -1106,11 +1114,9 @@ def _in_order(n: int, m: int, same: Callable[[int, int], bool]) -> list[tuple[in
     return out
 
 
-def _place(
-    text: str, ref: Reference, refs: Sequence[tuple[str, Reference]]
-) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The words before and after a reference, every reference of the text counted as
-    one word of its own (their numbers change with a renumbering; their places do not)."""
+def _place_words(text: str, refs: Sequence[tuple[str, Reference]]) -> list[tuple[int, str]]:
+    """(offset, word) of a text, every reference of the text counted as one word of its
+    own (their numbers change with a renumbering; their places do not)."""
     spans = sorted({(r.start, r.end) for _, r in refs if text[r.start : r.end] == r.text})
     tokens: list[tuple[int, str]] = [(a, "\x00") for a, _ in spans]
     tokens.extend(
@@ -1119,6 +1125,13 @@ def _place(
         if not any(a <= m.start() < b for a, b in spans)
     )
     tokens.sort()
+    return tokens
+
+
+def _place(
+    tokens: Sequence[tuple[int, str]], ref: Reference
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The words (of `_place_words`) before and after a reference."""
     at = next((k for k, (start, _) in enumerate(tokens) if start == ref.start), None)
     if at is None:
         return (), ()
