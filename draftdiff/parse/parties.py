@@ -23,7 +23,7 @@ from collections.abc import Iterable, Sequence
 
 from draftdiff.model import Party
 from draftdiff.parse.parties_blocks import labelled_parties, party_lists, signature_block
-from draftdiff.parse.parties_names import HAS_SUFFIX, aliases_of, bare, entity_name, key
+from draftdiff.parse.parties_names import aliases_of, bare, entity_name, is_legal_person, key
 from draftdiff.parse.parties_preamble import (
     BY,
     INTRODUCER,
@@ -81,13 +81,6 @@ def _is_placeholder(found: Found) -> bool:
     """Stands for parties named elsewhere: "the Parties signatory hereto", "each
     other party identified on the signature pages hereto"."""
     return any(_PLACEHOLDER.search(n) for n in (found.name, *found.aliases))
-
-
-def _formal(name: str) -> bool:
-    """Names a legal person: a company form or a state ("ACME Ltd", "Republic of X")."""
-    return bool(
-        HAS_SUFFIX.search(name) or re.search(r"\b(?:Government|Republic|Kingdom|State)\b", name)
-    )
 
 
 def find_parties(texts: Iterable[str], schema: Schema) -> tuple[Party, ...]:
@@ -172,7 +165,7 @@ def _preamble(
                 and (
                     _HEREINAFTER.search(f.how)
                     or _FORM.search(joined)
-                    or any(map(_formal, (f.name, *f.aliases)))
+                    or any(map(is_legal_person, (f.name, *f.aliases)))
                 )
             ]
         if any(f.how != "preamble" for f in found):
@@ -208,7 +201,7 @@ def _definitions(texts: Sequence[str], schema: Schema, collective: frozenset[str
                 if not name or name.casefold() in collective or not name[0].isupper():
                     continue
                 full = entity_name(match.groupdict().get("full") or "")
-                if not (_formal(full) or name in schema.parties.roles):
+                if not (is_legal_person(full) or name in schema.parties.roles):
                     # `... runs on the Authenticated Transfer Protocol ("AT Protocol")`:
                     # a thing defined in passing names no party unless a legal person
                     # or one of the schema's roles ("you (the "Customer")") stands there.
