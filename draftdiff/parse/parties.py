@@ -216,16 +216,21 @@ def _merge(found: list[Found], more: Iterable[Found]) -> list[Found]:
     """`found` plus `more`; one entity found twice (a cover page repeats the preamble)
     keeps its first name and how it was first found, and gains the other names."""
     out = list(found)
+    # Each entry's keys, kept beside it rather than recomputed for every new item.
+    out_keys = [_keys(f) for f in out]
     for item in more:
-        keys = {key(n) for n in (item.name, *item.aliases)} - {""}
-        same = next(
-            (i for i, f in enumerate(out) if keys & ({key(n) for n in (f.name, *f.aliases)})),
-            None,
-        )
+        keys = _keys(item) - {""}
+        same = next((i for i, k in enumerate(out_keys) if keys & k), None)
         if same is None:
             out.append(item)
+            out_keys.append(_keys(item))
             continue
         old = out[same]
         aliases = [*old.aliases, *(a for a in (item.name, *item.aliases) if a not in old.aliases)]
         out[same] = Found(old.name, tuple(a for a in aliases if bare(a) != old.name), old.how)
+        out_keys[same] = _keys(out[same])
     return out
+
+
+def _keys(found: Found) -> set[str]:
+    return {key(n) for n in (found.name, *found.aliases)}
