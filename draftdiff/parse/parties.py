@@ -88,6 +88,7 @@ def find_parties(texts: Iterable[str], schema: Schema) -> tuple[Party, ...]:
     rules = schema.parties
     collective = frozenset(c.casefold() for c in rules.collective)
     things = frozenset(t.casefold() for t in rules.things)
+    texts = list(texts)  # read twice: the head here, the signature block below
     head = _head(texts)
     found = _preamble(head, collective, things)
     found = _merge(found, party_lists(head, collective, things))
@@ -103,9 +104,9 @@ def find_parties(texts: Iterable[str], schema: Schema) -> tuple[Party, ...]:
         # "between and among the Parties signatory hereto": only the signature pages
         # name them (a consortium may have 50 signers, three blocks each).
         found = [f for f in found if f not in placeholders or f.aliases]
-        found = _merge(found, signature_block(list(texts), blocks=_MANY_SIGNERS_BLOCKS))
+        found = _merge(found, signature_block(texts, blocks=_MANY_SIGNERS_BLOCKS))
     elif len(found) < 2:
-        found = _merge(found, signature_block(list(texts)))
+        found = _merge(found, signature_block(texts))
     if not found:
         return tuple(
             Party(role, tuple(rules.aliases.get(role, ())), assumed=True, found=_DEFAULT)
