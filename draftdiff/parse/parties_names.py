@@ -110,7 +110,8 @@ def restore_stop(name: str, source: str) -> str:
     if (
         name
         and HAS_SUFFIX.search(name[-6:])
-        and re.search(rf"{re.escape(name)}\.", " ".join(source.split()))
+        # A plain substring test: a pattern built from each name fills re's cache.
+        and f"{name}." in " ".join(source.split())
     ):
         return name + "."
     return name
