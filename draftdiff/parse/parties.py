@@ -23,7 +23,7 @@ from collections.abc import Iterable, Sequence
 
 from draftdiff.model import Party
 from draftdiff.parse.parties_blocks import labelled_parties, party_lists, signature_block
-from draftdiff.parse.parties_names import HAS_SUFFIX, aliases_of, bare, entity_name, key
+from draftdiff.parse.parties_names import aliases_of, bare, entity_name, is_legal_person, key
 from draftdiff.parse.parties_preamble import (
     BY,
     INTRODUCER,
@@ -83,18 +83,12 @@ def _is_placeholder(found: Found) -> bool:
     return any(_PLACEHOLDER.search(n) for n in (found.name, *found.aliases))
 
 
-def _formal(name: str) -> bool:
-    """Names a legal person: a company form or a state ("ACME Ltd", "Republic of X")."""
-    return bool(
-        HAS_SUFFIX.search(name) or re.search(r"\b(?:Government|Republic|Kingdom|State)\b", name)
-    )
-
-
 def find_parties(texts: Iterable[str], schema: Schema) -> tuple[Party, ...]:
     """The parties of a document whose blocks have these texts, in order of appearance."""
     rules = schema.parties
     collective = frozenset(c.casefold() for c in rules.collective)
     things = frozenset(t.casefold() for t in rules.things)
+    texts = list(texts)  # read twice: the head here, the signature block below
     head = _head(texts)
     found = _preamble(head, collective, things)
     found = _merge(found, party_lists(head, collective, things))
@@ -110,9 +104,9 @@ def find_parties(texts: Iterable[str], schema: Schema) -> tuple[Party, ...]:
         # "between and among the Parties signatory hereto": only the signature pages
         # name them (a consortium may have 50 signers, three blocks each).
         found = [f for f in found if f not in placeholders or f.aliases]
-        found = _merge(found, signature_block(list(texts), blocks=_MANY_SIGNERS_BLOCKS))
+        found = _merge(found, signature_block(texts, blocks=_MANY_SIGNERS_BLOCKS))
     elif len(found) < 2:
-        found = _merge(found, signature_block(list(texts)))
+        found = _merge(found, signature_block(texts))
     if not found:
         return tuple(
             Party(role, tuple(rules.aliases.get(role, ())), assumed=True, found=_DEFAULT)
@@ -172,7 +166,7 @@ def _preamble(
                 and (
                     _HEREINAFTER.search(f.how)
                     or _FORM.search(joined)
-                    or any(map(_formal, (f.name, *f.aliases)))
+                    or any(map(is_legal_person, (f.name, *f.aliases)))
                 )
             ]
         if any(f.how != "preamble" for f in found):
@@ -208,7 +202,7 @@ def _definitions(texts: Sequence[str], schema: Schema, collective: frozenset[str
                 if not name or name.casefold() in collective or not name[0].isupper():
                     continue
                 full = entity_name(match.groupdict().get("full") or "")
-                if not (_formal(full) or name in schema.parties.roles):
+                if not (is_legal_person(full) or name in schema.parties.roles):
                     # `... runs on the Authenticated Transfer Protocol ("AT Protocol")`:
                     # a thing defined in passing names no party unless a legal person
                     # or one of the schema's roles ("you (the "Customer")") stands there.
@@ -223,16 +217,21 @@ def _merge(found: list[Found], more: Iterable[Found]) -> list[Found]:
     """`found` plus `more`; one entity found twice (a cover page repeats the preamble)
     keeps its first name and how it was first found, and gains the other names."""
     out = list(found)
+    # Each entry's keys, kept beside it rather than recomputed for every new item.
+    out_keys = [_keys(f) for f in out]
     for item in more:
-        keys = {key(n) for n in (item.name, *item.aliases)} - {""}
-        same = next(
-            (i for i, f in enumerate(out) if keys & ({key(n) for n in (f.name, *f.aliases)})),
-            None,
-        )
+        keys = _keys(item) - {""}
+        same = next((i for i, k in enumerate(out_keys) if keys & k), None)
         if same is None:
             out.append(item)
+            out_keys.append(_keys(item))
             continue
         old = out[same]
         aliases = [*old.aliases, *(a for a in (item.name, *item.aliases) if a not in old.aliases)]
         out[same] = Found(old.name, tuple(a for a in aliases if bare(a) != old.name), old.how)
+        out_keys[same] = _keys(out[same])
     return out
+
+
+def _keys(found: Found) -> set[str]:
+    return {key(n) for n in (found.name, *found.aliases)}

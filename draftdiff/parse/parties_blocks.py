@@ -34,14 +34,12 @@ _LIST_STOP = re.compile(
 _CONNECTOR = re.compile(r"^\W*(?:and|und|&|-\s*and\s*-)\W*$", re.IGNORECASE)
 _MAX_ITEMS = 8
 _TRAILING_AND = re.compile(r"\s+(?:and|und|&)\s*$", re.IGNORECASE)
-_SIGNATURE = re.compile(r"^\s*(?:By|Signed|Signature|Name)\s*:", re.IGNORECASE)
 _WITNESS = re.compile(
     r"IN\s+WITNESS\s+(?:WHEREOF|THEREOF)|IN\s+EVIDENCE\s+WHEREOF|EXECUTED\s+(?:as|by)|"
     r"SIGNED\s+(?:by|for)",
     re.I,
 )
 _TAIL_BLOCKS = 60
-_SIGNER = re.compile(r"^\s*(?:By|Signed|Name|Title|Date|Its|Signature|Witness)\b", re.I)
 
 
 def party_lists(

@@ -62,6 +62,7 @@ _SUFFIX = (
 )
 _TRAILING_SUFFIXES = re.compile(rf"(?:[,\s]+{_SUFFIX})+\s*$")
 HAS_SUFFIX = re.compile(rf"(?<![\w-]){_SUFFIX}(?![\w-])", re.IGNORECASE)
+_STATE_WORD = re.compile(r"\b(?:Government|Republic|Kingdom|State)\b")
 _STATE = re.compile(
     r"^(?:the\s+)?(?:Government\s+of\s+)?(?:the\s+)?"
     r"(?:(?:Federal|Democratic|People['’]s|Socialist|Islamic|Arab|United|Plurinational|"
@@ -99,12 +100,18 @@ def entity_name(stretch: str) -> str:
     return text if is_name(text) else ""
 
 
+def is_legal_person(name: str) -> bool:
+    """Names a legal person: a company form or a state ("ACME Ltd", "Republic of X")."""
+    return bool(HAS_SUFFIX.search(name) or _STATE_WORD.search(name))
+
+
 def restore_stop(name: str, source: str) -> str:
     """ "Acme Inc" -> "Acme Inc." when the source writes the full stop."""
     if (
         name
         and HAS_SUFFIX.search(name[-6:])
-        and re.search(rf"{re.escape(name)}\.", " ".join(source.split()))
+        # A plain substring test: a pattern built from each name fills re's cache.
+        and f"{name}." in " ".join(source.split())
     ):
         return name + "."
     return name

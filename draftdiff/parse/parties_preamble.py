@@ -15,7 +15,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from draftdiff.parse.parties_names import HAS_SUFFIX, aliases_of, entity_name, restore_stop
+from draftdiff.parse.parties_names import (
+    HAS_SUFFIX,
+    aliases_of,
+    entity_name,
+    is_legal_person,
+    restore_stop,
+)
 
 INTRODUCER = re.compile(
     r"\bB\s?E\s?T\s?W\s?E\s?E\s?N\b\s*:?\s*|\b(?:by\s+and\s+between|by\s+and\s+among(?:st)?|between|among(?:st)?|zwischen|"
@@ -228,9 +234,7 @@ def is_formal(name: str) -> bool:
     """Names a legal person by its form: "ACME Ltd", "Republic of X", "BIRCH GLOBAL INC".
     A plain list (`between A and B`) gives parties only in such names: capitalised
     nouns ("Arbeitnehmer", "Licensed Users") are no evidence in German or in titles."""
-    if HAS_SUFFIX.search(name) or re.search(
-        r"\b(?:Government|Republic|Kingdom|State|City)\b", name
-    ):
+    if is_legal_person(name) or re.search(r"\bCity\b", name):
         return True
     words = name.split()
     return len(words) >= 2 and name.isupper()
@@ -239,7 +243,7 @@ def is_formal(name: str) -> bool:
 def looks_like_entity(name: str) -> bool:
     """A company, a state or a person's full name, not a single role word ("Licensee")."""
     words = name.split()
-    if HAS_SUFFIX.search(name) or re.search(r"\b(?:Government|Republic|Kingdom|State)\b", name):
+    if is_legal_person(name):
         return True
     capitals = [w for w in words if w[:1].isupper()]
     return len(capitals) >= 2 or (len(words) == 1 and words[0].isupper() and len(words[0]) > 2)
