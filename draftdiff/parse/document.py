@@ -16,7 +16,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from draftdiff.errors import InputError
-from draftdiff.model import Block, Clause, Document, PageText, Party
+from draftdiff.model import Block, Document, PageText, Party
 from draftdiff.parse.encoding import decode
 from draftdiff.parse.parties import find_parties
 from draftdiff.parse.read_markdown import read_markdown
@@ -136,7 +136,7 @@ def document_from_blocks(
 ) -> Document:
     """Build a Document from any reader's blocks (the .docx reader uses this too)."""
     chosen, structure = _structure(blocks, schema)
-    parties = _parties(structure.clauses, blocks, chosen)
+    parties = _parties(blocks, chosen)
     title = structure.title or next((b.text for b in blocks if b.text), "") or Path(path).stem
     return Document(
         path=path,
@@ -156,12 +156,10 @@ def document_from_blocks(
     )
 
 
-def _parties(
-    clauses: Sequence[Clause], blocks: Sequence[Block], schema: Schema
-) -> tuple[Party, ...]:
+def _parties(blocks: Sequence[Block], schema: Schema) -> tuple[Party, ...]:
     """The parties, as the preamble (or a parties list, or the signature block) names
-    them; `find_parties` looks past cover pages and tables of contents itself."""
-    del clauses  # the preamble may follow a numbered table of contents
+    them. Every block is given, not only those before the first numbered clause:
+    `find_parties` looks past cover pages and tables of contents itself."""
     return find_parties([b.text for b in blocks], schema)
 
 
