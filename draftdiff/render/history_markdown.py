@@ -52,8 +52,8 @@ def render_history_markdown(history: History) -> str:
     out.append("|---|" + "---|" * len(short))
     for p in changed:
         cells = []
-        for v in range(len(short)):
-            text, kind = state_cell(p, v)
+        for version in range(len(short)):
+            text, kind = state_cell(p, version)
             cells.append(cell(text) + (f" *{kind}*" if kind and kind != "absent" else ""))
         out.append(f"| {cell(p.description)} | " + " | ".join(cells) + " |")
     moved = [c for c in history.clauses if c.changed]
