@@ -51,6 +51,8 @@ class ProvisionState:
     conditions: tuple[str, ...]
     gist: str
     """The first words of what is owed or allowed."""
+    intensifiers: tuple[str, ...] = ()
+    """Words that harden it ("irrevocably", "with its full faith and credit")."""
 
     @property
     def shape(self) -> tuple[Modality, tuple[str, ...], bool]:
@@ -239,6 +241,12 @@ def _differences(v: int, before: ProvisionState, after: ProvisionState) -> list[
             out.append(ProvisionEvent(v, "changed", f"{b.label} → {a.label}, {cues}"))
     elif before.cue.casefold() != after.cue.casefold() and b.family == "guarantee":
         out.append(ProvisionEvent(v, "changed", cues))
+    lost = [w for w in before.intensifiers if w.casefold() not in _folded(after.intensifiers)]
+    gained = [w for w in after.intensifiers if w.casefold() not in _folded(before.intensifiers)]
+    if b is a and lost and not gained:
+        out.append(ProvisionEvent(v, "weakened", f"'{lost[0]}' dropped"))
+    elif b is a and gained and not lost:
+        out.append(ProvisionEvent(v, "strengthened", f"'{gained[0]}' added"))
     if before.parties != after.parties:
         out.append(
             ProvisionEvent(v, "reassigned", f"{_names(before.parties)} → {_names(after.parties)}")
@@ -261,7 +269,12 @@ def _state(p: Provision) -> ProvisionState:
         actor=p.actor.text or (p.actor.name or ""),
         conditions=tuple(c.text for c in p.conditions),
         gist=p.gist(),
+        intensifiers=tuple(c.text for c in p.intensifiers),
     )
+
+
+def _folded(texts: Sequence[str]) -> set[str]:
+    return {t.casefold() for t in texts}
 
 
 def _parties(p: Provision) -> tuple[str, ...]:
