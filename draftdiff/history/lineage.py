@@ -89,8 +89,10 @@ class ClauseLineage:
 
     @property
     def label(self) -> str:
-        """Its ids where last present: what a reader of the latest draft looks for."""
-        return ", ".join(self.steps[self.last].ids)
+        """Its ids where last present: what a reader of the latest draft looks for; with
+        that version ("4.3 (v1)") when the latest draft no longer has it."""
+        ids = ", ".join(self.steps[self.last].ids)
+        return ids if self.last == len(self.steps) - 1 else f"{ids} (v{self.last + 1})"
 
     def ids_in(self, version: int) -> tuple[str, ...]:
         return self.steps[version].ids
