@@ -143,10 +143,14 @@ def clause_lineages(
             )
     roots = _reading_order(comparisons, links, orders)
     keys = {root: f"c{n + 1}" for n, root in enumerate(roots)}
-    pair_roots = [
-        [links.find((k, p.old[0]) if p.old else (k + 1, p.new[0])) for p in c.pairs]
-        for k, c in enumerate(comparisons)
-    ]
+    # For each comparison, the pairs of each lineage (one pass, not one per lineage).
+    pair_roots: list[dict[Node, list[int]]] = []
+    for k, comparison in enumerate(comparisons):
+        held: dict[Node, list[int]] = {}
+        for n, p in enumerate(comparison.pairs):
+            node = (k, p.old[0]) if p.old else (k + 1, p.new[0])
+            held.setdefault(links.find(node), []).append(n)
+        pair_roots.append(held)
     lineages = []
     for root in roots:
         present = groups[root]
@@ -171,13 +175,13 @@ def _step(
     ids: tuple[str, ...],
     root: Node,
     comparisons: Sequence[Comparison],
-    pair_roots: Sequence[Sequence[Node]],
+    pair_roots: Sequence[dict[Node, list[int]]],
     restored: set[tuple[Node, int]],
 ) -> ClauseStep:
     if version == 0:
         return ClauseStep(0, ids, "" if ids else "absent")
     comparison = comparisons[version - 1]
-    held = tuple(n for n, r in enumerate(pair_roots[version - 1]) if r == root)
+    held = tuple(pair_roots[version - 1].get(root, ()))
     if not held:
         return ClauseStep(version, ids, "absent")
     statuses = list(dict.fromkeys(comparison.pairs[n].status for n in held))
@@ -228,15 +232,22 @@ def _restore(
         gone = {root: last for root, last in seen.items() if last < k - 1}
         if not gone:
             continue
+        # Each gone lineage's clauses where last seen, gathered in one pass per version.
+        held: dict[Node, list[str]] = {root: [] for root in gone}
+        for version in sorted(set(gone.values())):
+            for clause_id in orders[version]:
+                root = links.find((version, clause_id))
+                if gone.get(root) == version:
+                    held[root].append(clause_id)
+        texts = {root: _text(documents[gone[root]], ids) for root, ids in held.items()}
         for ids in added:
             node = (k, ids[0])
             text = _text(documents[k], ids)
             best, score = None, 0.0
             for root, last in gone.items():
-                old_ids = tuple(i for i in orders[last] if links.find((last, i)) == root)
-                if not _same_kind(documents[last], old_ids, documents[k], ids):
+                if not _same_kind(documents[last], held[root], documents[k], ids):
                     continue
-                s = _restore_score(_text(documents[last], old_ids), text)
+                s = _restore_score(texts[root], text)
                 if s > score:
                     best, score = root, s
             if best is not None and score >= RESTORE_THRESHOLD:
@@ -259,7 +270,11 @@ def _same_kind(a: Document, a_ids: Sequence[str], b: Document, b_ids: Sequence[s
 def _restore_score(old: str, new: str) -> float:
     if cosmetic_key(old) == cosmetic_key(new):
         return 1.0
-    if min(len(old.split()), len(new.split())) < RESTORE_MIN_WORDS:
+    short, long = sorted((len(old.split()), len(new.split())))
+    if short < RESTORE_MIN_WORDS:
+        return 0.0
+    # Dice is at most 2·short / (short + long): skip what cannot reach the threshold.
+    if 2 * short / (short + long) < RESTORE_THRESHOLD:
         return 0.0
     return similarity(old, new)
 
