@@ -16,7 +16,7 @@ says "restored" rather than "added". Words returning to those of an earlier vers
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from draftdiff.diff.result import PART_SEPARATOR, Comparison, Status
 from draftdiff.diff.textdiff import cosmetic_key, similarity
@@ -50,6 +50,9 @@ class ClauseStep:
     """Indexes of the pairs of comparisons[version - 1] that hold it."""
     reverted_to: int | None = None
     """The earlier version (not the one just before) whose words it returns to."""
+    minor: bool = False
+    """Only its number, or only punctuation, case or spacing, changed: told in its story,
+    never counted as a change."""
 
     @property
     def present(self) -> bool:
@@ -57,8 +60,13 @@ class ClauseStep:
 
     @property
     def changed(self) -> bool:
-        """Whether arriving here changed anything a reader would want told."""
+        """Whether arriving here changed anything at all (its number included)."""
         return self.status not in ("", "absent", "unchanged")
+
+    @property
+    def substantive(self) -> bool:
+        """Whether arriving here changed more than its number or its punctuation."""
+        return self.changed and not self.minor
 
 
 @dataclass(frozen=True)
@@ -85,7 +93,8 @@ class ClauseLineage:
 
     @property
     def changed(self) -> bool:
-        return any(s.changed for s in self.steps)
+        """Whether any version changed more than its number or its punctuation."""
+        return any(s.substantive for s in self.steps)
 
     @property
     def label(self) -> str:
@@ -112,9 +121,10 @@ class ClauseLineage:
             where = ", ".join(step.ids)
             if step.reverted_to is not None and step.status != "restored":
                 where += f", back to the {names[step.reverted_to]} wording"
-            parts.append(
-                f"{step.status} in {names[step.version]}" + (f" ({where})" if where else "")
-            )
+            status = step.status
+            if status == "modified" and step.minor:
+                status = "reworded (punctuation only)"
+            parts.append(f"{status} in {names[step.version]}" + (f" ({where})" if where else ""))
         if len(parts) == 1 and first == 0:
             parts.append("unchanged since")
         return ", ".join(parts)
@@ -187,7 +197,13 @@ def _step(
     statuses = list(dict.fromkeys(comparison.pairs[n].status for n in held))
     if (root, version) in restored and statuses == [Status.ADDED]:
         return ClauseStep(version, ids, "restored", held)
-    return ClauseStep(version, ids, "/".join(s.value for s in statuses), held)
+    pairs = [comparison.pairs[n] for n in held]
+    minor = all(
+        p.status in (Status.UNCHANGED, Status.RENUMBERED)
+        or (p.status is Status.MODIFIED and p.cosmetic)
+        for p in pairs
+    )
+    return ClauseStep(version, ids, "/".join(s.value for s in statuses), held, minor=minor)
 
 
 def _reversions(steps: list[ClauseStep], documents: Sequence[Document]) -> tuple[ClauseStep, ...]:
@@ -204,11 +220,7 @@ def _reversions(steps: list[ClauseStep], documents: Sequence[Document]) -> tuple
         if step.present and v >= 2 and keys[v] != keys[v - 1]:
             earlier = [j for j in range(v - 1) if keys[j] == keys[v]]
             reverted = earlier[-1] if earlier else None
-        out.append(
-            ClauseStep(step.version, step.ids, step.status, step.pairs, reverted)
-            if reverted is not None
-            else step
-        )
+        out.append(replace(step, reverted_to=reverted) if reverted is not None else step)
     return tuple(out)
 
 

@@ -107,6 +107,8 @@ def _clause(
         }
         if step.reverted_to is not None:
             entry["reverted_to"] = step.reverted_to + 1
+        if step.minor:
+            entry["minor"] = True
         if step.changed:
             comparison = history.comparisons[step.version - 1]
             found = sorted(

@@ -61,6 +61,11 @@ def test_a_draft_that_goes_back_is_a_flip_flop_for_every_clause_it_touched() -> 
             assert lineage.steps[2].reverted_to == 0, lineage.story()
         if status in ("unchanged", "renumbered"):
             assert not lineage.flip_flop, lineage.story()
+    removed = [p for p in history.provisions if [e.kind for e in p.events][:1] == ["removed"]]
+    assert removed, "v2 removes provisions (the USD 500 billion target, the observer seat)"
+    for provision in removed:
+        assert [(e.version, e.kind) for e in provision.events] == [(1, "removed"), (2, "restored")]
+        assert provision.flip_flop
 
 
 def test_a_clause_added_with_new_words_is_not_taken_for_one_removed_before() -> None:
