@@ -98,7 +98,7 @@ def build_history(
         for k in range(len(documents))
     )
     clauses = clause_lineages(documents, comparisons)
-    provisions = provision_lineages(clauses, analyses)
+    provisions = provision_lineages(clauses, analyses, comparisons)
     return History(versions, comparisons, clauses, provisions, party_trends(documents, ledgers))
 
 

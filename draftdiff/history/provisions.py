@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from draftdiff.analyse.actors import JOINT
 from draftdiff.analyse.modality import Modality
 from draftdiff.analyse.provisions import Analysis, Provision, words
+from draftdiff.diff.result import Change, Comparison
 from draftdiff.history.lineage import ClauseLineage
 
 MATCH_THRESHOLD = 0.2
@@ -53,6 +54,11 @@ class ProvisionState:
     """The first words of what is owed or allowed."""
     intensifiers: tuple[str, ...] = ()
     """Words that harden it ("irrevocably", "with its full faith and credit")."""
+    span: tuple[int, int] = (0, 0)
+    """Its words' offsets in the clause text (where the semantic layer's evidence lands)."""
+    sentence: tuple[int, int] = (0, 0)
+    """The offsets of the sentence it is in ("Subject to ..., Customer may" puts the
+    condition before the provision's own words)."""
 
     @property
     def shape(self) -> tuple[Modality, tuple[str, ...], bool]:
@@ -141,14 +147,87 @@ class ProvisionLineage:
 
 
 def provision_lineages(
-    clauses: Sequence[ClauseLineage], analyses: Sequence[Analysis]
+    clauses: Sequence[ClauseLineage],
+    analyses: Sequence[Analysis],
+    comparisons: Sequence[Comparison] = (),
 ) -> tuple[ProvisionLineage, ...]:
-    """The provision lineages of every clause lineage, in reading order."""
+    """The provision lineages of every clause lineage, in reading order. The semantic
+    changes of `comparisons` (consecutive versions) that point into a provision's words
+    and tell something its own states do not (a condition, a scope or a value changed)
+    join its events, so the history never says less than the pairwise report."""
+    told = [_Evidence(c) for c in comparisons]
     out: list[ProvisionLineage] = []
     for lineage in clauses:
         for states in _chains(lineage, analyses):
-            out.append(ProvisionLineage(f"p{len(out) + 1}", lineage.key, states, _events(states)))
+            events = list(_events(states))
+            if told:
+                events = _with_reported(events, states, told)
+            out.append(ProvisionLineage(f"p{len(out) + 1}", lineage.key, states, tuple(events)))
     return tuple(out)
+
+
+REPORTED_KINDS = {
+    "obligation.strengthened": "strengthened",
+    "obligation.weakened": "weakened",
+    "guarantee.strengthened": "strengthened",
+    "guarantee.weakened": "weakened",
+    "obligation.reassigned": "reassigned",
+    "condition.added": "conditioned",
+    "condition.removed": "unconditioned",
+    "scope.changed": "scope changed",
+    "value.changed": "value changed",
+}
+"""Semantic change codes a kept provision's lineage tells, and the event each is.
+Additions and removals are read off the states themselves."""
+
+
+class _Evidence:
+    """Where each semantic change of one comparison points: (side, clause) → changes."""
+
+    def __init__(self, comparison: Comparison) -> None:
+        self.at: dict[tuple[str, str], list[tuple[int, Change]]] = {}
+        for change in comparison.changes:
+            if change.type not in REPORTED_KINDS:
+                continue
+            for ev in change.evidence:
+                self.at.setdefault((ev.side, ev.clause), []).append((ev.start, change))
+
+    def inside(self, side: str, state: ProvisionState) -> list[Change]:
+        """Changes whose evidence lies in the provision's words, or in its sentence and
+        about one of its parties."""
+        start, end = state.span
+        first, last = state.sentence
+        return [
+            c
+            for at, c in self.at.get((side, state.clause), ())
+            if start <= at < end
+            or (first <= at < last and (c.party in state.parties or c.party == JOINT))
+        ]
+
+
+def _with_reported(
+    events: list[ProvisionEvent],
+    states: Sequence[ProvisionState | None],
+    told: Sequence[_Evidence],
+) -> list[ProvisionEvent]:
+    out = list(events)
+    for v in range(1, len(states)):
+        before, after = states[v - 1], states[v]
+        if before is None or after is None:
+            continue
+        found = told[v - 1].inside("new", after) + told[v - 1].inside("old", before)
+        kinds = {e.kind for e in out if e.version == v}
+        for change in dict.fromkeys(found):
+            kind = REPORTED_KINDS[change.type]
+            if kind in kinds:
+                continue
+            kinds.add(kind)
+            detail = change.summary.split(" — ", 1)[1] if " — " in change.summary else ""
+            out.append(ProvisionEvent(v, kind, _short(detail, 10)))
+    # A rewording is implied by any other event of the same version.
+    dropped = {e.version for e in out if e.kind != "reworded"}
+    out = [e for e in out if not (e.kind == "reworded" and e.version in dropped)]
+    return sorted(out, key=lambda e: e.version)
 
 
 def _chains(
@@ -270,6 +349,8 @@ def _state(p: Provision) -> ProvisionState:
         conditions=tuple(c.text for c in p.conditions),
         gist=p.gist(),
         intensifiers=tuple(c.text for c in p.intensifiers),
+        span=p.span,
+        sentence=p.sentence,
     )
 
 
