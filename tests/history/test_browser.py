@@ -57,3 +57,21 @@ def test_history_page_draws_its_charts_with_nothing_blocked(
         page.screenshot(path=str(Path(folder) / "history-top.png"))
     context.close()
     assert logged == []
+
+
+def test_document_text_full_of_markup_stays_text(chromium: Browser, tmp_path: Path) -> None:
+    from draftdiff.history import build_history
+    from draftdiff.parse.document import parse_file
+
+    data = Path(__file__).parents[1] / "report" / "data"
+    old, new = data / "hostile-old.txt", data / "hostile-new.txt"
+    history = build_history([parse_file(old), parse_file(new), parse_file(old)])
+    page_file = tmp_path / "hostile.html"
+    page_file.write_text(render_history_html(history), "utf-8")
+    context = chromium.new_context()
+    page = context.new_page()
+    page.goto(page_file.as_uri())
+    assert page.evaluate("window.__pwned") is None
+    assert page.locator("script, img, a[href^='javascript']").count() == 0
+    assert "{{ config }}" in page.locator("h1").inner_text()
+    context.close()
