@@ -31,6 +31,7 @@ from draftdiff.render.history_svg import SERIES_CLASS, balance_chart, party_char
 from draftdiff.render.history_view import (
     TREND_KINDS,
     flip_flops,
+    gave_and_took,
     names,
     state_cell,
     step_summary,
@@ -86,7 +87,8 @@ def _context(history: History) -> dict[str, object]:
         "trends": history.trends,
         "kinds": TREND_KINDS,
         "steps": [
-            (short[k], short[k + 1], step_summary(c)) for k, c in enumerate(history.comparisons)
+            (short[k], short[k + 1], step_summary(c), gave_and_took(history, k))
+            for k, c in enumerate(history.comparisons)
         ],
         "flip_clauses": clauses,
         "flip_provisions": provisions,

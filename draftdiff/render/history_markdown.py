@@ -12,6 +12,7 @@ from draftdiff.history.trend import balances
 from draftdiff.render.history_view import (
     TREND_KINDS,
     flip_flops,
+    gave_and_took,
     names,
     state_cell,
     step_summary,
@@ -40,7 +41,9 @@ def render_history_markdown(history: History) -> str:
             out.append(f"| {cell(trend.party)} | {kind} | {values} |")
     out += ["", "## Draft by draft", ""]
     for k, comparison in enumerate(history.comparisons):
-        out.append(f"- **{short[k]} → {short[k + 1]}**: {step_summary(comparison)}")
+        ledger_moves = gave_and_took(history, k)
+        line = f"- **{short[k]} → {short[k + 1]}**: {step_summary(comparison)}"
+        out.append(line + (f". Ledger: {cell(ledger_moves)}" if ledger_moves else ""))
     clauses, provisions = flip_flops(history)
     if clauses or provisions:
         out += ["", "## Flip-flops", ""]

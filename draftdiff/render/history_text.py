@@ -13,6 +13,7 @@ from draftdiff.render.history_view import (
     TREND_KINDS,
     balance_line,
     flip_flops,
+    gave_and_took,
     names,
     series_text,
     step_summary,
@@ -44,6 +45,8 @@ def render_history_text(history: History, *, color: bool = False, width: int = 1
     out(Text("Draft by draft:", style="bold"))
     for k, comparison in enumerate(history.comparisons):
         out(f"  {short[k]} → {short[k + 1]}: {step_summary(comparison)}")
+        if ledger_moves := gave_and_took(history, k):
+            out(f"    ledger: {ledger_moves}")
     clauses, provisions = flip_flops(history)
     if clauses or provisions:
         out(Text("Flip-flops (removed and restored, or back to earlier words):", style="bold"))

@@ -39,6 +39,25 @@ def step_summary(comparison: Comparison) -> str:
     return f"{statuses or 'no clause changed'}; {substantive} substantive change{plural}"
 
 
+def gave_and_took(history: History, k: int) -> str:
+    """What each party's ledger did in step k: "Norland duties +7, obligation +6;
+    Velmora prohibition −1" ("" when no count moved)."""
+    before, after = history.versions[k].ledger, history.versions[k + 1].ledger
+    parts = []
+    for trend in history.trends:
+        a, b = before.get(trend.party), after.get(trend.party)
+        moves = [("duties", b.duties - a.duties)]
+        moves += [(kind, b.counts()[kind] - a.counts()[kind]) for kind in LEDGER_KINDS]
+        said = ", ".join(f"{kind} {_signed(n)}" for kind, n in moves if n)
+        if said:
+            parts.append(f"{trend.party} {said}")
+    return "; ".join(parts)
+
+
+def _signed(n: int) -> str:
+    return f"+{n}" if n > 0 else f"−{-n}"
+
+
 def flip_flops(history: History) -> tuple[tuple[ClauseLineage, ...], tuple[ProvisionLineage, ...]]:
     return (
         tuple(c for c in history.clauses if c.flip_flop),
