@@ -2,6 +2,7 @@
 
     draftdiff check OLD NEW --fail-on guarantee.removed,obligation.reassigned
     draftdiff check OLD NEW --policy policy.yaml --report report.html
+    draftdiff check V1 V2 V3 --fail-on guarantee.removed   (each step and V1 → V3)
 
 Prints each violation with its clause and exits 1 when there is any, 0 when
 there is none, 2 on trouble (unreadable documents, an invalid policy, an
@@ -43,6 +44,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser("check", help="fail (exit 1) when changes break a policy")
     parser.add_argument("old", metavar="OLD")
     parser.add_argument("new", metavar="NEW")
+    parser.add_argument(
+        "more",
+        metavar="V3",
+        nargs="*",
+        help="further versions, oldest first: every consecutive pair and first → last are checked",
+    )
     add_check_options(parser)
     parser.add_argument(
         "--report", metavar="FILE", help="also write the change report (.html, .md or .json)"
@@ -110,12 +117,32 @@ def print_verdict(
 
 def run(args: argparse.Namespace) -> int:
     found = policies(args)
+    if args.more:
+        return run_versions(args, found, [args.old, args.new, *args.more])
     comparison = load_pair(args.old, args.new, args.schema, view=args.view, comments=args.comments)
     hits = violations(found, comparison)
     if args.report:
         write_report(comparison, args.report, args.report_format, inputs=(args.old, args.new))
     print_verdict(comparison, found, hits, sys.stdout, args.report)
     return EXIT_DIFFERENT if hits else EXIT_OK
+
+
+def run_versions(args: argparse.Namespace, found: Sequence[Policy], paths: list[str]) -> int:
+    """Several versions: a verdict per consecutive pair and for first → last; exit 1 when
+    any has a violation. --report is the report of first → last."""
+    from draftdiff.history.pairs import checked_pairs
+    from draftdiff.parse.document import parse_file
+
+    docs = [parse_file(p, args.schema, view=args.view, comments=args.comments) for p in paths]
+    failed = False
+    for _, _, comparison in checked_pairs(docs):
+        hits = violations(found, comparison)
+        failed = failed or bool(hits)
+        last = comparison.old is docs[0] and comparison.new is docs[-1]
+        if args.report and last:
+            write_report(comparison, args.report, args.report_format, inputs=paths)
+        print_verdict(comparison, found, hits, sys.stdout, args.report if last else None)
+    return EXIT_DIFFERENT if failed else EXIT_OK
 
 
 def write_report(

@@ -41,6 +41,7 @@ from draftdiff.tui.widgets.error_dialog import ErrorDialog
 from draftdiff.tui.widgets.help_screen import HelpScreen
 from draftdiff.tui.widgets.history_screen import HistoryScreen
 from draftdiff.tui.widgets.ledger_panel import LedgerPanel
+from draftdiff.tui.widgets.ledger_trend import LedgerTrendPanel
 from draftdiff.tui.widgets.loading import LoadingPanel
 from draftdiff.tui.widgets.outline import ClauseOutline, OutlineStatus
 from draftdiff.tui.widgets.redline_view import RedlineView
@@ -76,6 +77,7 @@ class DraftdiffApp(App[None]):
         Binding("l", "toggle_ledger", "Ledger"),
         Binding("e", "export", "Export"),
         Binding("h", "history", "History", show=False),
+        Binding("t", "trend", "Trend", show=False),
         Binding("P", "pick_pair", "Versions", show=False),
         Binding("left_square_bracket", "previous_pair", "Previous pair", show=False),
         Binding("right_square_bracket", "next_pair", "Next pair", show=False),
@@ -128,6 +130,7 @@ class DraftdiffApp(App[None]):
             with Vertical(id="detail-pane"):
                 yield RedlineView(id="redline-view")
                 yield LedgerPanel(id="ledger")
+                yield LedgerTrendPanel(id="ledger-trend")
         yield LoadingPanel(id="loading")
         yield SearchBar(id="search")
         # Compact, and Ctrl+P left to the help screen: every key that matters fits in 100 columns.
@@ -361,6 +364,19 @@ class DraftdiffApp(App[None]):
         title = f"History of {', '.join(ids)} ({self.versions.label(version)})"
         self.push_screen(HistoryScreen(title, steps, self.versions, consecutive))
 
+    @work(exclusive=True, group="history")
+    async def action_trend(self) -> None:
+        """Show (or hide) every version's ledger beside the redline."""
+        panel = self.query_one(LedgerTrendPanel)
+        if panel.display:
+            panel.display = False
+            return
+        keys = self.versions.consecutive()
+        if await self._fetch(keys):
+            labels = [f"v{k + 1}" for k in range(len(self.versions))]
+            panel.show([self.versions.comparison(k) for k in keys], labels, self.pair)
+            panel.display = True
+
     def action_pick_pair(self) -> None:
         def picked(key: PairKey | None) -> None:
             if key is not None and key != self.pair:
@@ -422,6 +438,7 @@ _COMMAND_TITLES = {
     "toggle_ledger": "View: party ledger",
     "export": "Export the report",
     "history": "History of this clause",
+    "trend": "View: ledger trend across versions",
     "pick_pair": "Pick the versions to compare",
     "previous_pair": "Previous pair of versions",
     "next_pair": "Next pair of versions",
