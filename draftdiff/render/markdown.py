@@ -189,6 +189,8 @@ def _change_rows(comparison: Comparison) -> list[str]:
         evidence = [f"“{cell(e.text)}”" for e in change.evidence if e.text]
         if evidence:
             what += " — " + ", ".join(evidence)
+        if change.reason:
+            what += f" <br>*why {change.severity.value}: {cell(change.reason)}*"
         rows.append(
             f"| {summary.SEVERITY_SYMBOL[change.severity]} {change.severity.value} "
             f"| `{_code(change.type)}` | {cell(change.party or '')} | {cell(clause)} "
