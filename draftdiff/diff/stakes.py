@@ -198,7 +198,7 @@ class _Reader:
             return _Verdict(
                 kind, _RANK[kind.decisive_severity], f"{kind.label} changed: {detail}{why}", True
             )
-        return _Verdict(kind, _RANK[kind.severity], f"a {kind.label} clause changed{why}", False)
+        return _Verdict(kind, _RANK[kind.severity], f"{_a(kind.label)} clause changed{why}", False)
 
     # --- control of a body ---------------------------------------------------------------
 
@@ -215,22 +215,31 @@ class _Reader:
         findings keep the kind's plain severity."""
         before = _seats(kind, old_text, self.old, self.numbers)
         after = _seats(kind, new_text, self.new, self.numbers)
-        if before is None or after is None or before.controller == after.controller:
+        if before is None or after is None or before.describe() == after.describe():
             return
+        kept = before.controller == after.controller
         target = next(
             (i for i, c in out.items() if c.type == "value.changed"),
             next((i for i, c in out.items() if c.type == "clause.modified"), min(out)),
         )
-        summary = f"{ref}: control of the board changes — {before.describe()} → {after.describe()}"
-        reason = f"{kind.label} changed: who holds most seats changes ({kind.why})"
-        plain = f"a {kind.label} clause changed ({kind.why})"
+        if kept:
+            holder = (
+                f"{before.controller} keeps control" if before.controller else "nobody controls"
+            )
+            summary = f"{ref}: seats on the board change — {before.describe()} → {after.describe()}"
+            summary += f" ({holder})"
+            reason = f"{kind.label} changed: who appoints the members changes ({kind.why})"
+        else:
+            summary = f"{ref}: control of the board changes — {before.describe()} → "
+            summary += after.describe()
+            reason = f"{kind.label} changed: who holds most seats changes ({kind.why})"
+        plain = f"{_a(kind.label)} clause changed ({kind.why})"
         for i, change in enumerate(changes):
             if i == target:
                 out[i] = replace(
                     out[i],
                     severity=_RANK[kind.decisive_severity],
                     summary=summary,
-                    party=before.controller or after.controller,
                     reason=reason,
                     reason_kind=kind.name,
                 )
@@ -252,10 +261,9 @@ class _Reader:
         if not had or _caps(kind, new_text):
             return
         subject, amount = had[0]
-        what = f"{subject} is now unlimited" if subject else "now unlimited"
-        summary = f"{ref}: {what} — the cap of {amount} is gone"
-        if pair.status is Status.REMOVED:
-            summary = f"{ref} removed: {what} — the cap of {amount} is gone"
+        what = f"“{subject}” now unlimited" if subject else "now unlimited"
+        removed = " removed" if pair.status is Status.REMOVED else ""
+        summary = f"{ref}{removed}: {what} — its cap of {amount} is gone"
         reason = f"{kind.label} changed: a cap removed ({kind.why})"
         told = False
         for i, change in sorted(out.items(), key=lambda item: item[1].severity.rank):
@@ -274,6 +282,10 @@ class _Reader:
                 reason_kind=kind.name,
             )
             told = True
+
+
+def _a(label: str) -> str:
+    return ("an " if label[:1] in "aeiou" else "a ") + label
 
 
 def _headings_above(document: Document) -> dict[str, tuple[str, ...]]:
@@ -313,7 +325,7 @@ def _decisive_words(kind: StakesKind, text: str) -> dict[str, str]:
 
 
 def _quoted(words: Iterable[str], shown: dict[str, str]) -> str:
-    return ", ".join(f"“{shown.get(w, w)}”" for w in sorted(words, key=lambda w: -len(w))[:3])
+    return ", ".join(f"“{shown.get(w, w)}”" for w in sorted(words, key=lambda w: (-len(w), w))[:3])
 
 
 def _caps(kind: StakesKind, text: str) -> list[tuple[str, str]]:
