@@ -186,7 +186,7 @@ class _Reader:
             lost, won = had - has, has - had
             detail = f"{_quoted(lost, shown) or '—'} → {_quoted(won, shown) or '—'}"
         if not detail and kind.values:
-            values = [c for c in changes if c.type == "value.changed"]
+            values = [c for c in changes if c.type == "value.changed" and _numbers_differ(c)]
             if values:
                 detail = values[0].summary.split(": ", 1)[-1]
             elif pair.status in (Status.ADDED, Status.REMOVED) and _AMOUNT.search(
@@ -282,6 +282,24 @@ class _Reader:
                 reason_kind=kind.name,
             )
             told = True
+
+
+_NUMBER = re.compile(r"\d[\d,.]*|[^\W\d_]+")
+
+
+def _numbers_differ(change: Change) -> bool:
+    """Whether a value change changed a number, not only the words beside it ("three
+    goverors" -> "three governors" is a typo fixed)."""
+
+    def numbers(side: str) -> list[str]:
+        found = []
+        for e in change.evidence:
+            if e.side == side:
+                words = _NUMBER.findall(e.text.casefold())
+                found.extend(w for w in words if w[0].isdigit() or w in _NUMBERS)
+        return found
+
+    return numbers("old") != numbers("new") or not change.evidence
 
 
 def _a(label: str) -> str:
