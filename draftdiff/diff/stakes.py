@@ -77,7 +77,7 @@ def apply_stakes(
     stakes = schema.stakes
     out = [(order, _with_rule_reason(c)) for order, c in changes]
     if stakes.kinds:
-        reader = _Reader(old, new, stakes)
+        reader = _Reader(old, new, schema)
         by_pair: dict[int, list[int]] = {}
         for i, (order, change) in enumerate(out):
             if order < len(pairs) and _substantive(change):
@@ -123,10 +123,14 @@ class _Verdict:
 class _Reader:
     """Kinds of the clauses of both versions, and the verdicts on changed pairs."""
 
-    def __init__(self, old: Document, new: Document, stakes: Stakes) -> None:
-        self.old, self.new, self.stakes = old, new, stakes
+    def __init__(self, old: Document, new: Document, schema: Schema) -> None:
+        self.old, self.new, self.stakes = old, new, schema.stakes
         self.headings = {"old": _headings_above(old), "new": _headings_above(new)}
-        self.numbers = _NUMBERS
+        # Seat counts in words ("three (3) members", "all the directors"), as the
+        # schema spells its numbers.
+        self.numbers = {
+            word: int(value) for word, value in schema.numbers.items() if value == int(value)
+        }
 
     def kinds(self, side: str, clause: Clause) -> list[StakesKind]:
         """Kinds whose content matches the clause's text first, then those its
@@ -149,10 +153,11 @@ class _Reader:
         for side, clauses in (("new", news), ("old", olds)):
             for clause in clauses:
                 kinds.extend(k for k in self.kinds(side, clause) if k not in kinds)
-        if not kinds:
-            return {}
         old_text = " ".join(c.text for c in olds)
         new_text = " ".join(c.text for c in news)
+        if not kinds or old_text == new_text or pair.cosmetic:
+            # Moved, split or merged with not a word changed: nothing more rides on it.
+            return {}
         ref = name(pair.new_id or pair.old_id)
         verdicts = [self._verdict(k, pair, old_text, new_text, changes) for k in kinds]
         best = min(verdicts, key=lambda v: (v.severity.rank, not v.decisive))
@@ -292,7 +297,7 @@ def _numbers_differ(change: Change) -> bool:
     goverors" -> "three governors" is a typo fixed)."""
 
     def numbers(side: str) -> list[str]:
-        found = []
+        found: list[str] = []
         for e in change.evidence:
             if e.side == side:
                 words = _NUMBER.findall(e.text.casefold())
@@ -324,7 +329,8 @@ def _normal(text: str) -> str:
 
 
 def _decisive_words(kind: StakesKind, text: str) -> dict[str, str]:
-    """The decisive words found (normalised -> as written); a shorter match inside a
+    """The decisive words found (normalised -> as written; compared as sets, so a word
+    said once more is no change); a shorter match inside a
     longer one of another pattern ("arbitration" in "the seat of the arbitration shall
     be London") is not counted again."""
     spans: list[tuple[int, int, str, str]] = []

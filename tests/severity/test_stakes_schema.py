@@ -89,3 +89,24 @@ def test_a_schema_can_declare_its_own_key_clause_kind(tmp_path: Path) -> None:
     assert _top(str(path)) == ("high", "notices")
     # ... and keeps the kinds it did not name.
     assert load_schema(path).stakes.kind("forum") is not None
+
+
+MOVED_OLD = (
+    "# A\n\n## Section 2 Payment\n\n2.1 The Buyer shall pay the price.\n\n"
+    "## Section 3 Disputes\n\n3.1 The courts of England shall have exclusive jurisdiction.\n"
+)
+MOVED_NEW = (
+    "# A\n\n## Section 2 Disputes\n\n2.1 The courts of England shall have exclusive "
+    "jurisdiction.\n\n## Section 3 Payment\n\n3.1 The Buyer shall pay the price.\n"
+)
+
+
+def test_a_key_clause_moved_with_not_a_word_changed_stays_low() -> None:
+    parties = (Party("Supplier"), Party("Buyer"))
+    old = replace(parse_text(MOVED_OLD, path="old.md", schema="contract"), parties=parties)
+    new = replace(parse_text(MOVED_NEW, path="new.md", schema="contract"), parties=parties)
+    found = [c for c in compare(old, new).changes if c.type not in ("heading.changed",)]
+    assert found and all(c.severity.rank >= 2 for c in found), [
+        (c.type, c.severity.value, c.reason) for c in found
+    ]
+    assert {c.reason_kind for c in found} == {"rule"}
