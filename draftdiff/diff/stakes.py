@@ -118,6 +118,8 @@ class _Verdict:
     severity: Severity
     reason: str
     decisive: bool
+    detail: str = ""
+    """What changed of the decisive words: "“courts of Norland” → “arbitration”"."""
 
 
 class _Reader:
@@ -164,6 +166,18 @@ class _Reader:
         out = {
             i: _raise(c, best.severity, best.reason, best.kind.name) for i, c in enumerate(changes)
         }
+        for i, change in out.items():
+            if change.type != "clause.modified" or change.reason_kind != best.kind.name:
+                continue
+            # "11.1 reworded" says nothing of what a negotiator must read: the law or the
+            # forum named changed.
+            why = f" ({best.kind.why})" if best.kind.why else ""
+            if best.detail:
+                summary = f"{ref}: {best.kind.label} — {best.detail}"
+                reason = f"{best.kind.label} changed{why}"
+            else:
+                summary, reason = f"{ref}: {best.kind.label} clause reworded", change.reason
+            out[i] = replace(change, summary=summary, reason=reason)
         for kind in kinds:
             if kind.seats:
                 self._control(kind, ref, old_text, new_text, changes, out)
@@ -201,7 +215,11 @@ class _Reader:
         why = f" ({kind.why})" if kind.why else ""
         if detail:
             return _Verdict(
-                kind, _RANK[kind.decisive_severity], f"{kind.label} changed: {detail}{why}", True
+                kind,
+                _RANK[kind.decisive_severity],
+                f"{kind.label} changed: {detail}{why}",
+                True,
+                detail,
             )
         return _Verdict(kind, _RANK[kind.severity], f"{_a(kind.label)} clause changed{why}", False)
 
