@@ -94,8 +94,16 @@ def apply_stakes(
     return out
 
 
+_OUTSIDE = frozenset({"note", "header_footer"})
+"""Families about text beside the clauses (a drafting note, a page header): no stakes."""
+
+
 def _substantive(change: Change) -> bool:
-    return change.type not in NON_SUBSTANTIVE and change.severity is not Severity.INFO
+    return (
+        change.type not in NON_SUBSTANTIVE
+        and change.family not in _OUTSIDE
+        and change.severity is not Severity.INFO
+    )
 
 
 def _with_rule_reason(change: Change) -> Change:

@@ -28,7 +28,9 @@ def test_json_gives_every_change_a_reason_and_what_it_rests_on() -> None:
     # Courts of one party -> arbitration: the forum, high, never "reworded" and low.
     forum = _by_clause(changes, "11.1")[0]
     assert (forum["severity"], forum["reason_kind"]) == ("high", "forum")
-    assert "courts of Norland" in forum["reason"] and "Arbitration" in forum["reason"]
+    assert forum["summary"].startswith("11.1: forum and dispute resolution — “courts of Norland”")
+    assert "Arbitration" in forum["summary"] and "reworded" not in forum["summary"]
+    assert forum["reason"].startswith("forum and dispute resolution changed")
     # Norland had no duties in v2: its first ones are high, and say so.
     first = [c for c in changes if c["type"] == "obligation.added" and c["party"] == "Norland"]
     assert first and all(c["severity"] == "high" and c["reason_kind"] == "ledger" for c in first)

@@ -117,7 +117,7 @@ def test_demo_opens_the_three_sample_drafts_with_their_history(terminal: Start) 
     screen = tui.wait_for("One-sidedness")
     assert "why high: a firm duty softened" in screen
     tui.keys("]")
-    tui.wait_for("fund-v2-middle.md → fund-v3-final.md")
+    tui.wait_for("35 substantive changes")  # v2 → v3 on screen (keys typed earlier race it)
     tui.keys("/")
     tui.wait_for("search clause text")
     tui.keys("renewed armed aggression", "Enter")
