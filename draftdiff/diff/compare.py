@@ -11,13 +11,14 @@ followed the renumbering is text.cosmetic. Changes come most severe first.
 
 from __future__ import annotations
 
-from draftdiff.analyse.provisions import Analysis, analyse
+from draftdiff.analyse.provisions import Analysis, analyse, schema_of
 from draftdiff.diff.align import Link, align, same_number
 from draftdiff.diff.classify import clause_changes
 from draftdiff.diff.ledger import build_ledger
 from draftdiff.diff.page_texts import page_text_changes
 from draftdiff.diff.result import PART_SEPARATOR, Change, ClausePair, Comparison, Op, Status
 from draftdiff.diff.semantic import semantic_changes
+from draftdiff.diff.stakes import apply_stakes
 from draftdiff.diff.textdiff import cosmetic_key, similarity, word_diff
 from draftdiff.model import Clause, Document
 
@@ -48,14 +49,16 @@ def compare(
             changes.append((order, change))
     changes.extend(semantic.changes)
     changes.extend((len(pairs), change) for change in page_text_changes(old, new))
+    ledger_old, ledger_new = build_ledger(old, analysis_old), build_ledger(new, analysis_new)
+    changes = apply_stakes(changes, pairs, old, new, ledger_old, ledger_new, schema_of(new))
     changes.sort(key=lambda item: (item[1].severity.rank, item[0]))
     return Comparison(
         old=old,
         new=new,
         pairs=pairs,
         changes=tuple(c for _, c in changes),
-        ledger_old=build_ledger(old, analysis_old),
-        ledger_new=build_ledger(new, analysis_new),
+        ledger_old=ledger_old,
+        ledger_new=ledger_new,
         analysis_old=analysis_old,
         analysis_new=analysis_new,
     )

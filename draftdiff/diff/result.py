@@ -193,6 +193,12 @@ class Change:
     old_clause: str | None = None
     new_clause: str | None = None
     evidence: tuple[Evidence, ...] = ()
+    reason: str = ""
+    """Why it has its severity, in a few words: the stakes of the clause
+    (draftdiff/diff/stakes.py) or the rule of its type (draftdiff/diff/severity.py)."""
+    reason_kind: str = ""
+    """What the reason rests on: a stakes kind of the schema ("forum", "governance"),
+    "ledger" (a party's duties from none to some, or to none) or "rule"."""
 
     def __post_init__(self) -> None:
         # A typo in a producer would otherwise slip past every filter and policy.

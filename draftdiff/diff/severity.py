@@ -26,7 +26,7 @@ Clause-level changes keep their own severities (draftdiff/diff/classify.py).
 from __future__ import annotations
 
 from draftdiff.analyse.modality import Modality
-from draftdiff.diff.result import Severity
+from draftdiff.diff.result import CHANGE_TYPES, Change, Severity
 
 HIGH, MEDIUM, LOW = Severity.HIGH, Severity.MEDIUM, Severity.LOW
 
@@ -75,3 +75,57 @@ def scope_severity(facet: str, narrowed: bool = False) -> Severity:
 TERM_REDEFINED = MEDIUM
 REFERENCE_CHANGED = MEDIUM
 PARTY_RENAMED = MEDIUM
+
+
+_REASONS: dict[str, dict[Severity | None, str]] = {
+    "guarantee.removed": {None: "a guarantee is gone"},
+    "guarantee.weakened": {None: "a guarantee softened or narrowed"},
+    "guarantee.added": {None: "a new guarantee"},
+    "guarantee.strengthened": {None: "a guarantee made firmer"},
+    "obligation.reassigned": {None: "a duty moved to another party"},
+    "obligation.removed": {
+        HIGH: "a firm duty is gone",
+        MEDIUM: "a qualified duty is gone",
+        LOW: "only a weak commitment is gone",
+    },
+    "obligation.weakened": {
+        HIGH: "a firm duty softened",
+        MEDIUM: "a duty softened",
+        LOW: "only a weak commitment changed",
+    },
+    "obligation.added": {None: "a new duty", LOW: "only a weak commitment (binds nobody)"},
+    "obligation.strengthened": {None: "a duty made firmer"},
+    "prohibition.added": {None: "a new prohibition"},
+    "prohibition.removed": {None: "a prohibition is gone"},
+    "permission.added": {None: "a right or permission added (nobody is bound)"},
+    "permission.removed": {None: "a right or permission is gone"},
+    "condition.added": {
+        HIGH: "a duty or guarantee made conditional: it may never bite",
+        None: "a condition added",
+    },
+    "condition.removed": {None: "a condition is gone"},
+    "value.changed": {
+        HIGH: "an amount or percentage inside a duty or right",
+        MEDIUM: "a duration, count or amount changed",
+        LOW: "a date outside any duty (a draft date)",
+    },
+    "scope.changed": {
+        HIGH: "what a grant or duty covers shrank or moved",
+        None: "what a grant or duty covers changed",
+    },
+    "term.redefined": {None: "a definition changed: every clause using it changes meaning"},
+    "reference.changed": {None: "a cross-reference now points elsewhere"},
+    "party.renamed": {None: "a party or the entity behind it renamed"},
+    "clause.added": {None: "a clause added"},
+    "clause.removed": {None: "a clause removed"},
+    "clause.modified": {None: "reworded; no change of duty, value or key clause found"},
+    "clause.moved": {None: "a clause moved"},
+    "clause.split": {None: "a clause split; its words stay"},
+    "clause.merged": {None: "clauses merged; their words stay"},
+}
+
+
+def rule_reason(change: Change) -> str:
+    """Why a change has its severity when nothing but its type's rule decides it."""
+    reasons = _REASONS.get(change.type, {})
+    return reasons.get(change.severity) or reasons.get(None) or CHANGE_TYPES[change.type]

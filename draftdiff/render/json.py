@@ -102,6 +102,8 @@ def _change(change: Change) -> dict[str, Any]:
         "old_clause": change.old_clause,
         "new_clause": change.new_clause,
         "summary": change.summary,
+        "reason": change.reason,
+        "reason_kind": change.reason_kind,
         "evidence": [
             {
                 "side": e.side,

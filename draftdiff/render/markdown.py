@@ -186,6 +186,8 @@ def _change_rows(comparison: Comparison) -> list[str]:
     for change in summary.by_severity(comparison.substantive):
         clause = clause_label(change.old_clause, change.new_clause)
         what = cell(change.summary)
+        if change.reason:
+            what += f" (why {change.severity.value}: {cell(change.reason)})"
         evidence = [f"“{cell(e.text)}”" for e in change.evidence if e.text]
         if evidence:
             what += " — " + ", ".join(evidence)

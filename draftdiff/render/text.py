@@ -85,6 +85,8 @@ def _report(comp: Comparison, *, color: bool) -> list[Text]:
         out.append(
             Text(f"  {change.severity.value.upper():<6} {change.type:<24} {party}{change.summary}")
         )
+        if change.reason:
+            out.append(Text(f"{'':9}why: {change.reason}", style="dim"))
     redlines = [p for p in comp.pairs if shows_redline(p)]
     if redlines:
         out.append(Text(""))

@@ -35,6 +35,7 @@ from draftdiff.schema.model import (
     phrase_alternation,
     regex_of_phrase,
 )
+from draftdiff.schema.stakes import build_stakes
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent.parent / "schemas"
 """Built-in schemas: the repository's top-level `schemas/` folder."""
@@ -450,6 +451,18 @@ def _build(data: Mapping[str, Any], root: yaml.Node, display: str, base: Schema 
     )
     references = own_or_inherited(data, ["references"], ["target"], base.references if base else ())
     hints = own_or_inherited(data, ["hints"], (), base.hints if base else ())
+
+    def missing_group(at: list[PathItem], group: str) -> SchemaError:
+        return SchemaError(
+            f"pattern has no (?P<{group}>...) group",
+            path=display,
+            line=_line_of(root, at),
+            key=_dotted(at),
+        )
+
+    stakes = build_stakes(
+        data.get("stakes"), base.stakes if base else None, compiled, missing_group
+    )
     return Schema(
         name=data["name"],
         description=data["description"],
@@ -462,4 +475,5 @@ def _build(data: Mapping[str, Any], root: yaml.Node, display: str, base: Schema 
         numbers=MappingProxyType(numbers),
         terms=terms,
         references=references,
+        stakes=stakes,
     )

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from types import MappingProxyType
 
+from draftdiff.schema.stakes import Stakes
+
 
 class Nesting(StrEnum):
     """How numbers of one level nest among themselves."""
@@ -98,6 +100,8 @@ class Schema:
     ties when choosing a schema automatically."""
     abstract: bool = False
     """A base for other schemas to extend; never chosen for a document."""
+    stakes: Stakes = field(default_factory=Stakes)
+    """Key clause kinds and what a change in one is worth (draftdiff/diff/stakes.py)."""
 
     def level(self, name: str) -> Level:
         for level in self.levels:

@@ -34,7 +34,15 @@ from draftdiff.tui.background import in_daemon_thread
 from draftdiff.tui.export import write_report
 from draftdiff.tui.history import clause_history
 from draftdiff.tui.messages import LoadProgressed
-from draftdiff.tui.model import Filters, Row, View, apply_filters, build_rows, step
+from draftdiff.tui.model import (
+    Filters,
+    Row,
+    View,
+    apply_filters,
+    build_rows,
+    party_choices,
+    step,
+)
 from draftdiff.tui.texts import outline_label
 from draftdiff.tui.versions import PairKey, VersionSet
 from draftdiff.tui.widgets.error_dialog import ErrorDialog
@@ -198,7 +206,7 @@ class DraftdiffApp(App[None]):
         self.comparison = comparison
         self.rows = rows
         self.remove_class("-starting")
-        self.parties = comparison.parties()
+        self.parties = party_choices(comparison)
         self.sub_title = self.versions.pair_label(key)
         self.query_one(LedgerPanel).show(comparison)
         self.show_ledger = self.show_ledger or any(True for _ in comparison.ledger_new)
@@ -288,8 +296,15 @@ class DraftdiffApp(App[None]):
         target = step(self.rows, self.view, self.current, direction)
         if target is None:
             self.notify("No change matches the filters.", severity="warning")
-        else:
-            self.current = target
+            return
+        current = self.current
+        if current is not None and (target - current) * direction <= 0:
+            # Past the last change (or before the first): say so, or the reader takes
+            # the first change for one more.
+            where = "first" if direction > 0 else "last"
+            end = "end" if direction > 0 else "start"
+            self.notify(f"Wrapped around: past the {end}, back to the {where} change.")
+        self.current = target
 
     def action_toggle_obligations(self) -> None:
         self.filters = replace(self.filters, obligations=not self.filters.obligations)

@@ -11,6 +11,7 @@ without an app:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -39,6 +40,20 @@ OBLIGATION_FAMILIES = frozenset({"obligation", "prohibition"})
 """What "obligations only" keeps: duties to do and duties not to do."""
 
 GUARANTEE_FAMILIES = frozenset({"guarantee"})
+
+ATTACHED_FAMILIES = frozenset({"value", "condition", "scope"})
+"""Changes to something a provision holds (its amount, deadline, condition, scope): the
+`o` and `g` filters count them under the family of the provision that holds them."""
+
+JOINT = "joint duties"
+"""The party filter's entry for what the parties bear together ("The Parties shall",
+"Each Party shall"), offered beside each named party."""
+
+_COLLECTIVE = re.compile(
+    r"(?:(?:each|both|all|either|neither)\s+(?:of\s+)?)?(?:the\s+)?"
+    r"(?:parties|party|sides|side|participants|participant|contracting parties)",
+    re.IGNORECASE,
+)
 
 SEVERITY_STEPS: tuple[Severity | None, ...] = (
     None,
@@ -75,6 +90,15 @@ class Row:
     weak: tuple[Change, ...] = ()
     """Of `changes`, the obligations added or removed that are only weak commitments
     ("will consider"): obligation.* by their code, yet no duty (see `is_weak_commitment`)."""
+    families: tuple[frozenset[str], ...] = ()
+    """For each of `changes`, the families it counts under (see `change_families`)."""
+    joint: tuple[bool, ...] = ()
+    """For each of `changes`, whether it is about the parties together (see `is_joint`)."""
+
+    def change_info(self, at: int) -> tuple[frozenset[str], bool]:
+        change = self.changes[at]
+        families = self.families[at] if at < len(self.families) else frozenset({change.family})
+        return families, at < len(self.joint) and self.joint[at]
 
     @property
     def status(self) -> Status:
@@ -142,6 +166,38 @@ def is_weak_commitment(change: Change, comparison: Comparison) -> bool:
     )
 
 
+def change_families(change: Change, comparison: Comparison) -> frozenset[str]:
+    """The families a change counts under: its own, and for a value, condition or scope
+    change the families of the provisions whose words its evidence is in ("within thirty
+    (30) days" of "Velmora shall report ..." is an obligation's deadline)."""
+    families = {change.family}
+    if change.family in ATTACHED_FAMILIES:
+        for evidence in change.evidence:
+            for provision in comparison.provisions(evidence.side, evidence.clause):
+                if provision.span[0] <= evidence.start < provision.span[1]:
+                    families.add(provision.modality.family)
+    return frozenset(families)
+
+
+def is_joint(change: Change, comparison: Comparison) -> bool:
+    """True for a change about the parties together: its party is no party's own name
+    but "the Parties", "Each Party", "Both Sides"."""
+    if change.party is None:
+        return False
+    named = {n for doc in (comparison.old, comparison.new) for p in doc.parties for n in p.names()}
+    return change.party not in named and _COLLECTIVE.fullmatch(change.party.strip()) is not None
+
+
+def party_choices(comparison: Comparison) -> tuple[str, ...]:
+    """What `p` cycles through after "any party": each party by name, then JOINT when
+    some change is about the parties together (collective names are not offered one by
+    one: "Parties" and "Each Party" are both JOINT)."""
+    joint = [c for c in comparison.changes if is_joint(c, comparison)]
+    joint_names = {c.party for c in joint}
+    names = tuple(p for p in comparison.parties() if p not in joint_names)
+    return (*names, JOINT) if joint else names
+
+
 def build_rows(comparison: Comparison) -> tuple[Row, ...]:
     """One row per clause pair, in the new version's reading order with removed clauses
     where they stood, each under the nearest earlier row of smaller depth."""
@@ -168,6 +224,8 @@ def build_rows(comparison: Comparison) -> tuple[Row, ...]:
             changes=changes,
             texts=texts,
             weak=tuple(c for c in changes if is_weak_commitment(c, comparison)),
+            families=tuple(change_families(c, comparison) for c in changes),
+            joint=tuple(is_joint(c, comparison) for c in changes),
         )
         rows.append(row)
         stack.append(row)
@@ -205,11 +263,18 @@ class Filters:
             kept |= GUARANTEE_FAMILIES
         return kept
 
-    def accepts_change(self, change: Change) -> bool:
-        families = self.families()
-        if families is not None and change.family not in families:
+    def accepts_change(
+        self, change: Change, families: frozenset[str] | None = None, joint: bool = False
+    ) -> bool:
+        """Whether one change passes: `families` are those it counts under (its own
+        family when not given), `joint` whether it is about the parties together."""
+        kept = self.families()
+        if kept is not None and not (families or {change.family}) & kept:
             return False
-        if self.party is not None and change.party != self.party:
+        if self.party == JOINT:
+            if not joint:
+                return False
+        elif self.party is not None and change.party != self.party:
             return False
         return self.severity is None or change.severity.rank <= self.severity.rank
 
@@ -221,7 +286,9 @@ class Filters:
         if self.changed_only and not row.changed:
             return False
         if self.families() is not None or self.party is not None or self.severity is not None:
-            return any(self.accepts_change(c) for c in row.changes)
+            return any(
+                self.accepts_change(c, *row.change_info(at)) for at, c in enumerate(row.changes)
+            )
         return True
 
     def describe(self) -> str:
@@ -231,7 +298,9 @@ class Filters:
             parts.append("obligations")
         if self.guarantees:
             parts.append("guarantees")
-        if self.party:
+        if self.party == JOINT:
+            parts.append(JOINT)
+        elif self.party:
             parts.append(f"party {self.party}")
         if self.severity:
             parts.append(f"severity ≥ {self.severity.value}")

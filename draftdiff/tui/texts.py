@@ -289,13 +289,16 @@ def evidence_snippet(evidence: Evidence, comparison: Comparison) -> Text:
 
 
 def change_text(change: Change, comparison: Comparison) -> Text:
-    """One change for the list under a redline: severity, code, party, summary, evidence."""
+    """One change for the list under a redline: severity, code, party, summary, why it
+    has its severity, evidence."""
     text = Text()
     text.append(f"{change.severity.value.upper():<6} ", SEVERITY_STYLE[change.severity])
     text.append(change.type, Style(bold=True))
     if change.party:
         text.append(f"  {change.party}", Style(color="#56b6c2"))
     text.append(f"\n  {change.summary}")
+    if change.reason:
+        text.append(f"\n  why {change.severity.value}: {change.reason}", Style(italic=True))
     for item in change.evidence:
         text.append("\n    ")
         text.append_text(evidence_snippet(item, comparison))

@@ -8,6 +8,7 @@ background, with a progress callback.
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -68,16 +69,21 @@ class VersionSet:
 
     @property
     def default_pair(self) -> PairKey:
-        """The last two versions: a reviewer usually wants what the newest draft changed."""
-        return (len(self) - 2, len(self) - 1)
+        """The first two versions: a run of drafts is read in the order it was written,
+        and `]` steps to the next pair."""
+        return (0, 1)
 
     def label(self, version: int) -> str:
-        """How the browser names a version: "v2 fund-v2-middle.md" (just the file name
-        when there are only two; with its folder when another version has the same name)."""
+        """How the browser names a version: "v2 middle.md" (just the file name when there
+        are only two, or when the name already says which version it is: "v2.md",
+        "fund-v2-middle.md"; with its folder when another version has the same name)."""
         path = Path(self.paths[version])
         names = [Path(p).name for p in self.paths]
         name = path.name if names.count(path.name) == 1 else f"{path.parent.name}/{path.name}"
-        return name if len(self) == 2 else f"v{version + 1} {name}"
+        tag = f"v{version + 1}"
+        if len(self) == 2 or re.search(rf"(?<![^\W_]){tag}(?!\d)", path.stem, re.IGNORECASE):
+            return name
+        return f"{tag} {name}"
 
     def pair_label(self, key: PairKey) -> str:
         return f"{self.label(key[0])} → {self.label(key[1])}"

@@ -24,7 +24,7 @@ def test_check_prints_each_violation_with_its_clause_and_exits_1() -> None:
         "FAIL 5.6 (old)",
         "FAIL 10.2 (old)",
     ]
-    assert fails[0].startswith("FAIL 4.3 (old): clause.removed (medium): 4.3 removed: Velmora")
+    assert fails[0].startswith("FAIL 4.3 (old): clause.removed (high): 4.3 removed: “Velmora")
     assert fails[0].endswith("[rule: --fail-on clause.removed,guarantee.removed]")
     assert lines[-1].startswith("3 violations (1 rule, ")
     assert result.stderr == ""

@@ -75,7 +75,7 @@ def test_pre_commit_hook_refuses_a_staged_draft_that_breaks_the_policy(repo: Pat
     assert result.returncode == 1, result.stderr
     lines = result.stdout.splitlines()
     assert lines[0] == "draftdiff check: HEAD:agreements/fund.md → agreements/fund.md"
-    assert lines[1].startswith("FAIL 4.3 (old): clause.removed (medium)")
+    assert lines[1].startswith("FAIL 4.3 (old): clause.removed (high)")
     passed = hook(repo, "--fail-on", "guarantee.removed", "agreements/fund.md")
     assert passed.returncode == 0 and "passed: no violations" in passed.stdout
 

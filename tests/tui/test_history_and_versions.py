@@ -28,11 +28,11 @@ def history(versions: VersionSet, version: int, *ids: str) -> list[tuple[tuple[s
     return [(s.ids, s.status) for s in clause_history(consecutive, version, ids)]
 
 
-def test_pairs_offer_consecutive_versions_first_and_default_to_the_newest() -> None:
+def test_pairs_offer_consecutive_versions_first_and_default_to_the_first() -> None:
     versions = VersionSet(["a.md", "b.md", "c.md", "d.md"])
     assert versions.pairs()[:3] == ((0, 1), (1, 2), (2, 3))
     assert set(versions.pairs()[3:]) == {(0, 2), (0, 3), (1, 3)}
-    assert versions.default_pair == (2, 3)
+    assert versions.default_pair == (0, 1)
     assert versions.pair_label((0, 2)) == "v1 a.md → v3 c.md"
     assert VersionSet(["old.md", "new.md"]).pair_label((0, 1)) == "old.md → new.md"
     same_name = VersionSet(["draft-1/terms.md", "draft-2/terms.md"])
@@ -78,7 +78,7 @@ def test_load_reports_each_step_and_computes_only_what_is_missing() -> None:
     seen: list[tuple[str, int, int]] = []
     versions.load([(1, 2)], lambda stage, done, total: seen.append((stage, done, total)))
     assert seen[0] == ("Reading fund-v2-middle.md, fund-v3-final.md", 0, 3)
-    assert seen[-1] == ("Compared v2 fund-v2-middle.md → v3 fund-v3-final.md", 3, 3)
+    assert seen[-1] == ("Compared fund-v2-middle.md → fund-v3-final.md", 3, 3)
     assert [done for _, done, _ in seen] == sorted(done for _, done, _ in seen)
     assert versions.has([(1, 2)]) and not versions.has([(0, 1)])
     seen.clear()

@@ -53,8 +53,9 @@ def snap(snap_compare: Snap, app: DraftdiffApp, pressed: Sequence[str] = ()) -> 
 
 
 def test_main_screen_on_the_samples(snap_compare: Snap) -> None:
-    """`draftdiff v1 v2 v3`: v2 → v3 (the newest pair), clause statuses and badges in the
-    outline, the most severe change open on the right, the ledger underneath."""
+    """`draftdiff v1 v2 v3`: v1 → v2 (the first pair), clause statuses and badges in the
+    outline, the most severe change open on the right with why it is high, the ledger and
+    one-sidedness underneath."""
     assert snap(snap_compare, DraftdiffApp(VersionSet([V1, V2, V3])))
 
 

@@ -112,15 +112,20 @@ def test_a_crash_inside_the_browser_exits_1_with_the_traceback_on_screen(termina
 def test_demo_opens_the_three_sample_drafts_with_their_history(terminal: Start) -> None:
     tui = terminal([*DRAFTDIFF, "demo"])
     screen = tui.wait_for("substantive change")
-    assert "v2 fund-v2-middle.md → v3 fund-v3-final.md" in screen  # the newest pair
+    # The first pair, its ledger and one-sidedness in view, the first finding's reason.
+    assert "fund-v1-early.md → fund-v2-middle.md" in screen and "v1 fund" not in screen
+    screen = tui.wait_for("One-sidedness")
+    assert "why high: a firm duty softened" in screen
+    tui.keys("]")
+    tui.wait_for("35 substantive changes")  # v2 → v3 on screen (keys typed earlier race it)
     tui.keys("/")
     tui.wait_for("search clause text")
     tui.keys("renewed armed aggression", "Enter")
     tui.wait_for("10.4  added")
     tui.keys("h")  # 10.4 through all three drafts: new in the last
     screen = tui.wait_for("History of 10.4")
-    assert "v1 fund-v1-early.md  —" in screen
-    assert "v3 fund-v3-final.md  10.4  added" in screen
+    assert "fund-v1-early.md  —" in screen
+    assert "fund-v3-final.md  10.4  added" in screen
     tui.keys("Escape")
     tui.wait_until_gone("History of")
     tui.keys("q")
