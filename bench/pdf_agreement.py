@@ -9,7 +9,10 @@ Two sources of (PDF, reference) pairs:
 Measures, per document (reference clause tree R, PDF clause tree P):
 
 - numbers: share of R's numbered clauses (a printed number, not a note) whose id is
-  also a numbered clause of P ("3(c)(iv)" found as "3(c)(iv)");
+  also a numbered clause of P ("3(c)(iv)" found as "3(c)(iv)"); ids are compared
+  without their unnumbered-paragraph steps ("10¶5(1)" as "10(1)": the paragraph count
+  depends on where paragraphs were split, not on the numbers), a repeated one taking
+  a "+" per repeat;
 - extra: numbered ids of P that R does not have (numbers the PDF reader invented);
 - text: for each id in both, the clause's text (its own text plus the unnumbered
   paragraphs and notes that follow it up to the next numbered clause; page-number
@@ -76,6 +79,7 @@ DOCX = (
     ("fund-v3-final", "root", "samples/fund-v3-final.docx"),
 )
 _QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "–": "-", "—": "-", "\u00a0": " "})
+_UNNUMBERED_STEP = re.compile(r"¶\d+")
 _PAGE_NUMBER = re.compile(r"\s*(?:-\s*\d+\s*-|page\s+\d+(?:\s+of\s+\d+)?|\d+)\s*", re.IGNORECASE)
 
 
@@ -118,10 +122,20 @@ def clause_texts(document: Document) -> dict[str, str]:
         if clause.block.kind is BlockKind.OTHER or _PAGE_NUMBER.fullmatch(clause.text):
             continue
         if clause.number and not clause.is_note:
-            current = out.setdefault(clause.id, [])
+            key = _number_path(clause.id)
+            while key in out:
+                key += "+"
+            current = out[key] = []
         if current is not None:
             current.append(clause.text)
     return {key: " ".join(parts) for key, parts in out.items()}
+
+
+def _number_path(clause_id: str) -> str:
+    """The clause id without its unnumbered-paragraph steps: "10¶5(1)" is item (1)
+    under the fifth paragraph of 10, and which paragraph that is depends on where a
+    reader split paragraphs (a page break, an address block), not on numbering."""
+    return _UNNUMBERED_STEP.sub("", clause_id) or clause_id
 
 
 def whole_text(document: Document) -> str:

@@ -45,6 +45,9 @@ _COLUMN = 0.5
 _SUPERSCRIPT = re.compile(f"{SUP_OPEN}([^{SUP_CLOSE}]*){SUP_CLOSE}")
 # Fewer visible characters than this a page, on average, is no text layer.
 _MIN_CHARS_PER_PAGE = 20
+# A PDF ends with "%%EOF", give or take trailing whitespace or a producer's junk.
+_TAIL = 4096
+_NO_PAGES = re.compile(rb"/Type\s*/Pages\b[^>]*/Count\s+0\b|/Count\s+0\b[^>]*/Type\s*/Pages\b")
 _PDFIUM_ERRORS = {
     1: "cannot be read (unknown error)",
     2: "cannot be opened",
@@ -110,10 +113,19 @@ def _pages(data: bytes, display: str) -> list[Page]:
 
     if b"%PDF-" not in data[:1024]:
         raise InputError("is not a PDF (no %PDF header)", path=display)
+    if b"%%EOF" not in data[-_TAIL:]:
+        # PDFium rebuilds what it can of a cut-off file; a partial draft read as the
+        # whole one would show its missing pages as deleted clauses.
+        raise InputError("is truncated (the PDF does not end with %%EOF)", path=display)
     try:
         document = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as err:
-        problem = _PDFIUM_ERRORS.get(getattr(err, "err_code", 1), _PDFIUM_ERRORS[1])
+        code = getattr(err, "err_code", 1)
+        if _NO_PAGES.search(data) and b"/Encrypt" not in data:
+            # PDFium refuses a document whose page tree is empty without setting an
+            # error of its own (the code left is the previous document's).
+            raise InputError("is a PDF with no pages", path=display) from None
+        problem = _PDFIUM_ERRORS.get(code, _PDFIUM_ERRORS[1])
         raise InputError(problem, path=display) from None
     try:
         count = len(document)
