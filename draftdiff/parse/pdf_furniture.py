@@ -4,8 +4,9 @@ A PDF has no header or footer parts: what Word printed on every page is just mor
 lines. Lines are taken out of the body when
 
 - they repeat at the top or bottom of the pages (the first or last few lines of at
-  least two pages and of 40% of them, digits ignored: "Confidential - Page 3" and
-  "Confidential - Page 4" are one running line);
+  least two pages and of 40% of them, at the same height, and never mid-page;
+  digits ignored: "Confidential - Page 3" and "Confidential - Page 4" are one
+  running line);
 - they read as a page number: "Page 3 of 12", "- 3 -", "PAGE 3" anywhere on the page
   (EDGAR filings print them mid-page, where the typed page ended); a bare "3" or "iv"
   among the first or last lines of a page, or centred on a line of its own;
@@ -26,6 +27,8 @@ from draftdiff.parse.pdf_lines import SUP_CLOSE, SUP_OPEN, Line, Page
 # How many lines at each end of a page may be running headers or footers.
 _EDGE_LINES = 3
 _REPEAT_SHARE = 0.4
+# Points a running line may move between pages (a header one line taller, rounding).
+_SAME_HEIGHT = 4.0
 _PAGE_NUMBER = re.compile(
     r"(?:page|seite|p\.)\s*\d{1,4}(?:\s*(?:of|/|von)\s*\d{1,4})?"
     r"|[-–—]\s*\d{1,4}\s*[-–—]"
@@ -118,16 +121,33 @@ def _key(text: str) -> str:
 
 
 def _running_keys(pages: Sequence[Page]) -> set[str]:
-    """Keys of the lines that repeat among the first or last lines of the pages."""
+    """Keys of the lines that repeat among the first or last lines of the pages, at
+    the same height on the page (a header is printed where the last one was; a body
+    sentence that recurs lands wherever the text flow puts it)."""
     if len(pages) < 2:
         return set()
-    seen: Counter[str] = Counter()
+    tops: dict[str, list[float]] = defaultdict(list)
+    inside: set[str] = set()
     for page in pages:
         lines = page.lines
-        edge = {*lines[:_EDGE_LINES], *lines[-_EDGE_LINES:]}
-        seen.update({_key(_plain(line.text)) for line in edge})
+        seen: dict[str, float] = {}
+        for index, line in enumerate(lines):
+            key = _key(_plain(line.text))
+            if _EDGE_LINES <= index < len(lines) - _EDGE_LINES:
+                inside.add(key)
+            else:
+                seen.setdefault(key, line.top)
+        for key, top in seen.items():
+            tops[key].append(top)
     need = max(2, _REPEAT_SHARE * len(pages))
-    return {key for key, count in seen.items() if count >= need and key.strip("# ")}
+    # A line that also turns up mid-page is body text that happens to recur.
+    return {
+        key
+        for key, found in tops.items()
+        if key.strip("# ")
+        and key not in inside
+        and max(sum(1 for t in found if abs(t - top) <= _SAME_HEIGHT) for top in found) >= need
+    }
 
 
 def _is_page_number(line: Line, plain: str, at_edge: bool, page: Page) -> bool:

@@ -40,7 +40,7 @@ _SUPERSCRIPT_RAISE = 0.15
 # points), be crossed by few segments, and have this many segments on each side.
 _GUTTER_MIN = 9.0
 _GUTTER_CROSSING = 0.05
-_COLUMN_MIN_SEGMENTS = 5
+_COLUMN_MIN_SEGMENTS = 3
 # Column text is prose: its segments span a good share of their column's width.
 _COLUMN_MIN_FILL = 0.5
 
