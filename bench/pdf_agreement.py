@@ -11,13 +11,15 @@ Measures, per document (reference clause tree R, PDF clause tree P):
 - numbers: share of R's numbered clauses (a printed number, not a note) whose id is
   also a numbered clause of P ("3(c)(iv)" found as "3(c)(iv)"); ids are compared
   without their unnumbered-paragraph steps ("10¶5(1)" as "10(1)": the paragraph count
-  depends on where paragraphs were split, not on the numbers), a repeated one taking
-  a "+" per repeat;
+  depends on where paragraphs were split, not on the numbers) and case folded
+  ("FIRST" printed in capitals by Word's all-caps format is "First"), a repeated one
+  taking a "+" per repeat;
 - extra: numbered ids of P that R does not have (numbers the PDF reader invented);
 - text: for each id in both, the clause's text (its own text plus the unnumbered
   paragraphs and notes that follow it up to the next numbered clause; page-number
   blocks of the reference left out) compared word by word with difflib's ratio;
   the mean over aligned clauses, and the pooled ratio (2 x matched words / all words);
+  words are compared case folded and with straight quotes and dashes;
 - whole: the same ratio over the whole documents' texts (front matter included).
 
     python -m bench.pdf_agreement [--pdf-dir DIR] [--libraries] [--out FILE]
@@ -104,8 +106,9 @@ class Agreement:
 
 
 def words(text: str) -> list[str]:
-    """Words for comparison: Unicode compatibility forms, straight quotes and dashes."""
-    return unicodedata.normalize("NFKC", text).translate(_QUOTES).split()
+    """Words for comparison: Unicode compatibility forms, straight quotes and dashes,
+    case folded (Word's "all caps" prints capitals the .docx text does not have)."""
+    return unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold().split()
 
 
 def ratio(a: Sequence[str], b: Sequence[str]) -> tuple[int, int]:
@@ -122,7 +125,7 @@ def clause_texts(document: Document) -> dict[str, str]:
         if clause.block.kind is BlockKind.OTHER or _PAGE_NUMBER.fullmatch(clause.text):
             continue
         if clause.number and not clause.is_note:
-            key = _number_path(clause.id)
+            key = _number_path(clause.id).casefold()
             while key in out:
                 key += "+"
             current = out[key] = []

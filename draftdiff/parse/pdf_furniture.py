@@ -4,7 +4,7 @@ A PDF has no header or footer parts: what Word printed on every page is just mor
 lines. Lines are taken out of the body when
 
 - they repeat at the top or bottom of the pages (the first or last few lines of at
-  least two pages and of 40% of them, at the same height, and never mid-page;
+  least two pages and of 40% of them, and never mid-page;
   digits ignored: "Confidential - Page 3" and "Confidential - Page 4" are one
   running line);
 - they read as a page number: "Page 3 of 12", "- 3 -", "PAGE 3" anywhere on the page
@@ -27,8 +27,6 @@ from draftdiff.parse.pdf_lines import SUP_CLOSE, SUP_OPEN, Line, Page
 # How many lines at each end of a page may be running headers or footers.
 _EDGE_LINES = 3
 _REPEAT_SHARE = 0.4
-# Points a running line may move between pages (a header one line taller, rounding).
-_SAME_HEIGHT = 4.0
 _PAGE_NUMBER = re.compile(
     r"(?:page|seite|p\.)\s*\d{1,4}(?:\s*(?:of|/|von)\s*\d{1,4})?"
     r"|[-–—]\s*\d{1,4}\s*[-–—]"
@@ -121,32 +119,28 @@ def _key(text: str) -> str:
 
 
 def _running_keys(pages: Sequence[Page]) -> set[str]:
-    """Keys of the lines that repeat among the first or last lines of the pages, at
-    the same height on the page (a header is printed where the last one was; a body
-    sentence that recurs lands wherever the text flow puts it)."""
+    """Keys of the lines that repeat among the first or last lines of the pages and
+    never occur mid-page (a body sentence that recurs lands wherever the text flow
+    puts it; a legend printed after each page's text is not at a fixed height)."""
     if len(pages) < 2:
         return set()
-    tops: dict[str, list[float]] = defaultdict(list)
+    seen: Counter[str] = Counter()
     inside: set[str] = set()
     for page in pages:
         lines = page.lines
-        seen: dict[str, float] = {}
+        at_edge: set[str] = set()
         for index, line in enumerate(lines):
             key = _key(_plain(line.text))
             if _EDGE_LINES <= index < len(lines) - _EDGE_LINES:
                 inside.add(key)
             else:
-                seen.setdefault(key, line.top)
-        for key, top in seen.items():
-            tops[key].append(top)
+                at_edge.add(key)
+        seen.update(at_edge)
     need = max(2, _REPEAT_SHARE * len(pages))
-    # A line that also turns up mid-page is body text that happens to recur.
     return {
         key
-        for key, found in tops.items()
-        if key.strip("# ")
-        and key not in inside
-        and max(sum(1 for t in found if abs(t - top) <= _SAME_HEIGHT) for top in found) >= need
+        for key, count in seen.items()
+        if count >= need and key.strip("# ") and key not in inside
     }
 
 
@@ -180,17 +174,36 @@ def _footnotes(
     if not lines or body_size <= 0:
         return [], lines, None
     start = len(lines)
-    while start > 1 and lines[start - 1].size <= body_size - _NOTE_SIZE_STEP:
+    while start > 0 and lines[start - 1].size <= body_size - _NOTE_SIZE_STEP:
         start -= 1
-    if start >= len(lines) or lines[start].top <= lines[start - 1].bottom:
+    if start == 0 or start >= len(lines) or lines[start].top <= lines[start - 1].bottom:
+        # No small run, or a whole page in small type (drafting notes set smaller):
+        # footnotes sit under body text.
         return [], lines, None
     page = lines[start].page
+    if previous is not None and previous.page != page - 1:
+        previous = None
     notes: list[tuple[str, list[str]]] = []
     carried: list[str] = []
+    raised: bool | None = None  # are this page's note marks superscripts?
     for line in lines[start:]:
         match = _NOTE_START.match(line.text)
+        if match and raised is not None and line.text.startswith(SUP_OPEN) != raised:
+            match = None
+        mark = match.group("mark") if match else ""
+        expected = notes[-1][0] if notes else (previous.mark if previous else "")
+        if (
+            match
+            and mark.isdigit()
+            and expected.isdigit()
+            and not 0 < int(mark) - int(expected) <= 3
+        ):
+            # "170(a) of the DGCL ..." opening a line inside note 22: notes are numbered
+            # in sequence (a gap of a note or two, if one was missed).
+            match = None
         if match:
-            notes.append((match.group("mark"), [_plain(line.text[match.end() :])]))
+            raised = line.text.startswith(SUP_OPEN)
+            notes.append((mark, [_plain(line.text[match.end() :])]))
         elif notes:
             notes[-1][1].append(_plain(line.text))
         else:

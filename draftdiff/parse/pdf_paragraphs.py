@@ -34,6 +34,17 @@ _PARAGRAPH_GAP = 1.3
 _CHAR_WIDTH = 0.5
 _WORD = re.compile(r"[A-Za-zÀ-ÿ]+")
 _HYPHENATED = re.compile(r"([A-Za-zÀ-ÿ]+)[-\u00ad\u2010]$")
+# A line ending in one of these is continued by a number, not followed by a clause.
+_REFERENCE_WORDS = frozenset(
+    {
+        *("section", "sections", "article", "articles", "clause", "clauses", "paragraph"),
+        *("paragraphs", "subsection", "schedule", "exhibit", "annex", "appendix", "item"),
+        *("part", "§", "§§", "of", "in", "to", "under", "and", "or", "with", "see"),
+    }
+)
+_LIST_JOINER = re.compile(r"[;,]\s*(?:and|or|and/or)$", re.IGNORECASE)
+_LEADER = re.compile(r"\s*(?:[.·…_]\s?){4,}\s*")
+_CONTENTS_ENTRY = re.compile(r"\S\s*(?:[.·…_]\s?){4,}\s*(?:\d{1,4}|[ivxlc]{1,6})$", re.IGNORECASE)
 _PUNCTUATION = ".,;:()[]{}\"'“”‘’!?"
 
 
@@ -43,6 +54,8 @@ class Paragraph:
 
     text: str
     """Superscript runs still wrapped in SUP_OPEN/SUP_CLOSE (footnote references)."""
+    contents_entry: bool
+    """A table-of-contents line ("3.2 Fees ........ 4"): kept, but not a clause."""
     offset: float
     """Its left edge, in points right of its column's left edge (its depth)."""
     page: int
@@ -117,6 +130,8 @@ def _breaks(
 ) -> bool:
     """Does `line` start a new paragraph after `previous` (`first`: its paragraph's
     first line)?"""
+    if is_contents_entry(previous.text) or is_contents_entry(line.text):
+        return True
     text = _plain(previous.text)
     same_flow = (
         previous.page == line.page and previous.column == line.column and not line.after_break
@@ -142,13 +157,29 @@ def _breaks(
     room = right - previous.x1
     if room > (len(words[0]) + 1) * char_width + line.size:
         return True
-    if find_marker(_plain(line.text)) is not None and ends_clause(text):
+    last_word = text.rsplit(maxsplit=1)[-1].lower() if text.strip() else ""
+    if (
+        find_marker(_plain(line.text)) is not None
+        and last_word not in _REFERENCE_WORDS
+        and (
+            ends_clause(text)
+            or _LIST_JOINER.search(text)
+            or (not first and line.x0 < previous.x0 - line.size / 2)
+        )
+    ):
+        # "(c)" after "...; or", or hanging out left of the continuation line before
+        # it; but "... as set out in Section" | "3.2 of ..." goes on.
         return True
     line_left = edges.get((line.page, line.column), (line.x0, line.x1))[0]
     indent_step = line.size
     previous_offset = previous.x0 - left
     offset = line.x0 - line_left
     return not first and offset > previous_offset + indent_step
+
+
+def is_contents_entry(text: str) -> bool:
+    """A line of a table of contents: a title, a dot leader, a page number."""
+    return bool(_CONTENTS_ENTRY.search(_plain(text)))
 
 
 def _plain(text: str) -> str:
@@ -183,8 +214,11 @@ def _paragraph(
             continue
         parts.append(text)
     sizes = [line.size for line in group]
+    text = " ".join(parts)
+    contents = len(group) == 1 and is_contents_entry(text)
     return Paragraph(
-        text=" ".join(parts),
+        text=_LEADER.sub(" ", text) if contents else text,
+        contents_entry=contents,
         offset=min(line.x0 for line in group) - edges[group[0].page, group[0].column][0],
         page=group[0].page,
         last_page=group[-1].page,

@@ -83,9 +83,9 @@ def read_pdf(data: bytes, display: str) -> PdfContent:
         )
     furniture = split_furniture(pages)
     found = paragraphs(furniture.body)
-    text, note_lines = _text(found, furniture.footnotes)
+    text, note_lines, contents_lines = _text(found, furniture.footnotes)
     blocks, trailer = read_text(text)
-    blocks = _mark_notes(blocks, note_lines)
+    blocks = _mark(blocks, note_lines, contents_lines)
     notes: list[str] = []
     if empty:
         notes.append(f"pages without text (scanned?): {_ranges(empty)}")
@@ -139,10 +139,13 @@ def _pages(data: bytes, display: str) -> list[Page]:
         document.close()
 
 
-def _text(found: Sequence[Paragraph], footnotes: Sequence[Footnote]) -> tuple[str, set[int]]:
+def _text(
+    found: Sequence[Paragraph], footnotes: Sequence[Footnote]
+) -> tuple[str, set[int], set[int]]:
     """The paragraphs as one line each, blank lines between, footnotes placed after the
     paragraph citing them (else after the last paragraph begun on their page); returns
-    the text and the 0-based line numbers of the footnotes."""
+    the text and the 0-based line numbers of the footnotes and of the table of
+    contents entries."""
     pending = list(footnotes)
     placed: dict[int, list[Footnote]] = {}
     texts: list[str] = []
@@ -156,13 +159,16 @@ def _text(found: Sequence[Paragraph], footnotes: Sequence[Footnote]) -> tuple[st
         placed.setdefault(host, []).append(note)
     lines: list[str] = []
     note_lines: set[int] = set()
+    contents_lines: set[int] = set()
     for index, paragraph in enumerate(found):
+        if paragraph.contents_entry:
+            contents_lines.add(len(lines))
         columns = round(max(0.0, paragraph.offset) / (_COLUMN * paragraph.size or 6.0))
         lines.extend([" " * columns + texts[index], ""])
         for note in placed.get(index, []):
             note_lines.add(len(lines))
             lines.extend([f"[Footnote: {note.text}]", ""])
-    return "\n".join(lines), note_lines
+    return "\n".join(lines), note_lines, contents_lines
 
 
 def _unwrap(paragraph: Paragraph, pending: list[Footnote], notes: list[Footnote]) -> str:
@@ -173,7 +179,8 @@ def _unwrap(paragraph: Paragraph, pending: list[Footnote], notes: list[Footnote]
     def resolve(match: re.Match[str]) -> str:
         mark = match.group(1).strip()
         for note in pending:
-            if note.mark == mark and paragraph.page <= note.page <= paragraph.last_page:
+            # A note that did not fit goes to the foot of the next page.
+            if note.mark == mark and paragraph.page <= note.page <= paragraph.last_page + 1:
                 pending.remove(note)
                 notes.append(note)
                 return ""
@@ -182,12 +189,18 @@ def _unwrap(paragraph: Paragraph, pending: list[Footnote], notes: list[Footnote]
     return _SUPERSCRIPT.sub(resolve, paragraph.text).replace(SUP_OPEN, "").replace(SUP_CLOSE, "")
 
 
-def _mark_notes(blocks: tuple[Block, ...], note_lines: set[int]) -> tuple[Block, ...]:
+def _mark(
+    blocks: tuple[Block, ...], note_lines: set[int], contents_lines: set[int]
+) -> tuple[Block, ...]:
+    """Footnotes become NOTE blocks one level under the block before them; table of
+    contents entries OTHER blocks, which repeat clause numbers without being clauses."""
     out: list[Block] = []
     for block in blocks:
         if block.line - 1 in note_lines:
             depth = out[-1].depth + 1 if out else 1
             block = replace(block, kind=BlockKind.NOTE, depth=depth)
+        elif block.line - 1 in contents_lines:
+            block = replace(block, kind=BlockKind.OTHER)
         out.append(block)
     return tuple(out)
 
