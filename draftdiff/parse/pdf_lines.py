@@ -366,7 +366,8 @@ def _lines(page: int, segments: list[_Segment], column: int) -> Iterator[Line]:
             if id(segment) in sups:
                 parts.append(f"{SUP_OPEN}{segment.text}{SUP_CLOSE}")
             else:
-                parts.append((" " if parts else "") + segment.text)
+                glued = not parts or segment.text[:1] in ".,;:)]"
+                parts.append(("" if glued else " ") + segment.text)
         yield Line(
             page=page,
             text="".join(parts),

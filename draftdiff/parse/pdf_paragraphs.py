@@ -45,6 +45,7 @@ _REFERENCE_WORDS = frozenset(
 _LIST_JOINER = re.compile(r"[;,]\s*(?:and|or|and/or)$", re.IGNORECASE)
 _LEADER = re.compile(r"\s*(?:[.·…_]\s?){4,}\s*")
 _CONTENTS_ENTRY = re.compile(r"\S\s*(?:[.·…_]\s?){4,}\s*(?:\d{1,4}|[ivxlc]{1,6})$", re.IGNORECASE)
+_CLOSING = frozenset(".,;:)]")
 _PUNCTUATION = ".,;:()[]{}\"'“”‘’!?"
 
 
@@ -148,6 +149,11 @@ def _breaks(
     words = _plain(line.text).split()
     if not words:
         return False
+    if words[0][:1] in _CLOSING:
+        # ". In addition ..." under "1.4 Defined Terms": no paragraph opens with a stop
+        # (LibreOffice prints Word's hidden paragraph mark after a run-in heading as a
+        # line break).
+        return False
     if words[0][:1].islower() and not ends_clause(text) and find_marker(words[0]) is None:
         # "... the provision of each" | page break | "terminated Service shall ...": a
         # paragraph does not open in lower case, however short the line before it.
@@ -211,6 +217,9 @@ def _paragraph(
                 parts[-1] = parts[-1][:-1] + text
             else:
                 parts[-1] += text
+            continue
+        if parts and text[:1] in _CLOSING:
+            parts[-1] += text
             continue
         parts.append(text)
     sizes = [line.size for line in group]
