@@ -261,9 +261,12 @@ def table(rows: Sequence[Agreement]) -> list[str]:
         "|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for row in rows:
+        mean, pooled = (
+            (f"{row.text_mean:.3f}", f"{row.text_pooled:.3f}") if row.aligned else ("–", "–")
+        )
         out.append(
             f"| {row.name} | {row.numbered} | {row.found} ({row.numbers:.1%}) | {row.extra} "
-            f"| {row.text_mean:.3f} | {row.text_pooled:.3f} | {row.whole:.3f} | {row.seconds:.2f} |"
+            f"| {mean} | {pooled} | {row.whole:.3f} | {row.seconds:.2f} |"
         )
     numbered = sum(r.numbered for r in rows)
     found = sum(r.found for r in rows)
@@ -271,10 +274,15 @@ def table(rows: Sequence[Agreement]) -> list[str]:
         out.append(
             f"| **all** | {numbered} | {found} ({found / max(1, numbered):.1%}) "
             f"| {sum(r.extra for r in rows)} "
-            f"| {sum(r.text_mean for r in rows) / len(rows):.3f} | | "
+            f"| {_mean(r.text_mean for r in rows if r.aligned):.3f} | | "
             f"{sum(r.whole for r in rows) / len(rows):.3f} | {sum(r.seconds for r in rows):.2f} |"
         )
     return out
+
+
+def _mean(values: Iterator[float]) -> float:
+    found = list(values)
+    return sum(found) / len(found) if found else 0.0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
