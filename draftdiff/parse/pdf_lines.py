@@ -391,6 +391,10 @@ def _host_row(rows: list[list[_Segment]], segment: _Segment) -> list[_Segment] |
     whose text runs past it."""
     best: tuple[float, list[_Segment]] | None = None
     for row in rows:
+        if row[0].bottom < segment.top - 3 * row[0].size:
+            continue  # rows are sorted by baseline: far above, skip cheaply
+        if row[0].top > segment.bottom + 3 * row[0].size:
+            break
         top = min(s.top for s in row)
         bottom = max(s.bottom for s in row)
         overlap = min(bottom, segment.bottom) - max(top, segment.top)

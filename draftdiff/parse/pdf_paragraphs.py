@@ -85,21 +85,15 @@ def paragraphs(lines: Sequence[Line]) -> list[Paragraph]:
 
 
 def _pitch(lines: Sequence[Line]) -> dict[float, float]:
-    """The usual baseline distance of consecutive lines, for each font size."""
-    steps: dict[float, list[float]] = defaultdict(list)
+    """The usual baseline distance of consecutive lines, for each font size: the most
+    common step (to half a point), not the median, since a list of one-line paragraphs
+    has more paragraph gaps than line steps."""
+    steps: dict[float, Counter[float]] = defaultdict(Counter)
     for a, b in itertools.pairwise(lines):
         step = b.bottom - a.bottom
         if a.page == b.page and a.column == b.column and 0 < step < 3 * a.size:
-            steps[round(a.size, 1)].append(step)
-    return {
-        size: min(values, key=lambda v: _mode_distance(v, values)) for size, values in steps.items()
-    }
-
-
-def _mode_distance(value: float, values: list[float]) -> float:
-    # The most common pitch (the one most steps lie close to), not the median: a list
-    # of one-line paragraphs has more paragraph gaps than line steps.
-    return -sum(1 for v in values if abs(v - value) <= 0.5)
+            steps[round(a.size, 1)][round(step * 2) / 2] += 1
+    return {size: counts.most_common(1)[0][0] for size, counts in steps.items()}
 
 
 def _edges(lines: Sequence[Line]) -> dict[tuple[int, int], tuple[float, float]]:
