@@ -27,6 +27,8 @@ from draftdiff.parse.pdf_lines import SUP_CLOSE, SUP_OPEN, Line, Page
 # How many lines at each end of a page may be running headers or footers.
 _EDGE_LINES = 3
 _REPEAT_SHARE = 0.4
+# Points a running line may move between pages (rounding, a taller header).
+_SAME_HEIGHT = 4.0
 _PAGE_NUMBER = re.compile(
     r"(?:page|seite|p\.)\s*\d{1,4}(?:\s*(?:of|/|von)\s*\d{1,4})?"
     r"|[-–—]\s*\d{1,4}\s*[-–—]"
@@ -87,7 +89,7 @@ def split_furniture(pages: Sequence[Page]) -> Furniture:
                 page_numbers += 1
                 dropped = True
                 continue
-            if index in edge and _key(plain) in running:
+            if index in edge and _is_running(_key(plain), line, running):
                 target = headers if index < len(lines) / 2 else footers
                 target[_key(plain)].append(plain)
                 dropped = True
@@ -118,30 +120,51 @@ def _key(text: str) -> str:
     return " ".join(_ROMAN_WORD.sub("#", text).split())
 
 
-def _running_keys(pages: Sequence[Page]) -> set[str]:
+def _running_keys(pages: Sequence[Page]) -> dict[str, float | None]:
     """Keys of the lines that repeat among the first or last lines of the pages and
     never occur mid-page (a body sentence that recurs lands wherever the text flow
-    puts it; a legend printed after each page's text is not at a fixed height)."""
+    puts it), each with the height most of its occurrences share, if they do: a
+    footer's text repeated as the title's subtitle on page 1 is at another height and
+    stays in the body, while a legend printed right after each page's text (no fixed
+    height) goes everywhere."""
     if len(pages) < 2:
-        return set()
-    seen: Counter[str] = Counter()
+        return {}
+    tops: dict[str, list[float]] = defaultdict(list)
     inside: set[str] = set()
     for page in pages:
         lines = page.lines
-        at_edge: set[str] = set()
+        at_edge: dict[str, float] = {}
         for index, line in enumerate(lines):
             key = _key(_plain(line.text))
             if _EDGE_LINES <= index < len(lines) - _EDGE_LINES:
                 inside.add(key)
             else:
-                at_edge.add(key)
-        seen.update(at_edge)
+                at_edge.setdefault(key, line.top)
+                if abs(at_edge[key] - line.top) > _SAME_HEIGHT:
+                    tops[key].append(line.top)  # twice on one page: both count
+        for key, top in at_edge.items():
+            tops[key].append(top)
     need = max(2, _REPEAT_SHARE * len(pages))
-    return {
-        key
-        for key, count in seen.items()
-        if count >= need and key.strip("# ") and key not in inside
-    }
+    out: dict[str, float | None] = {}
+    for key, found in tops.items():
+        if len(found) >= need and key.strip("# "):
+            if key in inside:
+                continue
+            best = max(found, key=lambda top: _near(found, top))
+            # A fixed height only when most occurrences share it.
+            out[key] = best if 2 * _near(found, best) > len(found) else None
+    return out
+
+
+def _near(tops: list[float], top: float) -> int:
+    return sum(1 for t in tops if abs(t - top) <= _SAME_HEIGHT)
+
+
+def _is_running(key: str, line: Line, running: dict[str, float | None]) -> bool:
+    if key not in running:
+        return False
+    height = running[key]
+    return height is None or abs(line.top - height) <= _SAME_HEIGHT
 
 
 def _is_page_number(line: Line, plain: str, at_edge: bool, page: Page) -> bool:

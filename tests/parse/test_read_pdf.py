@@ -63,9 +63,10 @@ def test_running_legend_is_a_footer_not_a_clause() -> None:
 def test_cuad_pdf_reads_fast() -> None:
     import time
 
-    start = time.perf_counter()
+    # CPU time, not wall time: the test machine is shared.
+    start = time.process_time()
     parse_file(CUAD / "sparklingspringwater-2002-software-license-and-maintenance-agreement.pdf")
-    assert time.perf_counter() - start < 3.0
+    assert time.process_time() - start < 2.0
 
 
 def _pdf(document: pdfium.PdfDocument) -> bytes:

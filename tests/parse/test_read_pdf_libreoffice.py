@@ -119,3 +119,16 @@ def test_running_footer_and_footnote_are_kept_apart(
     assert clause_texts(document)["2"].startswith(
         "Price. The Customer shall pay the price within sixty days. The Supplier"
     )
+
+
+def test_docx_against_its_own_pdf_reports_no_change(
+    printed: dict[str, tuple[Path, Path]],
+) -> None:
+    # A reviewer comparing the Word draft with the PDF sent out must see nothing: the
+    # sample's footer ("Draft of 10 February 2025") also opens its first page as body
+    # text, and only the footer copies may go.
+    from draftdiff.diff.compare import compare
+
+    pdf, source = printed["fund-v1-early"]
+    comparison = compare(parse_file(source), parse_file(pdf))
+    assert [c.summary for c in comparison.changes] == []
