@@ -14,11 +14,12 @@ become NOTE blocks after the paragraph that cites them, as "[Footnote: ...]" (th
 
 Why PDFium (pypdfium2) and not pdfplumber: measured on the three CUAD sample
 contracts against CUAD's own text extraction (`python -m bench.pdf_agreement
---libraries`), both give the same words (word similarity 0.996 / 0.992 / 0.985 for
-each), but pypdfium2 reads the characters with their boxes 30-60 times faster
-(0.1 s against 2-10 s a contract on this machine: pdfplumber is pure Python over
-pdfminer.six). PDFium is Chrome's PDF engine, tolerant of damaged files, and
-pypdfium2 ships it as a binary wheel with no other dependency.
+--libraries`, bench/results/pdf_agreement.md), both give the same words (word
+similarity 1.000 / 1.000 / 0.998 and 1.000 / 1.000 / 0.998), but pypdfium2 reads them
+30-60 times faster (0.03-0.2 s against 1.9-3 s a contract on this machine:
+pdfplumber is pure Python over pdfminer.six), and the reader needs every character's
+box, which PDFium gives in one C call. PDFium is Chrome's PDF engine, tolerant of
+damaged files, and pypdfium2 ships it as a binary wheel with no other dependency.
 
 A PDF with no text layer (a scan) is refused with a clear error: no OCR engine is
 installed here (tesseract is not; ocrmypdf would need it), so the user is told to
