@@ -63,7 +63,11 @@ def parse_file(
     suffix = file.suffix.lower()
     if suffix == ".docx" or (suffix not in TEXT_READERS and data[:4] == b"PK\x03\x04"):
         return _parse_docx(data, display, schema, view=view, comments=comments)
-    if suffix in (".pdf", ".doc", ".odt", ".rtf"):
+    if suffix == ".pdf" or (suffix not in TEXT_READERS and data[:5] == b"%PDF-"):
+        from draftdiff.parse.read_pdf import parse_pdf
+
+        return parse_pdf(data, display, schema)
+    if suffix in (".doc", ".odt", ".rtf"):
         raise InputError(
             f"{suffix} files are not supported yet",
             path=display,

@@ -110,11 +110,12 @@ def test_output_into_missing_folder_is_named(tmp_path: Path) -> None:
 
 
 def test_unsupported_format_says_what_to_do(tmp_path: Path) -> None:
-    pdf = tmp_path / "draft.pdf"
-    pdf.write_bytes(b"%PDF-1.7\n")
-    line = one_line_error(run("parse", str(pdf)))
+    # PDFs are read now (tests/parse/test_read_pdf.py); OpenDocument is not yet.
+    odt = tmp_path / "draft.odt"
+    odt.write_bytes(b"<office:document/>")
+    line = one_line_error(run("parse", str(odt)))
     assert line == (
-        f"draftdiff: {pdf}: .pdf files are not supported yet "
+        f"draftdiff: {odt}: .odt files are not supported yet "
         "(convert it to .docx, Markdown or plain text)"
     )
 
