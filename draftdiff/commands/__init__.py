@@ -9,7 +9,27 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from draftdiff.commands import browse, check, demo, diff, parse, report, schema, textconv
+from draftdiff.commands import (
+    browse,
+    check,
+    demo,
+    diff,
+    parse,
+    redline,
+    report,
+    schema,
+    textconv,
+)
 
-COMMANDS: tuple[ModuleType, ...] = (browse, diff, report, check, demo, parse, textconv, schema)
+COMMANDS: tuple[ModuleType, ...] = (
+    browse,
+    diff,
+    report,
+    redline,
+    check,
+    demo,
+    parse,
+    textconv,
+    schema,
+)
 """In the order `draftdiff --help` lists them."""
