@@ -25,9 +25,9 @@ import os
 import shutil
 import sys
 import tempfile
-from itertools import pairwise
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 
 from bench import libreoffice
