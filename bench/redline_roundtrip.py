@@ -127,6 +127,16 @@ def _clean_text(path: Path) -> str:
     return "\n".join(lines)
 
 
+def _exports(files: Sequence[Path], work: Path, *, accept: bool) -> dict[Path, str]:
+    """One soffice run for all files; a file it did not export (soffice stopped on
+    the way, which happens now and then on a loaded machine) is tried again alone."""
+    out = libreoffice.revision_exports(files, work, accept=accept)
+    for file in files:
+        if file not in out:
+            out.update(libreoffice.revision_exports([file], work, accept=accept))
+    return out
+
+
 def run(pairs: Sequence[Pair], work: Path, *, comments: bool = False) -> list[Result]:
     """Write each pair's redline into `work` and check it through LibreOffice."""
     options = RedlineOptions(author="draftdiff", date="2026-03-01T00:00:00Z", comments=comments)
@@ -143,8 +153,8 @@ def run(pairs: Sequence[Pair], work: Path, *, comments: bool = False) -> list[Re
                 shutil.copyfile(path, copy)
                 inputs[path] = copy
     files = [r[0] for r in redlines.values()] + list(inputs.values())
-    accepted = libreoffice.revision_exports(files, work, accept=True)
-    rejected = libreoffice.revision_exports([r[0] for r in redlines.values()], work, accept=False)
+    accepted = _exports(files, work, accept=True)
+    rejected = _exports([r[0] for r in redlines.values()], work, accept=False)
     out = []
     for index, pair in enumerate(pairs):
         target, revisions, unplaced = redlines[index]
@@ -175,6 +185,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--samples", action="store_true", help="the bundled samples instead")
     parser.add_argument("--comments", action="store_true", help="write comments too")
+    parser.add_argument("--only", metavar="TEXT", help="only pairs whose name holds TEXT")
     parser.add_argument("--keep", metavar="DIR", help="keep the redlines and exports in DIR")
     args = parser.parse_args(argv)
     if not libreoffice.available():
@@ -188,6 +199,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             print("corpus not found: set DRAFTDIFF_CORPUS", file=sys.stderr)
             return 2
         pairs = corpus_pairs(corpus)
+    if args.only:
+        pairs = [p for p in pairs if args.only in p.name]
     with tempfile.TemporaryDirectory(prefix="redline-") as temp:
         work = Path(args.keep) if args.keep else Path(temp)
         work.mkdir(parents=True, exist_ok=True)

@@ -25,6 +25,7 @@ comment on each clause the semantic layer found something in.
 from __future__ import annotations
 
 import copy
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -363,24 +364,33 @@ class _Writer:
     # --- clauses on both sides ---
 
     def _labels(self, old_id: str, new_id: str) -> tuple[str, str]:
-        """The list labels Word renders outside the text (across formats they must
-        not read as edits: "3.2" typed in Markdown is "3.2" numbered in Word)."""
-        if self.old.document.format == self.new.document.format:
+        """The numbers that stand outside the text on one side only: across formats
+        they must not read as edits ("3.2" typed in Markdown is "3.2" numbered by Word).
+        Returns (the old side's Word label, the old side's typed number) when the new
+        side's number is Word's, or (the old Word label, "") the other way round."""
+        if self.old.docx == self.new.docx:
             return "", ""
-        old = self.comparison.clause("old", old_id).block
-        new = self.comparison.clause("new", new_id).block
-        return (old.label if old.label and self.old.docx else ""), (
-            new.label if new.label and self.new.docx else ""
-        )
+        old = self.comparison.clause("old", old_id)
+        new = self.comparison.clause("new", new_id)
+        if self.new.docx and new.block.label:
+            # Word's label first: "Article 1 —" typed is more than the number "Article 1".
+            return "", "\n".join(n for n in (new.block.label, old.number) if n)
+        if self.old.docx and old.block.label:
+            return old.block.label, ""
+        return "", ""
 
     def _edit(
         self, old: etree._Element, new: etree._Element, labels: tuple[str, str] = ("", "")
     ) -> None:
         before, after = paragraph_text(old), paragraph_text(new)
-        old_label, new_label = labels
-        if new_label and before.startswith(new_label):
-            # Typed in the old text, numbered by Word in the new: the same number.
-            before = before[len(new_label) :].lstrip()
+        old_label, typed = labels
+        for number in typed.split("\n") if typed else ():
+            # Typed in the old text, numbered by Word in the new: Word renders the
+            # number, in either view, so the typed one is not part of the text.
+            stripped = re.sub(rf"^{re.escape(number)}[.)]?\s*", "", before, count=1)
+            if stripped != before:
+                before = stripped
+                break
         if old_label and after.startswith(old_label):
             before = f"{old_label} {before}"
         if " ".join(before.split()) == " ".join(after.split()):

@@ -54,8 +54,12 @@ def accept_all(root: etree._Element) -> int:
     for row in list(root.iter(_W_TR)):
         trpr = first_child(row, qn("w:trPr"))
         if trpr is not None and first_child(trpr, qn("w:del")) is not None:
+            table = row.getparent()
             _remove(row)
             count += 1
+            # A table must keep a row: one whose rows were all deleted goes too.
+            if table is not None and first_child(table, _W_TR) is None:
+                _remove(table)
     deleted_marks: list[etree._Element] = []
     for element in list(root.iter(*_CONTENT_DELETED, *_CONTENT_INSERTED)):
         parent = element.getparent()
