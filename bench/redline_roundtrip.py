@@ -132,8 +132,9 @@ def _exports(files: Sequence[Path], work: Path, *, accept: bool) -> dict[Path, s
     the way, which happens now and then on a loaded machine) is tried again alone."""
     out = libreoffice.revision_exports(files, work, accept=accept)
     for file in files:
-        if file not in out:
-            out.update(libreoffice.revision_exports([file], work, accept=accept))
+        for _ in range(2):
+            if file not in out:
+                out.update(libreoffice.revision_exports([file], work, accept=accept))
     return out
 
 

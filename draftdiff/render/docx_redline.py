@@ -665,16 +665,35 @@ def _add_comments(parts: DocxParts, writer: _Writer, marks: Marks) -> int:
             paragraph = etree.SubElement(comment, _W_P)
             paragraph.append(text_run(line))
         first, last = paragraphs[0], paragraphs[-1]
-        start = etree.Element(qn("w:commentRangeStart"))
-        start.set(qn("w:id"), comment_id)
-        ppr = first_child(first, qn("w:pPr"))
-        first.insert(0 if ppr is None else first.index(ppr) + 1, start)
-        end = etree.SubElement(last, qn("w:commentRangeEnd"))
-        end.set(qn("w:id"), comment_id)
+        revision = _mark_revision(last)
+        if revision is None:
+            start = etree.Element(qn("w:commentRangeStart"))
+            start.set(qn("w:id"), comment_id)
+            ppr = first_child(first, qn("w:pPr"))
+            first.insert(0 if ppr is None else first.index(ppr) + 1, start)
+            end = etree.SubElement(last, qn("w:commentRangeEnd"))
+            end.set(qn("w:id"), comment_id)
         reference = etree.SubElement(last, qn("w:r"))
         etree.SubElement(reference, qn("w:commentReference")).set(qn("w:id"), comment_id)
+        if revision is not None:
+            # In a paragraph that one view removes (inserted, deleted, moved), the
+            # comment is a point inside the same revision: a range or a standing
+            # reference would keep the paragraph alive in that view, and LibreOffice
+            # would join the next paragraph to it, numbering and all.
+            wrapper = marks.revision(revision)
+            last.replace(reference, wrapper)
+            wrapper.append(reference)
     parts.set_xml(name, comments)
     return len(findings)
+
+
+def _mark_revision(paragraph: etree._Element) -> str | None:
+    """ "w:ins", "w:del", "w:moveFrom" or "w:moveTo" when the paragraph mark is one."""
+    mark = first_child(first_child(paragraph, qn("w:pPr")), qn("w:rPr"))
+    for name in ("w:ins", "w:del", "w:moveFrom", "w:moveTo"):
+        if mark is not None and first_child(mark, qn(name)) is not None:
+            return name
+    return None
 
 
 def _finding(kind: str, summary: str) -> str:
