@@ -175,7 +175,13 @@ def test_comments_state_the_semantic_findings(tmp_path: Path) -> None:
     root = _document_xml(result.data)
     ids = {wval(c, "id") for c in comments.iter(qn("w:comment"))}
     assert ids == {wval(r, "id") for r in root.iter(qn("w:commentReference"))}
-    assert ids == {wval(r, "id") for r in root.iter(qn("w:commentRangeStart"))}
+    ranges = {wval(r, "id") for r in root.iter(qn("w:commentRangeStart"))}
+    assert ranges == {wval(r, "id") for r in root.iter(qn("w:commentRangeEnd"))}
+    # Kept clauses get a range; added and removed ones a point inside their revision.
+    assert ranges and ranges < ids
+    for reference in root.iter(qn("w:commentReference")):
+        if wval(reference, "id") not in ranges:
+            assert reference.getparent().getparent().tag in (qn("w:ins"), qn("w:del"))
     # Comments do not change the text either view reads.
     path = tmp_path / "c.docx"
     path.write_bytes(result.data)
