@@ -32,27 +32,33 @@ from pathlib import Path
 
 from lxml import etree
 
-from draftdiff.diff.result import NON_SUBSTANTIVE, ClausePair, Comparison, Status
+from draftdiff.diff.result import NON_SUBSTANTIVE, ClausePair, Comparison, Edit, Op, Status
 from draftdiff.diff.textdiff import word_diff
 from draftdiff.errors import InputError
 from draftdiff.model import BlockKind, Clause, Document
-from draftdiff.parse.wordml.content import StoryReader
+from draftdiff.parse.wordml.content import Paragraph, StoryReader
 from draftdiff.parse.wordml.ns import first_child, qn, wval
 from draftdiff.parse.wordml.numbering import Numbering
 from draftdiff.parse.wordml.package import open_package
 from draftdiff.parse.wordml.revisions import View
 from draftdiff.parse.wordml.styles import Styles
 from draftdiff.render.ooxml_accept import accept_all
+from draftdiff.render.ooxml_notes import NoteCopier
 from draftdiff.render.ooxml_package import DocxParts, blank_parts, read_parts
 from draftdiff.render.ooxml_runs import (
+    NOTE_REFERENCES,
     Marks,
     apply_edits,
+    map_offset,
     mark_deleted,
     mark_inserted,
     move_range,
+    note_references,
     paragraph_properties,
     paragraph_text,
+    place_deleted,
     text_run,
+    wrap_inserted,
 )
 
 _W_P, _W_TR, _W_TC, _W_TBL, _W_BODY = (qn(t) for t in ("w:p", "w:tr", "w:tc", "w:tbl", "w:body"))
@@ -122,10 +128,13 @@ def redline_docx(comparison: Comparison, options: RedlineOptions) -> Redline:
         old_body = old_root.find(qn("w:body"))
         old = _docx_side(comparison.old, old_data, old_body if old_body is not None else old_root)
     else:
+        old_parts = None
         old = _text_side(comparison.old, etree.Element(_W_BODY), into_body=False)
     marks = Marks(options.author, options.date, _max_id(parts, root) + 1)
     writer = _Writer(comparison, old, new, body, marks)
+    writer.notes = NoteCopier(parts, old_parts, marks, writer.sanitised_note)
     writer.write()
+    writer.notes.write()
     comments = _add_comments(parts, writer, marks) if options.comments else 0
     parts.set_xml(parts.main, root)
     return Redline(
@@ -158,13 +167,24 @@ def _docx_side(document: Document, data: bytes, body: etree._Element) -> _Side:
     reader = StoryReader(styles, Numbering(package.numbering, styles), View.ACCEPTED)
     paragraphs = reader.paragraphs(body)
     side = _Side(document, docx=True)
+    # Block.line counts the reader's paragraphs after run-in headings were joined to
+    # the paragraph they run into, so each join shifts the count by one: follow
+    # the shift from one found paragraph to the next.
+    drift = 0
     for clause in _clauses(document):
         block = clause.block
-        index = block.line - 1
+        index = block.line - 1 + drift
         if block.kind is BlockKind.TABLE_ROW:
             found = _row_at(paragraphs, index)
         else:
-            found = _paragraph_near(paragraphs, index, block.text)
+            near = _paragraph_near(paragraphs, index, block.text)
+            found = None
+            if near is not None:
+                at, count = near
+                drift = at + count - 1 - (block.line - 1)
+                elements = [_element_of(p) for p in paragraphs[at : at + count]]
+                if all(e is not None for e in elements):
+                    found = _Unit([e for e in elements if e is not None])
         if found is not None:
             side.units[clause.id] = found
     return side
@@ -172,23 +192,28 @@ def _docx_side(document: Document, data: bytes, body: etree._Element) -> _Side:
 
 def _element_of(paragraph: object) -> etree._Element | None:
     properties = getattr(paragraph, "properties", None)
-    return properties.getparent() if properties is not None else None
+    element = properties.getparent() if properties is not None else None
+    return element if element is not None and element.tag == _W_P else None
 
 
-def _paragraph_near(paragraphs: Sequence[object], index: int, text: str) -> _Unit | None:
-    # Run-in headings join two Word paragraphs into one block and shift the count;
-    # look a little around the expected place for the same text.
-    for offset in (0, 1, -1, 2, -2, 3, -3):
+def _paragraph_near(
+    paragraphs: Sequence[Paragraph], index: int, text: str
+) -> tuple[int, int] | None:
+    """(position, count) of the paragraphs with this text at or just around `index`:
+    one paragraph, or a run-in heading and the paragraphs it runs into, joined as the
+    reader joins them."""
+    for offset in (0, 1, 2, 3, 4, 5, 6, 7, 8, -1, -2, -3):
         at = index + offset
-        if 0 <= at < len(paragraphs):
-            para = paragraphs[at]
-            if (
-                getattr(para, "row", None) is None
-                and getattr(para, "text", "").replace("\u2029", "\n") == text
-            ):
-                element = _element_of(para)
-                if element is not None and element.tag == _W_P:
-                    return _Unit([element])
+        if not 0 <= at < len(paragraphs) or paragraphs[at].row is not None:
+            continue
+        joined, count = paragraphs[at].text, 1
+        while paragraphs[at + count - 1].run_in and at + count < len(paragraphs):
+            following = paragraphs[at + count].text
+            separator = "" if following[:1] in ".,:;)" else " "
+            joined = f"{joined}{separator}{following}".strip()
+            count += 1
+        if joined.replace("\u2029", "\n") == text:
+            return at, count
     return None
 
 
@@ -307,6 +332,7 @@ class _Writer:
         """Old clause id -> the new element standing at its place (clauses kept in place)."""
         self.placed: dict[str, list[etree._Element]] = {}
         """Clause id ("old:" or "new:" prefixed) -> the paragraphs showing it."""
+        self.notes: NoteCopier | None = None
         self._last_after: dict[int, etree._Element] = {}
         self._old_only: dict[str, tuple[str, str | None]] = {}
 
@@ -335,10 +361,12 @@ class _Writer:
             if old is not None and new is not None and (old.row is None) == (new.row is None):
                 self.anchors[pair.old[0]] = new.element
                 self.placed["new:" + pair.new[0]] = new.paragraphs
-                if new.row is None:
+                if new.row is None and len(old.paragraphs) == len(new.paragraphs) == 1:
                     self._edit(
                         old.paragraphs[0], new.paragraphs[0], self._labels(pair.old[0], pair.new[0])
                     )
+                elif new.row is None:
+                    self._edit_parts(old.paragraphs, new.paragraphs)
                 else:
                     self._edit_row(old, new)
                 return
@@ -394,10 +422,49 @@ class _Writer:
         if old_label and after.startswith(old_label):
             before = f"{old_label} {before}"
         if " ".join(before.split()) == " ".join(after.split()):
-            return
-        edits = word_diff(before, after)
-        apply_edits(new, edits, self.marks)
-        self.revisions += sum(1 for e in edits if e.op.value != 0)
+            edits: tuple[Edit, ...] = (Edit(Op.EQUAL, after),) if after else ()
+        else:
+            edits = word_diff(before, after)
+            apply_edits(new, edits, self.marks)
+            self.revisions += sum(1 for e in edits if e.op is not Op.EQUAL)
+        self._note_references(old, new, edits, len(before) - len(paragraph_text(old)))
+
+    def _note_references(
+        self, old: etree._Element, new: etree._Element, edits: Sequence[Edit], shift: int
+    ) -> None:
+        """Footnote and endnote references that only one side has: a new paragraph's
+        own are marked inserted when the old one cited none; an old paragraph's are
+        added as deleted (with their notes) when the new one cites none. Otherwise
+        both cite notes and the notes themselves are compared as clauses."""
+        old_refs, new_refs = note_references(old), note_references(new)
+        if new_refs and not old_refs:
+            for run, _ in new_refs:
+                wrap_inserted(run, self.marks)
+                self.revisions += 1
+        elif old_refs and not new_refs and self.notes is not None:
+            for run, offset in reversed(old_refs):
+                copied = self._sanitised(run)
+                if not any(c.tag in NOTE_REFERENCES for c in copied):
+                    continue
+                for child in copied:
+                    if child.tag == qn("w:t"):
+                        child.tag = qn("w:delText")
+                place_deleted(new, map_offset(edits, max(0, offset + shift)), copied, self.marks)
+                self.revisions += 1
+
+    def _edit_parts(self, old: list[etree._Element], new: list[etree._Element]) -> None:
+        """Paragraphs shown as one (a run-in heading and its text), part by part."""
+        for old_p, new_p in zip(old, new, strict=False):
+            self._edit(old_p, new_p)
+        for extra in new[len(old) :]:
+            self._mark_new(extra)
+        anchor = new[-1]
+        for extra in old[len(new) :]:
+            copy_p = self._sanitised(extra)
+            mark_deleted(copy_p, self.marks)
+            self.revisions += 1
+            anchor.addnext(copy_p)
+            anchor = copy_p
 
     def _edit_row(self, old: _Unit, new: _Unit) -> None:
         old_cells, new_cells = _cells(old), _cells(new)
@@ -558,11 +625,21 @@ class _Writer:
         table.append(item)
         return table
 
-    def _sanitised(self, element: etree._Element) -> etree._Element:
-        """A copy of old content fit for the new package: nothing pointing at the
-        old package's parts (notes, comments, images, links), no bookmarks, and only
-        the styles and lists the new package defines."""
+    def sanitised_note(self, element: etree._Element) -> etree._Element:
+        return self._sanitised(element, notes=False)
+
+    def _sanitised(self, element: etree._Element, *, notes: bool = True) -> etree._Element:
+        """A copy of old content fit for the new package: notes it cites copied over
+        (deleted), nothing else pointing at the old package's parts (comments, images,
+        links), no bookmarks, and only the styles and lists the new package defines."""
         out = copy.deepcopy(element)
+        for tag, kind in NOTE_REFERENCES.items():
+            for found in list(out.iter(tag)):
+                new_id = self.notes.copy(kind, wval(found, "id")) if notes and self.notes else None
+                if new_id is None:
+                    _drop(found)
+                else:
+                    found.set(qn("w:id"), new_id)
         for tag in (
             "w:bookmarkStart",
             "w:bookmarkEnd",
@@ -575,8 +652,6 @@ class _Writer:
             for found in list(out.iter(qn(tag))):
                 _drop(found)
         for tag in (
-            "w:footnoteReference",
-            "w:endnoteReference",
             "w:commentReference",
             "w:drawing",
             "w:pict",

@@ -25,8 +25,7 @@ _TYPES_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
 _OFFICE_DOCUMENT = (
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
 )
-_COMMENTS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments"
-_COMMENTS_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"
+_REL_BASE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 
 
 @dataclass
@@ -77,10 +76,17 @@ class DocxParts:
 
     def comments_part(self) -> tuple[str, etree._Element]:
         """The comments part (its name and root), created and registered if absent."""
-        existing = self.part_for(_COMMENTS_REL)
+        return self.story_part("comments")
+
+    def story_part(self, kind: str) -> tuple[str, etree._Element]:
+        """The comments, footnotes or endnotes part (name and root), created and
+        registered in the relationships and content types if absent. New note parts
+        get the separator notes Word expects."""
+        rel_type = f"{_REL_BASE}{kind}"
+        existing = self.part_for(rel_type)
         if existing is not None and existing in self.members:
             return existing, self.xml(existing)
-        name = posixpath.join(posixpath.dirname(self.main), "comments.xml")
+        name = posixpath.join(posixpath.dirname(self.main), f"{kind}.xml")
         rels_name = self.main_rels
         rels = (
             self.xml(rels_name)
@@ -93,15 +99,27 @@ class DocxParts:
             number += 1
         rel = etree.SubElement(rels, f"{{{_RELS_NS}}}Relationship")
         rel.set("Id", f"rId{number}")
-        rel.set("Type", _COMMENTS_REL)
-        rel.set("Target", "comments.xml")
+        rel.set("Type", rel_type)
+        rel.set("Target", f"{kind}.xml")
         self.set_xml(rels_name, rels)
         types = self.xml("[Content_Types].xml")
         override = etree.SubElement(types, f"{{{_TYPES_NS}}}Override")
         override.set("PartName", "/" + name)
-        override.set("ContentType", _COMMENTS_TYPE)
+        override.set(
+            "ContentType",
+            f"application/vnd.openxmlformats-officedocument.wordprocessingml.{kind}+xml",
+        )
         self.set_xml("[Content_Types].xml", types)
-        return name, etree.Element(qn("w:comments"), nsmap={"w": W})
+        root = etree.Element(qn(f"w:{kind}"), nsmap={"w": W})
+        if kind in ("footnotes", "endnotes"):
+            note = kind[:-1]
+            for note_id, what in (("-1", "separator"), ("0", "continuationSeparator")):
+                element = etree.SubElement(root, qn(f"w:{note}"))
+                element.set(qn("w:type"), what)
+                element.set(qn("w:id"), note_id)
+                run = etree.SubElement(etree.SubElement(element, qn("w:p")), qn("w:r"))
+                etree.SubElement(run, qn(f"w:{what}"))
+        return name, root
 
 
 def read_parts(data: bytes, display: str) -> DocxParts:

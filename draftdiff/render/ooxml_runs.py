@@ -74,6 +74,9 @@ class TextRun:
 
     run: etree._Element
     text: str
+    in_field: bool = False
+    """Part of a complex field (its code or its result): text put beside such a run
+    could land inside the field, whose result readers may recompute."""
 
 
 def runs(paragraph: etree._Element) -> Iterator[etree._Element]:
@@ -102,6 +105,7 @@ def text_runs(paragraph: etree._Element) -> list[TextRun]:
     for run in runs(paragraph):
         hidden = on(first_child(first_child(run, _W_RPR), qn("w:vanish")))
         parts: list[str] = []
+        in_field = bool(fields)
         for child in run:
             if child.tag == _W_FLDCHAR:
                 kind = wval(child, "fldCharType")
@@ -113,7 +117,7 @@ def text_runs(paragraph: etree._Element) -> list[TextRun]:
                     fields.pop()
             elif not hidden and all(fields):
                 parts.append(_child_text(child))
-        out.append(TextRun(run, "".join(parts)))
+        out.append(TextRun(run, "".join(parts), in_field or bool(fields)))
     return out
 
 
@@ -164,6 +168,74 @@ def apply_edits(paragraph: etree._Element, edits: Sequence[Edit], marks: Marks) 
             position = end
         else:
             _insert_deleted(paragraph, position, edit.text, marks)
+
+
+def _outside_field(
+    spans: Sequence[tuple[TextRun, int, int]], offset: int
+) -> tuple[TextRun | None, TextRun | None] | None:
+    """(run to stand before, None) or (None, run to stand after) at `offset`, neither
+    inside a field; None when there is no such place."""
+    for index, (item, start, _) in enumerate(spans):
+        if start == offset and item.text and item.in_field:
+            # Walk back to the field's first run; stand before it when no text
+            # lies between.
+            back = index
+            while back > 0 and spans[back - 1][0].in_field and spans[back - 1][2] == offset:
+                back -= 1
+            if back > 0 and spans[back - 1][0].in_field:
+                return None
+            return spans[back][0], None
+    for index in range(len(spans) - 1, -1, -1):
+        item, _, stop = spans[index]
+        if stop == offset and item.text:
+            if not item.in_field:
+                return None, item
+            ahead = index
+            while (
+                ahead + 1 < len(spans)
+                and spans[ahead + 1][0].in_field
+                and spans[ahead + 1][1] == offset
+            ):
+                ahead += 1
+            return None, spans[ahead][0]
+    return None
+
+
+def map_offset(edits: Sequence[Edit], offset: int) -> int:
+    """Where an offset of the edits' old text falls in their new text (inside deleted
+    text: where the deletion stands)."""
+    old = new = 0
+    for edit in edits:
+        size = len(edit.text)
+        if edit.op is Op.INSERT:
+            new += size
+            continue
+        if offset <= old + size:
+            return new + (offset - old if edit.op is Op.EQUAL else 0)
+        old += size
+        new += size if edit.op is Op.EQUAL else 0
+    return new
+
+
+def note_references(paragraph: etree._Element) -> list[tuple[etree._Element, int]]:
+    """The footnote and endnote references of a paragraph, with their text offset."""
+    out = []
+    position = 0
+    for item in text_runs(paragraph):
+        for child in item.run:
+            if child.tag in NOTE_REFERENCES:
+                out.append((item.run, position))
+        position += len(item.text)
+    return out
+
+
+NOTE_REFERENCES = {qn("w:footnoteReference"): "footnote", qn("w:endnoteReference"): "endnote"}
+
+
+def wrap_inserted(run: etree._Element, marks: Marks) -> None:
+    parent = run.getparent()
+    if parent is not None and parent.tag not in (_W_INS, _W_DEL):
+        _wrap(run, marks.revision("w:ins"))
 
 
 def _spans(paragraph: etree._Element) -> list[tuple[TextRun, int, int]]:
@@ -239,8 +311,26 @@ def _insert_deleted(paragraph: etree._Element, offset: int, text: str, marks: Ma
     before = next((item for item, _, stop in reversed(spans) if stop == offset and item.text), None)
     nearest = before or after
     model = nearest.run if nearest is not None else None
+    run = deleted_run(text, first_child(model, _W_RPR) if model is not None else None)
+    place_deleted(paragraph, offset, run, marks)
+
+
+def place_deleted(
+    paragraph: etree._Element, offset: int, run: etree._Element, marks: Marks
+) -> None:
+    """Put a run, wrapped in a new w:del, at `offset` of the paragraph's (new) text:
+    before the text that starts there, else after the text that ends there."""
+    spans = _spans(paragraph)
+    after = next((item for item, start, _ in spans if start == offset and item.text), None)
+    before = next((item for item, _, stop in reversed(spans) if stop == offset and item.text), None)
+    if (after is not None and after.in_field) or (after is None and before is not None):
+        # Next to a field's result, stand outside the field: before its first run,
+        # or after its last.
+        outside = _outside_field(spans, offset)
+        if outside is not None:
+            after, before = outside
     deleted = marks.revision("w:del")
-    deleted.append(deleted_run(text, first_child(model, _W_RPR) if model is not None else None))
+    deleted.append(run)
     if after is not None:
         anchor = _outer(after.run)
         parent = anchor.getparent()
