@@ -5,6 +5,7 @@
     draftdiff demo                         the browser on the bundled sample drafts
     draftdiff diff OLD NEW [--format text|json|markdown|html] [-o FILE]
     draftdiff report OLD NEW -o report.html
+    draftdiff redline OLD NEW -o redline.docx [--author NAME] [--date ISO] [--comments]
     draftdiff check OLD NEW --fail-on CODES | --policy FILE [--report FILE]
     draftdiff parse FILE [--format tree|json]
     draftdiff textconv FILE
