@@ -320,6 +320,7 @@ def place_deleted(
 ) -> None:
     """Put a run, wrapped in a new w:del, at `offset` of the paragraph's (new) text:
     before the text that starts there, else after the text that ends there."""
+    _split_at(paragraph, offset)
     spans = _spans(paragraph)
     after = next((item for item, start, _ in spans if start == offset and item.text), None)
     before = next((item for item, _, stop in reversed(spans) if stop == offset and item.text), None)
