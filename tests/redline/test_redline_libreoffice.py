@@ -28,8 +28,7 @@ if not libreoffice.available():
 # WmlComparer pairs that exercise one thing each: words inserted and deleted at the
 # start, middle and end, a paragraph deleted and restored, table rows and cells,
 # merged cells, a nested table, a hyperlink, a simple field, line breaks, footnotes
-# cited on one side only, a
-# paragraph moved into a table, French text.
+# cited on one side only, a paragraph moved into a table, French text.
 WMLCOMPARER = {
     "WC-1010", "WC-1020", "WC-1030", "WC-1050", "WC-1100", "WC-1110", "WC-1140", "WC-1150",
     "WC-1190", "WC-1200", "WC-1380", "WC-1370", "WC-1580", "WC-1780", "WC-1850", "WC-1980",
