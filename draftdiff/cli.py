@@ -6,6 +6,7 @@
     draftdiff diff OLD NEW [--format text|json|markdown|html] [-o FILE]
     draftdiff report OLD NEW -o report.html
     draftdiff history V1 V2 [V3 ...] | --git PATH [REV ...]  [--format ...] [-o FILE]
+    draftdiff redline OLD NEW -o redline.docx [--author NAME] [--date ISO] [--comments]
     draftdiff check OLD NEW --fail-on CODES | --policy FILE [--report FILE]
     draftdiff parse FILE [--format tree|json]
     draftdiff textconv FILE
