@@ -115,6 +115,19 @@ NOT_NAME_WORDS = (  # categories whose words open no name ("Neither", "The", "It
     "other_determiner",
     "personal_pronoun",
 )
+_ACRONYM = re.compile(r"\s(?=[A-Z]{2,5}(?:\s|$))")
+"""Where an all-capitals code ("DAP", "USD") follows a word in lower case."""
+
+
+def _acronym_after_name(name: str) -> int | None:
+    """Where an all-capitals code starts after a name written in mixed case, or None:
+    "Supplier DAP" is the name "Supplier", "ACME Corp" has none."""
+    if name.split()[0].isupper():
+        return None
+    m = _ACRONYM.search(name)
+    return m.end() if m else None
+
+
 _UPPER = re.compile(r"[^\W\d_a-zäöüß]")
 _LOWER = re.compile(r"[a-zäöüß]")
 
@@ -301,8 +314,16 @@ class MentionFinder:
                     name = rest
             if name.isupper() and len(name) > 3 and " " in name:
                 continue  # a line in capitals is not a name
-            said = text[begin : m.end()]
-            add(Mention("nonparty", said, begin, m.end(), name, "name: " + said))
+            stop = _acronym_after_name(name)
+            if stop is not None:
+                # "by Supplier DAP the Delivery Point": a trade term or currency code
+                # after a name is no part of it, so "Supplier" stays the party.
+                if " " not in name[:stop].strip():
+                    continue
+                name = name[:stop].rstrip()
+            finish = begin + len(name) if stop is not None else m.end()
+            said = text[begin:finish]
+            add(Mention("nonparty", said, begin, finish, name, "name: " + said))
         if self._adjective is not None:
             for m in self._adjective.finditer(text, start, end):
                 adjective = m.group("a")

@@ -57,6 +57,8 @@ _TO = re.compile(r"\bto\s+")
 _GRANT_OBJECT = 120
 """How far after "grants" the grantee of "grants <a licence> to <X>" may stand."""
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+_PARTICIPLE = re.compile(r"[a-z]{2,}ing")
+"""A lower-case present participle ("wishing", "receiving") opening a reduced relative."""
 
 
 @dataclass(frozen=True)
@@ -1088,16 +1090,20 @@ class _Reader:
         Licensee), when its subject opens with one of them."""
         if not self.bound_roles:
             return None
-        pos = self._segment_start(text, window, cue_start)
-        negative = re.match(r"(\w+)\s+", text[pos:cue_start])
-        if negative and self.lexicon.is_word(negative.group(1), "negative_determiner"):
-            pos += negative.end()
-        for category, party in self.bound_roles.items():
-            found = self.lexicon.at(text, category, pos)
-            if found is not None and found.end <= cue_start:
-                said = " ".join(found.text.split())
-                rule = f"schema rule lexicon.{category}: “{said}” binds {party}"
-                return Actor("party", party, (party,), "", -1, rule)
+        # The subject opens the segment before the cue, or the sentence when a phrase
+        # set off by commas stands between ("Every copy, including the backup copy,
+        # must retain").
+        starts = (self._segment_start(text, window, cue_start), _skip_spaces(text, window[0]))
+        for pos in dict.fromkeys(starts):
+            negative = re.match(r"(\w+)\s+", text[pos:cue_start])
+            if negative and self.lexicon.is_word(negative.group(1), "negative_determiner"):
+                pos += negative.end()
+            for category, party in self.bound_roles.items():
+                found = self.lexicon.at(text, category, pos)
+                if found is not None and found.end <= cue_start:
+                    said = " ".join(found.text.split())
+                    rule = f"schema rule lexicon.{category}: “{said}” binds {party}"
+                    return Actor("party", party, (party,), "", -1, rule)
         return None
 
     def _linked(self, between: str) -> bool:
@@ -1107,6 +1113,10 @@ class _Reader:
         first = re.match(r"[\w’']+", rest)
         if first and self.lexicon.is_word(first.group(), "relative"):
             return True  # "Any Party that receives ... shall"
+        if first and _PARTICIPLE.fullmatch(first.group()) and not re.search(r"[;.]", rest):
+            # "A Party wishing to transfer its shares shall": a relative clause without
+            # its "that", opened by the subject's own participle.
+            return True
         if rest.startswith(",") and rest.endswith(","):
             return True  # "Velmora, acting through the Agency, shall"
         if self._only_adverbs(rest):

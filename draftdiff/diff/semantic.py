@@ -227,8 +227,18 @@ class _PairReader:
             if loose is not None:
                 changes.append(loose)
         changes = _untold_conditions(changes)
-        changes.extend(self._one_sided(ref, p, "removed") for p in lost if self._concerned(p))
-        changes.extend(self._one_sided(ref, q, "added") for q in gained if self._concerned(q))
+        # A provision dropped from (or added to) a clause that stays is told at both ends:
+        # "X(b) removed" alone would not say where the rest of X(b) now stands.
+        changes.extend(
+            replace(self._one_sided(ref, p, "removed"), new_clause=pair.new_id)
+            for p in lost
+            if self._concerned(p)
+        )
+        changes.extend(
+            replace(self._one_sided(ref, q, "added"), old_clause=pair.old_id)
+            for q in gained
+            if self._concerned(q)
+        )
         value_change = self._values(ref, before, after, matched, lost, gained, told)
         changes = _merge(changes, self.all_parties)
         if value_change is not None:
@@ -379,6 +389,13 @@ class _PairReader:
             # "The Parties shall consult" -> "Norland shall consult": Velmora is released;
             # nobody newly bears the duty, so it is no reassignment.
             return [self._one_sided(ref, p, "removed", party=party) for party in sorted(gone)]
+        if family_p == family_q == "obligation" and not gone:
+            # "Freedonia shall exempt" -> "Each Party shall exempt": Freedonia keeps the
+            # duty, Sylvania newly bears it; nothing moved away from anyone.
+            return [
+                replace(self._one_sided(ref, q, "added", party=party), old_clause=p.clause)
+                for party in sorted(came)
+            ]
         if family_p == family_q == "obligation":
             who_before, who_after = _who(p), _who(q)
             return [
