@@ -63,7 +63,7 @@ from draftdiff.diff.result import (
     Side,
     Status,
 )
-from draftdiff.diff.scope import FacetChange, ScopeReader, ScopeWords
+from draftdiff.diff.scope import OBJECT, FacetChange, ScopeReader, ScopeWords
 from draftdiff.diff.textdiff import cosmetic_key
 from draftdiff.model import Clause, Document
 
@@ -157,9 +157,18 @@ class _PairReader:
         # Where each old clause went: the new ids of its pair (several for a split).
         self.counterpart: dict[str, tuple[str, ...]] = {}
         self._sides: dict[tuple[Side, tuple[str, ...]], _Side] = {}
+        self.back: dict[str, tuple[str, ...]] = {}
         for pair in pairs:
             for clause_id in pair.old:
                 self.counterpart[clause_id] = pair.new
+            for clause_id in pair.new:
+                self.back[clause_id] = pair.old
+        # Each clause's parent, per side: an item's list is opened by its parent.
+        self.parent: dict[Side, dict[str, Clause]] = {"old": {}, "new": {}}
+        for side, document in (("old", old), ("new", new)):
+            for clause in document.walk():
+                for child in clause.children:
+                    self.parent[side][child.id] = clause
 
     def side(self, side: Side, ids: tuple[str, ...]) -> _Side:
         """One side of a pair, read once: pair() and references() both ask for it."""
@@ -189,19 +198,15 @@ class _PairReader:
         after = self.side("new", pair.new)
         ref = name(pair.new_id or pair.old_id)
         if pair.status is Status.ADDED:
-            return _merge(
-                [self._one_sided(ref, q, "added") for q in after.provisions if self._concerned(q)],
-                self.all_parties,
-            )
+            added = [self._one_sided(ref, q, "added") for q in after.provisions if self._concerned(q)]
+            listed = None if added else self._list_item(pair, "new")
+            return _merge(added, self.all_parties) if listed is None else [listed]
         if pair.status is Status.REMOVED:
-            return _merge(
-                [
-                    self._one_sided(ref, p, "removed")
-                    for p in before.provisions
-                    if self._concerned(p)
-                ],
-                self.all_parties,
-            )
+            removed = [
+                self._one_sided(ref, p, "removed") for p in before.provisions if self._concerned(p)
+            ]
+            listed = None if removed else self._list_item(pair, "old")
+            return _merge(removed, self.all_parties) if listed is None else [listed]
         changes: list[Change] = []
         matched, lost, gained = _match(before.provisions, after.provisions, self.renamed)
         told: set[tuple[Side, str, int]] = set()
@@ -250,6 +255,52 @@ class _PairReader:
             changes.append(value_change)
         changes.extend(self.references(pair))
         return changes
+
+    def _list_item(self, pair: ClausePair, side: Side) -> Change | None:
+        """scope.changed when an item with no provision of its own was added to (or
+        dropped from) a list that a provision of its parent opens ("The Participants
+        intend to cooperate in the following areas: (i) ... (iv) countering illicit
+        trafficking"): the provision, kept, now covers more (or less). Its parent must
+        stay in both versions; its party is the provision's."""
+        ids = pair.new if side == "new" else pair.old
+        if len(ids) != 1:
+            return None
+        parent = self.parent[side].get(ids[0])
+        if parent is None or not parent.text.rstrip().endswith((":", "—", "–")):
+            return None
+        kept = (self.back if side == "new" else self.counterpart).get(parent.id)
+        if not kept:
+            return None
+        opening = [
+            p
+            for p in self.analysis[side].provisions(parent.id)
+            if self._concerned(p) and p.span[1] >= len(parent.text.rstrip()) - 1
+        ]
+        if not opening:
+            return None
+        p = opening[-1]
+        item = (self.new if side == "new" else self.old).clause(ids[0])
+        words = ScopeWords(OBJECT, "", item.text, 0, f"list item of {parent.id}")
+        facet = (
+            FacetChange(OBJECT, (), (words,))
+            if side == "new"
+            else FacetChange(OBJECT, (words,), (), narrowed=True)
+        )
+        how = "added" if side == "new" else "dropped"
+        ref = name(parent.id)
+        evidence = [Evidence(side, p.clause, p.cue.text, p.cue.start, p.cue.rule)]
+        evidence.extend(facet.evidence(ids[0], ids[0]))
+        other = kept[0]
+        return Change(
+            "scope.changed",
+            _scope_severity([facet]),
+            f"{ref} {_who(p)}: scope of {p.modality.label} “{_quote(p) or _cue(p)}” changed — item"
+            f" {name(ids[0])} {how}: “{snippet(item.text)}”",
+            self._party(p),
+            ids[0] if side == "old" else other,
+            ids[0] if side == "new" else other,
+            tuple(evidence),
+        )
 
     # --- provisions ---------------------------------------------------------------------
 
