@@ -165,7 +165,8 @@ class _PairReader:
                 self.back[clause_id] = pair.old
         # Each clause's parent, per side: an item's list is opened by its parent.
         self.parent: dict[Side, dict[str, Clause]] = {"old": {}, "new": {}}
-        for side, document in (("old", old), ("new", new)):
+        sides: tuple[tuple[Side, Document], ...] = (("old", old), ("new", new))
+        for side, document in sides:
             for clause in document.walk():
                 for child in clause.children:
                     self.parent[side][child.id] = clause
@@ -198,7 +199,9 @@ class _PairReader:
         after = self.side("new", pair.new)
         ref = name(pair.new_id or pair.old_id)
         if pair.status is Status.ADDED:
-            added = [self._one_sided(ref, q, "added") for q in after.provisions if self._concerned(q)]
+            added = [
+                self._one_sided(ref, q, "added") for q in after.provisions if self._concerned(q)
+            ]
             listed = None if added else self._list_item(pair, "new")
             return _merge(added, self.all_parties) if listed is None else [listed]
         if pair.status is Status.REMOVED:
