@@ -115,6 +115,8 @@ NOT_NAME_WORDS = (  # categories whose words open no name ("Neither", "The", "It
     "other_determiner",
     "personal_pronoun",
 )
+_OBJECT_PARTICIPLE = re.compile(r"[a-z]{3,}ing")
+"""A participle in lower case right before a name makes the name its object."""
 _ACRONYM = re.compile(r"\s(?=[A-Z]{2,5}(?:\s|$))")
 """Where an all-capitals code ("DAP", "USD") follows a word in lower case."""
 
@@ -387,6 +389,12 @@ class MentionFinder:
         word = re.search(r"([\w/-]+)$", head)
         if word and self.lexicon.is_word(word.group(1), "preposition"):
             return True
+        if word and _OBJECT_PARTICIPLE.fullmatch(word.group(1)):
+            return True  # "Every label bearing the Marks must carry": what it bears
+        if not self.lexicon.is_word("capitalised_subject", "flags"):
+            # English: "On termination of this Agreement the Licensee shall": a subject
+            # after an opening phrase, not a genitive.
+            return False
         starts_with_article = bool(self._article.match(mention.text))
         return bool(
             starts_with_article
