@@ -283,6 +283,25 @@ class _PairReader:
             return None
         p = opening[-1]
         item = (self.new if side == "new" else self.old).clause(ids[0])
+        other = kept[0]
+        if _opens_duties(parent.text, p):
+            # "Consultant shall: (a) ...; (e) maintain insurance": each item is a duty of
+            # its own, so a new item is a new duty (the ledger still counts the clause once).
+            how = "added" if side == "new" else "removed"
+            change = self._one_sided(name(ids[0]), p, how)
+            what = f"{_cue(p)} {' '.join(item.text.split()[:SUMMARY_ITEM_WORDS])}"
+            label = p.modality.label
+            summary = (
+                f"{name(ids[0])} {_who(p)}: new {label} — {what}"
+                if how == "added"
+                else f"{name(ids[0])} {_who(p)}: {label} removed — {what}"
+            )
+            return replace(
+                change,
+                summary=summary.rstrip(),
+                old_clause=ids[0] if side == "old" else other,
+                new_clause=ids[0] if side == "new" else other,
+            )
         words = ScopeWords(OBJECT, "", item.text, 0, f"list item of {parent.id}")
         facet = (
             FacetChange(OBJECT, (), (words,))
@@ -293,7 +312,6 @@ class _PairReader:
         ref = name(parent.id)
         evidence = [Evidence(side, p.clause, p.cue.text, p.cue.start, p.cue.rule)]
         evidence.extend(facet.evidence(ids[0], ids[0]))
-        other = kept[0]
         return Change(
             "scope.changed",
             _scope_severity([facet]),
@@ -608,13 +626,22 @@ class _PairReader:
         )
         for code, how, has, lacks, side in sides:
             for c in has.conditions:
-                if any(similar(c, other) for other in lacks.conditions):
-                    continue
+                alike = [other for other in lacks.conditions if similar(c, other)]
+                if not alike:
+                    said = _short(c.text)
+                else:
+                    # "if X commits a material breach" -> "... and fails to remedy it
+                    # within 30 days": the same condition with a further requirement.
+                    more = _further_requirement(alike[0].text, c.text)
+                    if not more:
+                        continue
+                    how = "tightened for" if side == "new" else "eased for"
+                    said = f"“{_short(more)}” " + ("added" if side == "new" else "dropped")
                 out.append(
                     Change(
                         code,
                         policy.condition_severity(code, has.modality),
-                        f"{ref} {_who(holder)}: condition {how} “{_quote(q)}” — " + _short(c.text),
+                        f"{ref} {_who(holder)}: condition {how} “{_quote(q)}” — " + said,
                         self._party(holder),
                         p.clause,
                         q.clause,
@@ -1358,6 +1385,46 @@ def _limb_changed(longer: Provision, shorter: Provision) -> bool:
     matcher = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
     extra = [t for tag, i1, i2, _, _ in matcher.get_opcodes() if tag != "equal" for t in a[i1:i2]]
     return any(t in _COORDINATOR for t in extra)
+
+
+SUMMARY_ITEM_WORDS = 9
+"""Words of a list item quoted when it is a duty of its own."""
+
+
+def _opens_duties(text: str, p: Provision) -> bool:
+    """ "Consultant shall:", "The Licensor shall install the Software and shall:",
+    "The Supplier shall, at its own cost:": the modal ends the clause, so each item
+    below is the rest of a duty ("(a) deliver ..."), not what the duty covers ("the
+    following services:")."""
+    rest = text[p.cue.end :].strip()
+    # "shall, at its own cost:", "shall not, without the Supplier's consent:"
+    rest = re.sub(r"^,[^,:]*(?:,|(?=:))", "", rest).strip()
+    return rest in (":", "—", "–", "to:", "")
+
+
+FURTHER_REQUIREMENT_WORDS = 3
+"""Words a condition must gain (losing none) to ask for more than it did."""
+
+
+def _further_requirement(shorter: str, longer: str) -> str:
+    """The words `longer` adds to `shorter` when it only adds (a further requirement:
+    "and fails to remedy that breach", "by more than 15 days"), else "". Words joined
+    by "or" give another way to meet it, not a further requirement."""
+    a = [t.casefold() for t in _TOKEN.findall(shorter)]
+    b_tokens = list(re.finditer(r"[^\W_]+|[,;]", longer))
+    b = [t.group().casefold() for t in b_tokens]
+    matcher = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
+    added: list[tuple[int, int]] = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag in ("replace", "delete"):
+            return ""
+        if tag == "insert":
+            added.append((j1, j2))
+    extra = [b[j] for j1, j2 in added for j in range(j1, j2)]
+    if "or" in extra or len([t for t in extra if t not in (",", ";")]) < FURTHER_REQUIREMENT_WORDS:
+        return ""
+    j1, j2 = added[0][0], added[-1][1]
+    return longer[b_tokens[j1].start() : b_tokens[j2 - 1].end()]
 
 
 def _singular(word: str) -> str:

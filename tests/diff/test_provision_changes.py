@@ -47,30 +47,48 @@ def test_a_limb_dropped_from_a_kept_clause_names_the_clause_on_both_sides() -> N
 
 
 SUPPLY_OPENING = "1.1 The Supplier shall:"
+SUPPLY_CONTRACTOR = (Party("Contractor", ()), Party("Customer", ()))
 
 
-def test_an_item_added_to_a_list_a_duty_opens_widens_that_duty() -> None:
+def test_an_item_added_to_a_list_of_duties_is_a_new_duty() -> None:
     old = [
         SUPPLY_OPENING,
         "(a) deliver the Products to the Delivery Point;",
         "(b) notify the Buyer of any delay.",
     ]
     new = [*old[:2], "(b) notify the Buyer of any delay; and", "(c) keep records of deliveries."]
-    found = [c for c in changes(old, new, SUPPLY, "contract") if c.type == "scope.changed"]
-    assert [(c.party, c.old_clause, c.new_clause) for c in found] == [("Supplier", "1.1", "1.1(c)")]
+    found = [c for c in changes(old, new, SUPPLY, "contract") if c.family != "clause"]
+    assert [(c.type, c.party, c.old_clause, c.new_clause) for c in found] == [
+        ("obligation.added", "Supplier", "1.1", "1.1(c)")
+    ]
     assert "keep records of deliveries" in found[0].summary
 
 
-def test_an_item_dropped_from_a_list_a_duty_opens_narrows_that_duty() -> None:
+def test_an_item_dropped_from_a_list_of_bans_is_a_ban_removed() -> None:
     old = [
         "1.1 The Buyer shall not, without the Supplier's consent:",
         "(a) resell the Products outside Norway;",
         "(b) remove any label from the Products.",
     ]
     new = [old[0], "(a) resell the Products outside Norway."]
-    found = [c for c in changes(old, new, SUPPLY, "contract") if c.type == "scope.changed"]
-    assert [(c.party, c.old_clause, c.new_clause) for c in found] == [("Buyer", "1.1(b)", "1.1")]
-    assert found[0].severity.name == "HIGH"
+    found = [c for c in changes(old, new, SUPPLY, "contract") if c.family != "clause"]
+    assert [(c.type, c.party, c.old_clause, c.new_clause) for c in found] == [
+        ("prohibition.removed", "Buyer", "1.1(b)", "1.1")
+    ]
+
+
+def test_an_item_added_to_what_a_duty_covers_widens_it() -> None:
+    old = [
+        "2.2.1 The Contractor shall provide the following services at the Premises:",
+        "(a) cleaning;",
+        "(b) security guarding.",
+    ]
+    new = [*old[:2], "(b) security guarding; and", "(c) grounds maintenance."]
+    found = [c for c in changes(old, new, SUPPLY_CONTRACTOR, "contract") if c.family != "clause"]
+    assert [(c.type, c.party, c.old_clause, c.new_clause) for c in found] == [
+        ("scope.changed", "Contractor", "2.2.1", "2.2.1(c)")
+    ]
+    assert "grounds maintenance" in found[0].summary
 
 
 def test_an_item_under_a_heading_that_opens_no_duty_is_only_a_clause() -> None:
@@ -101,3 +119,38 @@ def test_a_reference_after_in_is_no_place() -> None:
         "contract",
     )
     assert all("territory" not in c.summary for c in found)
+
+
+def test_a_further_requirement_joined_to_a_condition_tightens_it() -> None:
+    found = changes(
+        [
+            "9.2 Either Party may terminate this Agreement by written notice if the other Party"
+            " commits a material breach of this Agreement."
+        ],
+        [
+            "9.2 Either Party may terminate this Agreement by written notice if the other Party"
+            " commits a material breach of this Agreement and fails to remedy that breach within"
+            " 30 days of receiving notice."
+        ],
+    )
+    assert [c.type for c in found if c.family == "condition"] == ["condition.added"]
+    assert "fails to remedy" in next(c.summary for c in found if c.family == "condition")
+
+
+def test_another_way_to_meet_a_condition_is_no_further_requirement() -> None:
+    found = changes(
+        ["9.2 Velmora may suspend payments if Norland fails to pay any instalment."],
+        [
+            "9.2 Velmora may suspend payments if Norland fails to pay any instalment or is declared"
+            " insolvent by a court."
+        ],
+    )
+    assert [c.type for c in found if c.family == "condition"] == []
+
+
+def test_if_any_opening_a_noun_is_a_condition() -> None:
+    found = changes(
+        ["5.4 Norland may suspend support services."],
+        ["5.4 Norland may suspend support services if any invoice remains unpaid for 60 days."],
+    )
+    assert [c.type for c in found if c.family == "condition"] == ["condition.added"]
