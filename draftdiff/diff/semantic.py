@@ -1415,7 +1415,7 @@ def _further_requirement(shorter: str, longer: str) -> str:
     b = [t.group().casefold() for t in b_tokens]
     matcher = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
     added: list[tuple[int, int]] = []
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+    for tag, _, _, j1, j2 in matcher.get_opcodes():
         if tag in ("replace", "delete"):
             return ""
         if tag == "insert":
