@@ -47,6 +47,7 @@ def test_a_limb_dropped_from_a_kept_clause_names_the_clause_on_both_sides() -> N
 
 
 SUPPLY_OPENING = "1.1 The Supplier shall:"
+LICENCE_PARTIES = (Party("Licensor", ()), Party("Licensee", ()))
 SUPPLY_CONTRACTOR = (Party("Contractor", ()), Party("Customer", ()))
 
 
@@ -154,3 +155,55 @@ def test_if_any_opening_a_noun_is_a_condition() -> None:
         ["5.4 Norland may suspend support services if any invoice remains unpaid for 60 days."],
     )
     assert [c.type for c in found if c.family == "condition"] == ["condition.added"]
+
+
+CONSULTING = (Party("Consultant", ("Pellucid Analytics, Inc.",)), Party("Client", ()))
+
+
+def test_a_limb_cut_from_an_inline_list_of_services_narrows_the_duty() -> None:
+    found = changes(
+        [
+            "2.01 Consultant shall perform the following services: data warehouse design,"
+            " dashboard reporting and predictive modelling."
+        ],
+        [
+            "2.01 Consultant shall perform the following services: data warehouse design and"
+            " dashboard reporting."
+        ],
+        CONSULTING,
+        "contract",
+    )
+    assert kinds(found) == [("scope.changed", "Consultant")]
+    assert "predictive modelling" in found[0].summary
+    assert found[0].severity.name == "HIGH"
+
+
+def test_a_limb_added_to_what_a_licence_covers_widens_it() -> None:
+    found = changes(
+        ["II(a) The Licensee may use the Marks on soft drinks and fruit juices."],
+        ["II(a) The Licensee may use the Marks on soft drinks, fruit juices and bottled water."],
+        LICENCE_PARTIES,
+        "license",
+    )
+    assert kinds(found) == [("scope.changed", "Licensee")]
+    assert "bottled water" in found[0].summary
+
+
+def test_another_banned_act_is_no_wider_object() -> None:
+    found = changes(
+        ["4.2 The Licensee shall not redistribute or transfer the Marks to any person."],
+        ["4.2 The Licensee shall not redistribute, sell or transfer the Marks to any person."],
+        LICENCE_PARTIES,
+        "license",
+    )
+    assert all(c.type != "scope.changed" for c in found)
+
+
+def test_one_word_more_inside_a_phrase_is_no_limb() -> None:
+    found = changes(
+        ["5.1 Consultant shall remedy any defects in the Deliverables."],
+        ["5.1 Consultant shall remedy any material defects in the Deliverables."],
+        CONSULTING,
+        "contract",
+    )
+    assert all(c.type != "scope.changed" for c in found)
