@@ -943,6 +943,8 @@ class _PairReader:
     def _follows(self, a: Reference, b: Reference) -> bool:
         """True when new reference b points at what old reference a's target became
         (or both point at no clause of theirs, with the same words)."""
+        if a.clause is None and b.clause is None and a.target != b.target:
+            return self._section_became(a.target) == b.target
         if a.clause is None or b.clause is None:
             return a.clause is None and b.clause is None and a.target == b.target
         went = self.counterpart.get(a.clause, ())
@@ -950,6 +952,24 @@ class _PairReader:
         # it ("1. You may copy ..." -> "4. Conveying Verbatim Copies." + "4¶1 You may
         # copy ..."): a reference to the heading's number follows it.
         return b.clause in went or any(w.startswith(b.clause + "¶") for w in went)
+
+    def _section_became(self, target: str) -> str | None:
+        """The new number of a section that is no clause of its own ("Clause 9 TERM AND
+        TERMINATION" read as a line of text), from its clauses: when every old 9.x
+        became 10.x, section 9 is now 10. None when they went different ways."""
+        if not target[-1:].isdigit():
+            return None
+        prefix = target + "."
+        became: set[str] = set()
+        for old_id, new_ids in self.counterpart.items():
+            if not old_id.startswith(prefix):
+                continue
+            rest = old_id[len(prefix) :]
+            for new_id in new_ids:
+                if not new_id.endswith("." + rest):
+                    return None
+                became.add(new_id[: -len(rest) - 1])
+        return became.pop() if len(became) == 1 else None
 
     def references(self, pair: ClausePair) -> list[Change]:
         """reference.changed for references that now point at another clause than the
@@ -1000,9 +1020,18 @@ class _PairReader:
             (a, b)
             for (_, a), (_, b) in aligned
             if a.text != b.text
-            and a.clause is not None
-            and b.clause is not None
-            and b.clause in self.counterpart.get(a.clause, ())
+            and (
+                (
+                    a.clause is not None
+                    and b.clause is not None
+                    and b.clause in self.counterpart.get(a.clause, ())
+                )
+                or (
+                    a.clause is None
+                    and b.clause is None
+                    and self._section_became(a.target) == b.target
+                )
+            )
         ]
         if not followed:
             return None
