@@ -227,6 +227,8 @@ class _PairReader:
                             for v in held.values
                             if v.start >= e.start
                         )
+            if any(e.rule.startswith("lexicon.obligor_option") for c in found for e in c.evidence):
+                continue  # the option's words are what weakened it, not another object
             scope = self._scope_changed(ref, p, q, before, after, told)
             if scope is not None:
                 changes.append(scope)
@@ -496,6 +498,10 @@ class _PairReader:
         if a == b:
             if a is Modality.GUARANTEE:
                 return self._intensity_changed(ref, p, q)
+            if a in (Modality.OBLIGATION, Modality.QUALIFIED):
+                option = self._option_changed(ref, p, q)
+                if option:
+                    return option
             if a is Modality.QUALIFIED:
                 return self._efforts_changed(ref, p, q)
             return []
@@ -518,6 +524,40 @@ class _PairReader:
         # Across families ("may" -> "shall", a guarantee -> "will consider", a right ->
         # a duty) the old provision is gone and a different one stands in its place.
         return [self._one_sided(ref, p, "removed"), self._one_sided(ref, q, "added")]
+
+    def _option_changed(self, ref: str, p: Provision, q: Provision) -> list[Change]:
+        """ "shall replace" -> "shall replace, or at its option credit the price of":
+        the bearer may now choose how to perform (the schema's `obligor_option`), so the
+        duty is weaker; an option taken away strengthens it."""
+        had = self._phrases(self.old, p, "obligor_option")
+        has = self._phrases(self.new, q, "obligor_option")
+        if bool(had) == bool(has):
+            return []
+        kind = "weakened" if has else "strengthened"
+        said = " ".join((has or had)[0].text.split())
+        how = "added" if has else "dropped"
+        cue = (has or had)[0]
+        extra = [
+            Evidence(
+                "new" if has else "old",
+                q.clause if has else p.clause,
+                cue.text,
+                cue.start,
+                cue.rule,
+            )
+        ]
+        return [
+            self._change(
+                f"obligation.{kind}",
+                ref,
+                q,
+                f"“{_quote(q)}” {kind} — “{said}” {how}",
+                p,
+                before=p.modality,
+                after=q.modality,
+                extra=extra,
+            )
+        ]
 
     def _efforts_changed(self, ref: str, p: Provision, q: Provision) -> list[Change]:
         """ "reasonable efforts" -> "best efforts": the higher standard (the schema's
@@ -557,8 +597,10 @@ class _PairReader:
             stronger.append((cap_old[0], "dropped"))
         if not weaker and not stronger:
             for category, narrows in (("guarantee_narrower", True), ("guarantee_wider", False)):
-                had = self._phrases(self.old, p, category)
-                has = self._phrases(self.new, q, category)
+                # Words inside a carve-out ("except to the extent caused by the
+                # negligence of the Customer") are the condition's: condition.added.
+                had = _outside_conditions(self._phrases(self.old, p, category), p)
+                has = _outside_conditions(self._phrases(self.new, q, category), q)
                 had_keys = {cosmetic_key(h.text) for h in had}
                 has_keys = {cosmetic_key(h.text) for h in has}
                 came = [c for c in has if cosmetic_key(c.text) not in had_keys]
@@ -1385,6 +1427,10 @@ COVERAGE_FILLER = frozenset(
     ]
 )
 """Words whose coming or going does not change what a guarantee covers."""
+
+
+def _outside_conditions(cues: list[Cue], p: Provision) -> list[Cue]:
+    return [c for c in cues if not any(k.start <= c.start < k.end for k in p.conditions)]
 
 
 def _covered(p: Provision) -> frozenset[str]:

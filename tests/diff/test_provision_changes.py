@@ -207,3 +207,50 @@ def test_one_word_more_inside_a_phrase_is_no_limb() -> None:
         "contract",
     )
     assert all(c.type != "scope.changed" for c in found)
+
+
+SALE = (Party("Seller", ("Harrow Mills Ltd.",)), Party("Buyer", ()))
+
+
+def test_a_condition_that_goes_on_past_an_aside_gains_its_further_requirement() -> None:
+    found = changes(
+        [
+            "4.3.1 If Norland sells any of its shares to a third party, Velmora is entitled to"
+            " require the buyer to acquire its shares on the same terms."
+        ],
+        [
+            "4.3.1 If Norland sells any of its shares to a third party and, as a result, holds"
+            " less than 50% of the shares, Velmora is entitled to require the buyer to acquire"
+            " its shares on the same terms."
+        ],
+    )
+    assert ("condition.added", "Velmora") in kinds(found)
+
+
+def test_an_option_given_to_the_bearer_weakens_its_duty() -> None:
+    found = changes(
+        ["5.3 Seller shall replace defective Goods within 14 days of notice."],
+        [
+            "5.3 Seller shall replace, or at its option credit the price of, defective Goods"
+            " within 14 days of notice."
+        ],
+        SALE,
+        "contract",
+    )
+    assert kinds(found) == [("obligation.weakened", "Seller")]
+
+
+def test_fault_made_the_trigger_of_an_indemnity_narrows_it() -> None:
+    found = changes(
+        [
+            "7.2 Seller shall indemnify Buyer against all losses arising from damage to property"
+            " caused by Seller's staff."
+        ],
+        [
+            "7.2 Seller shall indemnify Buyer against all losses arising from damage to property"
+            " caused by the negligence of Seller's staff."
+        ],
+        SALE,
+        "contract",
+    )
+    assert kinds(found) == [("guarantee.weakened", "Seller")]
