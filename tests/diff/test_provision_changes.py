@@ -254,3 +254,17 @@ def test_fault_made_the_trigger_of_an_indemnity_narrows_it() -> None:
         "contract",
     )
     assert kinds(found) == [("guarantee.weakened", "Seller")]
+
+
+def test_kinds_of_a_thing_after_in_are_no_place() -> None:
+    found = changes(
+        [
+            "1.1 Neither the Font Software nor any of its components, in Standard or Modified"
+            " Versions, may be sold by Velmora by itself."
+        ],
+        [
+            "1.1 Neither the Font Software nor any of its components, in Original or Modified"
+            " Versions, may be sold by Velmora by itself."
+        ],
+    )
+    assert all("territory" not in c.summary for c in found)
