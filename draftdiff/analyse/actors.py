@@ -37,7 +37,7 @@ comes from the schema.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from draftdiff.analyse.lexicon import Lexicon, alternation, non_overlapping
@@ -301,31 +301,7 @@ class MentionFinder:
             for m in self._term.finditer(text, start, end):
                 name = m.group("n")
                 add(Mention("nonparty", m.group(), m.start(), m.end(), name, "terms: " + name))
-        for m in self._capitalised.finditer(text, start, end):
-            name = m.group("n") or m.group("m")
-            begin = m.start()
-            if m.group("m"):
-                # "Neither Tadeo", "In Witness": a capitalised function word opening a
-                # sentence is not part of a name.
-                head = name.split()[0]
-                if any(self.lexicon.is_word(head, c) for c in NOT_NAME_WORDS):
-                    rest = name[len(head) :].lstrip()
-                    if " " not in rest:
-                        continue
-                    begin = m.end() - len(rest)
-                    name = rest
-            if name.isupper() and len(name) > 3 and " " in name:
-                continue  # a line in capitals is not a name
-            stop = _acronym_after_name(name)
-            if stop is not None:
-                # "by Supplier DAP the Delivery Point": a trade term or currency code
-                # after a name is no part of it, so "Supplier" stays the party.
-                if " " not in name[:stop].strip():
-                    continue
-                name = name[:stop].rstrip()
-            finish = begin + len(name) if stop is not None else m.end()
-            said = text[begin:finish]
-            add(Mention("nonparty", said, begin, finish, name, "name: " + said))
+        candidates.extend(self._capitalised_names(text, start, end))
         if self._adjective is not None:
             for m in self._adjective.finditer(text, start, end):
                 adjective = m.group("a")
@@ -357,6 +333,34 @@ class MentionFinder:
             key=lambda item: (-(item[1].end - item[1].start), rank[item[1].kind], item[0]),
         )
         return non_overlapping(mention for _, mention in order)
+
+    def _capitalised_names(self, text: str, start: int, end: int) -> Iterator[Mention]:
+        """Names nobody was given: "the Board", "Licensed Users" (non-party mentions)."""
+        for m in self._capitalised.finditer(text, start, end):
+            name = m.group("n") or m.group("m")
+            begin = m.start()
+            if m.group("m"):
+                # "Neither Tadeo", "In Witness": a capitalised function word opening a
+                # sentence is not part of a name.
+                head = name.split()[0]
+                if any(self.lexicon.is_word(head, c) for c in NOT_NAME_WORDS):
+                    rest = name[len(head) :].lstrip()
+                    if " " not in rest:
+                        continue
+                    begin = m.end() - len(rest)
+                    name = rest
+            if name.isupper() and len(name) > 3 and " " in name:
+                continue  # a line in capitals is not a name
+            stop = _acronym_after_name(name)
+            if stop is not None:
+                # "by Supplier DAP the Delivery Point": a trade term or currency code
+                # after a name is no part of it, so "Supplier" stays the party.
+                if " " not in name[:stop].strip():
+                    continue
+                name = name[:stop].rstrip()
+            finish = begin + len(name) if stop is not None else m.end()
+            said = text[begin:finish]
+            yield Mention("nonparty", said, begin, finish, name, "name: " + said)
 
     def _names_party(self, word: str) -> bool:
         """ "Participant" when a party is called so: then "each Participant" is it."""
