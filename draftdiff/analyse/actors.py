@@ -191,6 +191,12 @@ class MentionFinder:
         self._party = (
             re.compile(rf"(?<![\w-]){art}?(?P<n>{names}){plural}(?![\w-]){side}") if names else None
         )
+        shouted = alternation(n for n in self._party_of if n.isupper() and n.count(" ") >= 2)
+        self._shouted = (
+            re.compile(rf"(?<![\w-]){art}?(?P<n>{shouted})(?![\w-])", re.IGNORECASE)
+            if shouted
+            else None
+        )
         derived_names = alternation(self._derived)
         # Initials are matched as written (case-sensitive even in capitals, so "US" is
         # never the pronoun "us"); a dotted one ends at its own full stop.
@@ -268,6 +274,14 @@ class MentionFinder:
                     continue
                 rule = f"parties: {party}" + (f" = {name}" if name != party else "")
                 add(Mention("party", m.group(), m.start(), m.end(), party, rule))
+        if party_pattern is not self._party_caps and self._shouted is not None:
+            # A name known only as a signature block writes it ("DEPARTMENT OF DEFENSE OF
+            # THE UNITED STATES OF AMERICA") is the same name in the text's own case.
+            for m in self._shouted.finditer(text, start, end):
+                party = self._caps_party(m.group("n"))
+                if party is not None and not self._after_other(text, m.start()):
+                    rule = f"parties: {party} = {m.group('n')} (its name in capitals)"
+                    add(Mention("party", m.group(), m.start(), m.end(), party, rule))
         if self._derived_pattern is not None:
             for m in self._derived_pattern.finditer(text, start, end):
                 alias = m.group("n")

@@ -162,3 +162,20 @@ def test_a_licence_that_shall_cease_to_have_effect_binds_nobody() -> None:
         "This licence shall cease to have effect on termination.", LICENCE, "license"
     )
     assert all(actor in (None, "licence") for actor, _, _ in found)
+
+
+def test_a_party_known_by_its_name_in_capitals_is_found_in_the_text_s_case() -> None:
+    # The signature block gave the name; the articles write it in ordinary case.
+    parties = (
+        Party("DEPARTMENT OF DEFENSE OF THE UNITED STATES OF AMERICA", ()),
+        Party("Ministry of Defence of the Republic of Vantoria", ()),
+    )
+    found = provisions(
+        "The Department of Defense of the United States of America will seek to offer places"
+        " on its naval staff courses to Vantorian officers.",
+        parties,
+        "agreement",
+    )
+    assert found == [
+        ("DEPARTMENT OF DEFENSE OF THE UNITED STATES OF AMERICA", "weak_commitment", "will seek to")
+    ]
