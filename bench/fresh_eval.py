@@ -11,7 +11,8 @@ used to write or tune rules: they only measure. Reported, per pair and in all:
 - parties: labelled parties found (a found party whose name or an alias equals
   one of the labelled names or aliases, compared without case and punctuation);
 - changes: labelled changes recalled, strictly (type, party and clause all match
-  one reported change) and loosely (type and party; the clause ignored);
+  one reported change; a party.renamed labelled "preamble" or "signature block", with
+  no clause number, by type and party) and loosely (type and party; the clause ignored);
 - ledger: labelled figures (party x version x kind) that the report gives exactly;
 - false alarms: renumbered-only clauses for which a substantive change is reported.
 """
@@ -50,6 +51,13 @@ def norm(text: str) -> str:
     # "7¶1" is the first paragraph of clause 7: the reader labels clause 7.
     text = re.sub(r"¶\d+$", "", text)
     return re.sub(r"[^\w]", "", text.casefold())
+
+
+def unnumbered(kind: str, clause: Any) -> bool:
+    """A party's name labelled where it stands ("preamble", "signature block"), not by
+    a clause number: draftdiff's ids for those places are paragraph numbers ("¶1"), so a
+    rename of that party is matched by type and party alone. One rename is one fact."""
+    return kind == "party.renamed" and not re.search(r"\d", str(clause or ""))
 
 
 @dataclass
@@ -131,7 +139,10 @@ def score_pair(folder: Path) -> tuple[Score, dict[str, Any]]:
                 for i, c in enumerate(reported)
                 if i not in used_strict
                 and fits(c)
-                and norm(str(clause)) in (norm(c["old_clause"] or ""), norm(c["new_clause"] or ""))
+                and (
+                    norm(str(clause)) in (norm(c["old_clause"] or ""), norm(c["new_clause"] or ""))
+                    or unnumbered(kind, clause)
+                )
             ),
             None,
         )

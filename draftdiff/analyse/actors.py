@@ -37,7 +37,7 @@ comes from the schema.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from draftdiff.analyse.lexicon import Lexicon, alternation, non_overlapping
@@ -115,6 +115,21 @@ NOT_NAME_WORDS = (  # categories whose words open no name ("Neither", "The", "It
     "other_determiner",
     "personal_pronoun",
 )
+_OBJECT_PARTICIPLE = re.compile(r"[a-z]{3,}ing")
+"""A participle in lower case right before a name makes the name its object."""
+_ACRONYM = re.compile(r"\s(?=[A-Z]{2,5}(?:\s|$))")
+"""Where an all-capitals code ("DAP", "USD") follows a word in lower case."""
+
+
+def _acronym_after_name(name: str) -> int | None:
+    """Where an all-capitals code starts after a name written in mixed case, or None:
+    "Supplier DAP" is the name "Supplier", "ACME Corp" has none."""
+    if name.split()[0].isupper():
+        return None
+    m = _ACRONYM.search(name)
+    return m.end() if m else None
+
+
 _UPPER = re.compile(r"[^\W\d_a-zäöüß]")
 _LOWER = re.compile(r"[a-zäöüß]")
 
@@ -175,6 +190,12 @@ class MentionFinder:
         side = rf"(?:\s+(?:{upper_collective})(?![\w-]))?" if upper_collective else ""
         self._party = (
             re.compile(rf"(?<![\w-]){art}?(?P<n>{names}){plural}(?![\w-]){side}") if names else None
+        )
+        shouted = alternation(n for n in self._party_of if n.isupper() and n.count(" ") >= 2)
+        self._shouted = (
+            re.compile(rf"(?<![\w-]){art}?(?P<n>{shouted})(?![\w-])", re.IGNORECASE)
+            if shouted
+            else None
         )
         derived_names = alternation(self._derived)
         # Initials are matched as written (case-sensitive even in capitals, so "US" is
@@ -253,6 +274,14 @@ class MentionFinder:
                     continue
                 rule = f"parties: {party}" + (f" = {name}" if name != party else "")
                 add(Mention("party", m.group(), m.start(), m.end(), party, rule))
+        if party_pattern is not self._party_caps and self._shouted is not None:
+            # A name known only as a signature block writes it ("DEPARTMENT OF DEFENSE OF
+            # THE UNITED STATES OF AMERICA") is the same name in the text's own case.
+            for m in self._shouted.finditer(text, start, end):
+                party = self._caps_party(m.group("n"))
+                if party is not None and not self._after_other(text, m.start()):
+                    rule = f"parties: {party} = {m.group('n')} (its name in capitals)"
+                    add(Mention("party", m.group(), m.start(), m.end(), party, rule))
         if self._derived_pattern is not None:
             for m in self._derived_pattern.finditer(text, start, end):
                 alias = m.group("n")
@@ -286,23 +315,7 @@ class MentionFinder:
             for m in self._term.finditer(text, start, end):
                 name = m.group("n")
                 add(Mention("nonparty", m.group(), m.start(), m.end(), name, "terms: " + name))
-        for m in self._capitalised.finditer(text, start, end):
-            name = m.group("n") or m.group("m")
-            begin = m.start()
-            if m.group("m"):
-                # "Neither Tadeo", "In Witness": a capitalised function word opening a
-                # sentence is not part of a name.
-                head = name.split()[0]
-                if any(self.lexicon.is_word(head, c) for c in NOT_NAME_WORDS):
-                    rest = name[len(head) :].lstrip()
-                    if " " not in rest:
-                        continue
-                    begin = m.end() - len(rest)
-                    name = rest
-            if name.isupper() and len(name) > 3 and " " in name:
-                continue  # a line in capitals is not a name
-            said = text[begin : m.end()]
-            add(Mention("nonparty", said, begin, m.end(), name, "name: " + said))
+        candidates.extend(self._capitalised_names(text, start, end))
         if self._adjective is not None:
             for m in self._adjective.finditer(text, start, end):
                 adjective = m.group("a")
@@ -335,6 +348,34 @@ class MentionFinder:
         )
         return non_overlapping(mention for _, mention in order)
 
+    def _capitalised_names(self, text: str, start: int, end: int) -> Iterator[Mention]:
+        """Names nobody was given: "the Board", "Licensed Users" (non-party mentions)."""
+        for m in self._capitalised.finditer(text, start, end):
+            name = m.group("n") or m.group("m")
+            begin = m.start()
+            if m.group("m"):
+                # "Neither Tadeo", "In Witness": a capitalised function word opening a
+                # sentence is not part of a name.
+                head = name.split()[0]
+                if any(self.lexicon.is_word(head, c) for c in NOT_NAME_WORDS):
+                    rest = name[len(head) :].lstrip()
+                    if " " not in rest:
+                        continue
+                    begin = m.end() - len(rest)
+                    name = rest
+            if name.isupper() and len(name) > 3 and " " in name:
+                continue  # a line in capitals is not a name
+            stop = _acronym_after_name(name)
+            if stop is not None:
+                # "by Supplier DAP the Delivery Point": a trade term or currency code
+                # after a name is no part of it, so "Supplier" stays the party.
+                if " " not in name[:stop].strip():
+                    continue
+                name = name[:stop].rstrip()
+            finish = begin + len(name) if stop is not None else m.end()
+            said = text[begin:finish]
+            yield Mention("nonparty", said, begin, finish, name, "name: " + said)
+
     def _names_party(self, word: str) -> bool:
         """ "Participant" when a party is called so: then "each Participant" is it."""
         folded = word.casefold()
@@ -366,6 +407,12 @@ class MentionFinder:
         word = re.search(r"([\w/-]+)$", head)
         if word and self.lexicon.is_word(word.group(1), "preposition"):
             return True
+        if word and _OBJECT_PARTICIPLE.fullmatch(word.group(1)):
+            return True  # "Every label bearing the Marks must carry": what it bears
+        if not self.lexicon.is_word("capitalised_subject", "flags"):
+            # English: "On termination of this Agreement the Licensee shall": a subject
+            # after an opening phrase, not a genitive.
+            return False
         starts_with_article = bool(self._article.match(mention.text))
         return bool(
             starts_with_article

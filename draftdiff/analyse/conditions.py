@@ -16,6 +16,8 @@ from draftdiff.analyse.lexicon import Lexicon
 
 _STOP = re.compile(r"[,;:]|\.(?=\s|$)")
 _WORDS = re.compile(r"[^\W_]+")
+_COORDINATED = re.compile(r"\b(?:and|or)$", re.IGNORECASE)
+"""A condition whose words before a comma end in "and" / "or" goes on after it."""
 KEY_WORDS = 10
 """How many words of a condition identify it across versions."""
 
@@ -49,8 +51,10 @@ def find_conditions(text: str, start: int, end: int, lexicon: Lexicon) -> list[C
             continue
         stop = _STOP.search(text, match.end, end)
         close = stop.start() if stop else end
-        if stop is not None and not text[match.end : close].strip():
-            # "if, in its judgment, X": the condition goes on after the parenthesis.
+        said = text[match.end : close].strip()
+        if stop is not None and (not said or _COORDINATED.search(said)):
+            # "if, in its judgment, X" and "if X sells its shares and, as a result,
+            # holds less than half": the condition goes on after the parenthesis.
             later = _STOP.search(text, stop.end(), end)
             later = _STOP.search(text, later.end(), end) if later else None
             close = later.start() if later else end

@@ -57,6 +57,8 @@ _TO = re.compile(r"\bto\s+")
 _GRANT_OBJECT = 120
 """How far after "grants" the grantee of "grants <a licence> to <X>" may stand."""
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+_PARTICIPLE = re.compile(r"[a-z]{2,}ing")
+"""A lower-case present participle ("wishing", "receiving") opening a reduced relative."""
 
 
 @dataclass(frozen=True)
@@ -287,20 +289,30 @@ class _Reader:
         # role_<side>: the side's short names (Supplier, Seller, Vendor ...); the one
         # party called so, if exactly one is, performs the side's acts (role_act_<side>).
         self.sides: dict[str, tuple[str, str]] = {}  # act category -> (party, its role)
+        holders: dict[str, dict[str, str]] = {}  # side -> party -> its role
         for category in lexicon.words:
             side = category.removeprefix("role_")
             if side == category or side.startswith(("act_", "not")):
                 continue
             if f"role_act_{side}" not in lexicon.words:
                 continue
-            holders: dict[str, str] = {}
+            held_by = holders.setdefault(side, {})
             for party in parties:
                 for n in party.names():
                     held = _role_of(n, lexicon.phrases(category))
                     if held is not None:
-                        holders.setdefault(party.name, held)
-            if len(holders) == 1:
-                ((party_name, held_role),) = holders.items()
+                        held_by.setdefault(party.name, held)
+        # A role listed on two sides (a Distributor buys from its Supplier and sells to
+        # its Customers) yields, on each side, to a party whose role is of that side only.
+        sides_of: dict[str, int] = {}
+        for held_by in holders.values():
+            for name in held_by:
+                sides_of[name] = sides_of.get(name, 0) + 1
+        for side, held_by in holders.items():
+            plain = {n: r for n, r in held_by.items() if sides_of[n] == 1}
+            chosen = plain if plain else held_by
+            if len(chosen) == 1:
+                ((party_name, held_role),) = chosen.items()
                 self.sides[f"role_act_{side}"] = (party_name, held_role)
 
     def clause(
@@ -421,24 +433,34 @@ class _Reader:
         excluded = self.lexicon.pattern("role_not")
         if excluded is not None and excluded.search(subject):
             return None  # "Refunds shall be paid": the other side pays those
-        words = _WORD.findall(action)[:2]
+        words = _WORD.findall(action)[:3]
         passive = len(words) > 1 and words[0].casefold() == "be"
-        if passive and not self.lexicon.is_word(words[1], "light_verb"):
+        light = passive and self.lexicon.is_word(words[1], "light_verb")
+        if light and len(words) > 2:
+            # "shall be made available": a light verb with its complement says what is done.
+            found = self._role_verb(f"{subject} be {words[1]} {words[2]}")
+            if found is not None:
+                return found
+        if passive and not light and not self.lexicon.is_word(words[1], "passive_by_instrument"):
             # The verb says what is done; the subject may narrow it ("Confidential
-            # Information ... be returned"): the match must reach the verb.
-            said = f"{subject} be {words[1]}"
-            for category, holder in self.sides.items():
-                pattern = self.lexicon.pattern(category)
-                verb = pattern.search(said) if pattern else None
-                if verb is not None and verb.end() == len(said):
-                    return holder, " ".join(verb.group().split())
-            return None
+            # Information ... be returned"): the match must reach the verb. A verb that
+            # names no act ("Each delivery shall be accompanied by") leaves it to the subject.
+            return self._role_verb(f"{subject} be {words[1]}")
         # "Payment shall be made", "Delivery shall take place": the subject says it.
         head = re.sub(r"^(?:(?:the|all|any|each|every|such)\s+)+", "", subject, flags=re.I)
         for category, holder in self.sides.items():
             noun = self.lexicon.at(head, category, 0)
             if noun is not None:
                 return holder, noun.text
+        return None
+
+    def _role_verb(self, said: str) -> tuple[tuple[str, str], str] | None:
+        """The side whose act `said` ("The Goods be delivered") ends with, and its words."""
+        for category, holder in self.sides.items():
+            pattern = self.lexicon.pattern(category)
+            verb = pattern.search(said) if pattern else None
+            if verb is not None and verb.end() == len(said):
+                return holder, " ".join(verb.group().split())
         return None
 
     def _family(self, word: str) -> set[str]:
@@ -783,6 +805,11 @@ class _Reader:
 
     # --- subjects -----------------------------------------------------------------------
 
+    def _by_instrument(self, passive: str) -> bool:
+        """ "be accompanied by": the verb's "by" names a thing that goes with the act."""
+        verbs = _WORD.findall(passive)
+        return len(verbs) >= 3 and self.lexicon.is_word(verbs[1], "passive_by_instrument")
+
     def _is_auxiliary(self, cue: str) -> bool:
         first = cue.split()[0].casefold() if cue.split() else ""
         return first in self.auxiliaries
@@ -800,6 +827,10 @@ class _Reader:
     ) -> tuple[list[Actor], list[str]]:
         # A passive verb names its actor after "by": "shall be paid by Buyer".
         passive = self.lexicon.at(text, "passive_agent", _skip_spaces(text, cue.end))
+        if passive is not None and self._by_instrument(passive.text):
+            return [unattributed("passive with no named agent")], [
+                f"passive, “by” names no agent: {' '.join(passive.text.split())}"
+            ]
         if passive is not None and passive.start - cue.end <= 1:
             agent = self.mentions.first_mention_at(text, passive.end, len(text))
             if agent is not None and agent.kind != "pronoun":
@@ -1088,16 +1119,20 @@ class _Reader:
         Licensee), when its subject opens with one of them."""
         if not self.bound_roles:
             return None
-        pos = self._segment_start(text, window, cue_start)
-        negative = re.match(r"(\w+)\s+", text[pos:cue_start])
-        if negative and self.lexicon.is_word(negative.group(1), "negative_determiner"):
-            pos += negative.end()
-        for category, party in self.bound_roles.items():
-            found = self.lexicon.at(text, category, pos)
-            if found is not None and found.end <= cue_start:
-                said = " ".join(found.text.split())
-                rule = f"schema rule lexicon.{category}: “{said}” binds {party}"
-                return Actor("party", party, (party,), "", -1, rule)
+        # The subject opens the segment before the cue, or the sentence when a phrase
+        # set off by commas stands between ("Every copy, including the backup copy,
+        # must retain").
+        starts = (self._segment_start(text, window, cue_start), _skip_spaces(text, window[0]))
+        for pos in dict.fromkeys(starts):
+            negative = re.match(r"(\w+)\s+", text[pos:cue_start])
+            if negative and self.lexicon.is_word(negative.group(1), "negative_determiner"):
+                pos += negative.end()
+            for category, party in self.bound_roles.items():
+                found = self.lexicon.at(text, category, pos)
+                if found is not None and found.end <= cue_start:
+                    said = " ".join(found.text.split())
+                    rule = f"schema rule lexicon.{category}: “{said}” binds {party}"
+                    return Actor("party", party, (party,), "", -1, rule)
         return None
 
     def _linked(self, between: str) -> bool:
@@ -1107,6 +1142,10 @@ class _Reader:
         first = re.match(r"[\w’']+", rest)
         if first and self.lexicon.is_word(first.group(), "relative"):
             return True  # "Any Party that receives ... shall"
+        if first and _PARTICIPLE.fullmatch(first.group()) and not re.search(r"[;.]", rest):
+            # "A Party wishing to transfer its shares shall": a relative clause without
+            # its "that", opened by the subject's own participle.
+            return True
         if rest.startswith(",") and rest.endswith(","):
             return True  # "Velmora, acting through the Agency, shall"
         if self._only_adverbs(rest):

@@ -54,6 +54,7 @@ def find_definitions(
                 Definition(term, clause_id, start, sentence, False, "terms.definitions", span)
             )
             break
+    out = _several_definitions(sentence, clause_id, span, out)
     for pattern in schema.terms.inline:
         for m in pattern.finditer(sentence):
             term = m.group("term").strip()
@@ -61,6 +62,43 @@ def find_definitions(
                 continue
             start = span[0] + m.start("term")
             out.append(Definition(term, clause_id, start, sentence, True, "terms.inline", span))
+    return out
+
+
+SEVERAL_DEFINITIONS = re.compile(
+    r"(?:^\W{0,3}(?:(?:in|for\s+the\s+purposes\s+of)\s+this\s+[A-Z]\w+\s*,\s*)"
+    r"|[;:]\s*(?:and\s+|or\s+)?|,\s*(?:and\s+)?|\band\s+)"
+    r"[\"“](?P<term>[^\"“”]{1,80})[\"”]\s*(?:shall\s+mean|means|has\s+the\s+meaning|"
+    r"shall\s+have\s+the\s+meaning|includes|shall\s+include|refers\s+to)\b",
+    re.IGNORECASE,
+)
+"""`In this Agreement, "Products" means …, and "Territory" means …`: definitions after a
+lead-in, or one after another in one sentence, each running to where the next begins."""
+
+
+def _several_definitions(
+    sentence: str, clause_id: str, span: tuple[int, int], found: list[Definition]
+) -> list[Definition]:
+    """The definitions of a sentence that gives several, or one after a lead-in, each
+    with its own words as its text, so that a change to one redefines only it."""
+    starts: dict[str, int] = {d.term: d.start - span[0] for d in found}
+    for m in SEVERAL_DEFINITIONS.finditer(sentence):
+        starts.setdefault(m.group("term").strip(), m.start("term"))
+    if len(starts) < 2 and len(starts) == len(found):
+        return found  # one definition, the sentence's own: its text is the sentence
+    order = sorted(starts.items(), key=lambda item: item[1])
+    out = []
+    for k, (term, at) in enumerate(order):
+        quote = max(sentence.rfind(q, 0, at) for q in ('"', "“"))
+        begin = quote if quote >= 0 else at
+        end = len(sentence)
+        if k + 1 < len(order):
+            nxt = order[k + 1][1]
+            end = max(sentence.rfind(q, 0, nxt) for q in ('"', "“"))
+        words = sentence[begin:end].rstrip(" ;,").removesuffix(" and").rstrip(" ;,")
+        out.append(
+            Definition(term, clause_id, span[0] + at, words, False, "terms.definitions", span)
+        )
     return out
 
 

@@ -129,8 +129,27 @@ def find_renames(
             for rename in used:
                 rename.pairs.append(index)
                 rename.evidence.extend(_evidence(pair, before, after, rename))
-    kept = tuple(r for r in renames if r.defined or r.pairs)
-    return Renames(kept, party_map, frozenset(explained))
+    return Renames(_one_per_name(renames), party_map, frozenset(explained))
+
+
+def _one_per_name(renames: Sequence[Rename]) -> tuple[Rename, ...]:
+    """One rename per name change: "Redfern Holdings Corp." -> "Redfern Group Holdings
+    Corp." in the preamble and the same in capitals in the signature block are one fact,
+    told once, at its first place, with the others as "also"."""
+    first: dict[tuple[str, str], Rename] = {}
+    for rename in renames:
+        key = (rename.old.casefold(), rename.new.casefold())
+        if key not in first:
+            first[key] = rename
+            continue
+        kept = first[key]
+        kept.pairs.extend(i for i in rename.pairs if i not in kept.pairs)
+        kept.evidence.extend(rename.evidence)
+        kept.defined = kept.defined or rename.defined
+        kept.party = kept.party or rename.party
+    for rename in first.values():
+        rename.pairs.sort()
+    return tuple(r for r in first.values() if r.defined or r.pairs)
 
 
 def _evidence(pair: ClausePair, before: str, after: str, rename: Rename) -> list[Evidence]:

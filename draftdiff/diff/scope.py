@@ -28,6 +28,7 @@ period of three (3) years" -> "five (5) years") is left to value.changed.
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -132,6 +133,10 @@ class ScopeReader:
         return frozenset(w.casefold() for w in self.lexicon.words.get("gap_stop", ()))
 
     @cached_property
+    def _fillers(self) -> frozenset[str]:
+        return frozenset(w.casefold() for w in self.lexicon.words.get("scope_filler", ()))
+
+    @cached_property
     def _same(self) -> Mapping[str, str]:
         """Key of each wording -> key of the first wording of its `scope_same` line."""
         out: dict[str, str] = {}
@@ -201,10 +206,13 @@ class ScopeReader:
         out = self.compare(before, after)
         # A duty made firmer or softer is obligation.strengthened / .weakened; its
         # object is compared only when its strength stayed.
+        changed = None
         if p.modality.is_duty and p.modality is q.modality:
             changed = self._object(p, q, old_text, new_text, before, after, skip_old, skip_new)
-            if changed is not None:
-                out.append(changed)
+        if changed is None and p.modality is q.modality and not out:
+            changed = _limb(p, q, old_text, new_text, self._fillers)
+        if changed is not None:
+            out.append(changed)
         return out
 
     def compare(
@@ -305,6 +313,71 @@ class ScopeReader:
 
 
 _BLANK = re.compile(r"\[[^\]]{0,120}\]")
+_LIST_TOKEN = re.compile(r"[^\W_]+|[,;]")
+_JOINS = frozenset({",", ";", "and", "or", "and/or"})
+
+
+LIMB_WORDS = 6
+"""Most words a limb of a list has; more is a clause or sentence of its own."""
+_DETERMINER = frozenset({"the", "a", "an", "any", "all", "its", "their", "such", "each", "our"})
+
+
+def _limb(
+    p: Provision, q: Provision, old_text: str, new_text: str, fillers: frozenset[str]
+) -> FacetChange | None:
+    """A limb of a list cut from (or added to) what a provision covers: "data warehouse
+    design, dashboard reporting and predictive modelling" -> "... and dashboard
+    reporting", "cleaning, security and waste management" -> "..., waste management and
+    grounds maintenance". Only words on one side, with the list's commas or "and"
+    around them; one word more or less inside a phrase ("defects" -> "material
+    defects") is no limb. Conditions are condition.added's, values value.changed's."""
+
+    def tokens(prov: Provision, text: str) -> list[tuple[str, int]]:
+        start, end = prov.span
+        holes = [(c.start, c.end) for c in prov.conditions]
+        holes += [(v.start, v.end) for v in prov.values]
+        return [
+            (m.group().casefold(), m.start())
+            for m in _LIST_TOKEN.finditer(text, start, end)
+            if not any(a <= m.start() < b for a, b in holes)
+        ]
+
+    a, b = tokens(p, old_text), tokens(q, new_text)
+    # "..., and Velmora shall": the comma or "and" before the next provision is no list.
+    while a and a[-1][0] in _JOINS:
+        a.pop()
+    while b and b[-1][0] in _JOINS:
+        b.pop()
+    matcher = difflib.SequenceMatcher(a=[t for t, _ in a], b=[t for t, _ in b], autojunk=False)
+    lost: list[tuple[str, int]] = []
+    gained: list[tuple[str, int]] = []
+    joined = False
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        for side, part in ((lost, a[i1:i2]), (gained, b[j1:j2])):
+            for word, at in part:
+                if word in _JOINS:
+                    joined = True
+                else:
+                    side.append((word, at))
+    if not joined or bool(lost) == bool(gained):
+        return None
+    found = lost or gained
+    if len(found) > LIMB_WORDS or all(w in fillers for w, _ in found):
+        return None
+    # Before the action's first determiner stand its verbs ("redistribute, sell or
+    # transfer the Service"): another act is another provision, not a wider one.
+    prov, seq = (p, a) if lost else (q, b)
+    first_object = next((at for w, at in seq if at >= prov.cue.end and w in _DETERMINER), None)
+    if first_object is None or found[0][1] < first_object:
+        return None
+    side_text = old_text if lost else new_text
+    words = side_text[found[0][1] : found[-1][1] + len(found[-1][0])]
+    limb = ScopeWords(OBJECT, _key(words), words, found[0][1], "list limb")
+    return FacetChange(
+        OBJECT, (limb,) if lost else (), (limb,) if gained else (), narrowed=bool(lost)
+    )
 
 
 def _in(p: Provision, at: int) -> bool:

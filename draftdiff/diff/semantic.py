@@ -63,7 +63,7 @@ from draftdiff.diff.result import (
     Side,
     Status,
 )
-from draftdiff.diff.scope import FacetChange, ScopeReader, ScopeWords
+from draftdiff.diff.scope import OBJECT, FacetChange, ScopeReader, ScopeWords
 from draftdiff.diff.textdiff import cosmetic_key
 from draftdiff.model import Clause, Document
 
@@ -157,9 +157,19 @@ class _PairReader:
         # Where each old clause went: the new ids of its pair (several for a split).
         self.counterpart: dict[str, tuple[str, ...]] = {}
         self._sides: dict[tuple[Side, tuple[str, ...]], _Side] = {}
+        self.back: dict[str, tuple[str, ...]] = {}
         for pair in pairs:
             for clause_id in pair.old:
                 self.counterpart[clause_id] = pair.new
+            for clause_id in pair.new:
+                self.back[clause_id] = pair.old
+        # Each clause's parent, per side: an item's list is opened by its parent.
+        self.parent: dict[Side, dict[str, Clause]] = {"old": {}, "new": {}}
+        sides: tuple[tuple[Side, Document], ...] = (("old", old), ("new", new))
+        for side, document in sides:
+            for clause in document.walk():
+                for child in clause.children:
+                    self.parent[side][child.id] = clause
 
     def side(self, side: Side, ids: tuple[str, ...]) -> _Side:
         """One side of a pair, read once: pair() and references() both ask for it."""
@@ -189,19 +199,17 @@ class _PairReader:
         after = self.side("new", pair.new)
         ref = name(pair.new_id or pair.old_id)
         if pair.status is Status.ADDED:
-            return _merge(
-                [self._one_sided(ref, q, "added") for q in after.provisions if self._concerned(q)],
-                self.all_parties,
-            )
+            added = [
+                self._one_sided(ref, q, "added") for q in after.provisions if self._concerned(q)
+            ]
+            listed = None if added else self._list_item(pair, "new")
+            return _merge(added, self.all_parties) if listed is None else [listed]
         if pair.status is Status.REMOVED:
-            return _merge(
-                [
-                    self._one_sided(ref, p, "removed")
-                    for p in before.provisions
-                    if self._concerned(p)
-                ],
-                self.all_parties,
-            )
+            removed = [
+                self._one_sided(ref, p, "removed") for p in before.provisions if self._concerned(p)
+            ]
+            listed = None if removed else self._list_item(pair, "old")
+            return _merge(removed, self.all_parties) if listed is None else [listed]
         changes: list[Change] = []
         matched, lost, gained = _match(before.provisions, after.provisions, self.renamed)
         told: set[tuple[Side, str, int]] = set()
@@ -219,6 +227,8 @@ class _PairReader:
                             for v in held.values
                             if v.start >= e.start
                         )
+            if any(e.rule.startswith("lexicon.obligor_option") for c in found for e in c.evidence):
+                continue  # the option's words are what weakened it, not another object
             scope = self._scope_changed(ref, p, q, before, after, told)
             if scope is not None:
                 changes.append(scope)
@@ -227,8 +237,18 @@ class _PairReader:
             if loose is not None:
                 changes.append(loose)
         changes = _untold_conditions(changes)
-        changes.extend(self._one_sided(ref, p, "removed") for p in lost if self._concerned(p))
-        changes.extend(self._one_sided(ref, q, "added") for q in gained if self._concerned(q))
+        # A provision dropped from (or added to) a clause that stays is told at both ends:
+        # "X(b) removed" alone would not say where the rest of X(b) now stands.
+        changes.extend(
+            replace(self._one_sided(ref, p, "removed"), new_clause=pair.new_id)
+            for p in lost
+            if self._concerned(p)
+        )
+        changes.extend(
+            replace(self._one_sided(ref, q, "added"), old_clause=pair.old_id)
+            for q in gained
+            if self._concerned(q)
+        )
         value_change = self._values(ref, before, after, matched, lost, gained, told)
         changes = _merge(changes, self.all_parties)
         if value_change is not None:
@@ -240,6 +260,70 @@ class _PairReader:
             changes.append(value_change)
         changes.extend(self.references(pair))
         return changes
+
+    def _list_item(self, pair: ClausePair, side: Side) -> Change | None:
+        """scope.changed when an item with no provision of its own was added to (or
+        dropped from) a list that a provision of its parent opens ("The Participants
+        intend to cooperate in the following areas: (i) ... (iv) countering illicit
+        trafficking"): the provision, kept, now covers more (or less). Its parent must
+        stay in both versions; its party is the provision's."""
+        ids = pair.new if side == "new" else pair.old
+        if len(ids) != 1:
+            return None
+        parent = self.parent[side].get(ids[0])
+        if parent is None or not parent.text.rstrip().endswith((":", "—", "–")):
+            return None
+        kept = (self.back if side == "new" else self.counterpart).get(parent.id)
+        if not kept:
+            return None
+        opening = [
+            p
+            for p in self.analysis[side].provisions(parent.id)
+            if self._concerned(p) and p.span[1] >= len(parent.text.rstrip()) - 1
+        ]
+        if not opening:
+            return None
+        p = opening[-1]
+        item = (self.new if side == "new" else self.old).clause(ids[0])
+        other = kept[0]
+        if _opens_duties(parent.text, p):
+            # "Consultant shall: (a) ...; (e) maintain insurance": each item is a duty of
+            # its own, so a new item is a new duty (the ledger still counts the clause once).
+            how = "added" if side == "new" else "removed"
+            change = self._one_sided(name(ids[0]), p, how)
+            what = f"{_cue(p)} {' '.join(item.text.split()[:SUMMARY_ITEM_WORDS])}"
+            label = p.modality.label
+            summary = (
+                f"{name(ids[0])} {_who(p)}: new {label} — {what}"
+                if how == "added"
+                else f"{name(ids[0])} {_who(p)}: {label} removed — {what}"
+            )
+            return replace(
+                change,
+                summary=summary.rstrip(),
+                old_clause=ids[0] if side == "old" else other,
+                new_clause=ids[0] if side == "new" else other,
+            )
+        words = ScopeWords(OBJECT, "", item.text, 0, f"list item of {parent.id}")
+        facet = (
+            FacetChange(OBJECT, (), (words,))
+            if side == "new"
+            else FacetChange(OBJECT, (words,), (), narrowed=True)
+        )
+        how = "added" if side == "new" else "dropped"
+        ref = name(parent.id)
+        evidence = [Evidence(side, p.clause, p.cue.text, p.cue.start, p.cue.rule)]
+        evidence.extend(facet.evidence(ids[0], ids[0]))
+        return Change(
+            "scope.changed",
+            _scope_severity([facet]),
+            f"{ref} {_who(p)}: scope of {p.modality.label} “{_quote(p) or _cue(p)}” changed — item"
+            f" {name(ids[0])} {how}: “{snippet(item.text)}”",
+            self._party(p),
+            ids[0] if side == "old" else other,
+            ids[0] if side == "new" else other,
+            tuple(evidence),
+        )
 
     # --- provisions ---------------------------------------------------------------------
 
@@ -379,6 +463,13 @@ class _PairReader:
             # "The Parties shall consult" -> "Norland shall consult": Velmora is released;
             # nobody newly bears the duty, so it is no reassignment.
             return [self._one_sided(ref, p, "removed", party=party) for party in sorted(gone)]
+        if family_p == family_q == "obligation" and not gone:
+            # "Freedonia shall exempt" -> "Each Party shall exempt": Freedonia keeps the
+            # duty, Sylvania newly bears it; nothing moved away from anyone.
+            return [
+                replace(self._one_sided(ref, q, "added", party=party), old_clause=p.clause)
+                for party in sorted(came)
+            ]
         if family_p == family_q == "obligation":
             who_before, who_after = _who(p), _who(q)
             return [
@@ -407,6 +498,10 @@ class _PairReader:
         if a == b:
             if a is Modality.GUARANTEE:
                 return self._intensity_changed(ref, p, q)
+            if a in (Modality.OBLIGATION, Modality.QUALIFIED):
+                option = self._option_changed(ref, p, q)
+                if option:
+                    return option
             if a is Modality.QUALIFIED:
                 return self._efforts_changed(ref, p, q)
             return []
@@ -429,6 +524,40 @@ class _PairReader:
         # Across families ("may" -> "shall", a guarantee -> "will consider", a right ->
         # a duty) the old provision is gone and a different one stands in its place.
         return [self._one_sided(ref, p, "removed"), self._one_sided(ref, q, "added")]
+
+    def _option_changed(self, ref: str, p: Provision, q: Provision) -> list[Change]:
+        """ "shall replace" -> "shall replace, or at its option credit the price of":
+        the bearer may now choose how to perform (the schema's `obligor_option`), so the
+        duty is weaker; an option taken away strengthens it."""
+        had = self._phrases(self.old, p, "obligor_option")
+        has = self._phrases(self.new, q, "obligor_option")
+        if bool(had) == bool(has):
+            return []
+        kind = "weakened" if has else "strengthened"
+        said = " ".join((has or had)[0].text.split())
+        how = "added" if has else "dropped"
+        cue = (has or had)[0]
+        extra = [
+            Evidence(
+                "new" if has else "old",
+                q.clause if has else p.clause,
+                cue.text,
+                cue.start,
+                cue.rule,
+            )
+        ]
+        return [
+            self._change(
+                f"obligation.{kind}",
+                ref,
+                q,
+                f"“{_quote(q)}” {kind} — “{said}” {how}",
+                p,
+                before=p.modality,
+                after=q.modality,
+                extra=extra,
+            )
+        ]
 
     def _efforts_changed(self, ref: str, p: Provision, q: Provision) -> list[Change]:
         """ "reasonable efforts" -> "best efforts": the higher standard (the schema's
@@ -468,8 +597,10 @@ class _PairReader:
             stronger.append((cap_old[0], "dropped"))
         if not weaker and not stronger:
             for category, narrows in (("guarantee_narrower", True), ("guarantee_wider", False)):
-                had = self._phrases(self.old, p, category)
-                has = self._phrases(self.new, q, category)
+                # Words inside a carve-out ("except to the extent caused by the
+                # negligence of the Customer") are the condition's: condition.added.
+                had = _outside_conditions(self._phrases(self.old, p, category), p)
+                has = _outside_conditions(self._phrases(self.new, q, category), q)
                 had_keys = {cosmetic_key(h.text) for h in had}
                 has_keys = {cosmetic_key(h.text) for h in has}
                 came = [c for c in has if cosmetic_key(c.text) not in had_keys]
@@ -537,13 +668,22 @@ class _PairReader:
         )
         for code, how, has, lacks, side in sides:
             for c in has.conditions:
-                if any(similar(c, other) for other in lacks.conditions):
-                    continue
+                alike = [other for other in lacks.conditions if similar(c, other)]
+                if not alike:
+                    said = _short(c.text)
+                else:
+                    # "if X commits a material breach" -> "... and fails to remedy it
+                    # within 30 days": the same condition with a further requirement.
+                    more = _further_requirement(alike[0].text, c.text)
+                    if not more:
+                        continue
+                    how = "tightened for" if side == "new" else "eased for"
+                    said = f"“{_short(more)}” " + ("added" if side == "new" else "dropped")
                 out.append(
                     Change(
                         code,
                         policy.condition_severity(code, has.modality),
-                        f"{ref} {_who(holder)}: condition {how} “{_quote(q)}” — " + _short(c.text),
+                        f"{ref} {_who(holder)}: condition {how} “{_quote(q)}” — " + said,
                         self._party(holder),
                         p.clause,
                         q.clause,
@@ -845,6 +985,8 @@ class _PairReader:
     def _follows(self, a: Reference, b: Reference) -> bool:
         """True when new reference b points at what old reference a's target became
         (or both point at no clause of theirs, with the same words)."""
+        if a.clause is None and b.clause is None and a.target != b.target:
+            return self._section_became(a.target) == b.target
         if a.clause is None or b.clause is None:
             return a.clause is None and b.clause is None and a.target == b.target
         went = self.counterpart.get(a.clause, ())
@@ -852,6 +994,24 @@ class _PairReader:
         # it ("1. You may copy ..." -> "4. Conveying Verbatim Copies." + "4¶1 You may
         # copy ..."): a reference to the heading's number follows it.
         return b.clause in went or any(w.startswith(b.clause + "¶") for w in went)
+
+    def _section_became(self, target: str) -> str | None:
+        """The new number of a section that is no clause of its own ("Clause 9 TERM AND
+        TERMINATION" read as a line of text), from its clauses: when every old 9.x
+        became 10.x, section 9 is now 10. None when they went different ways."""
+        if not target[-1:].isdigit():
+            return None
+        prefix = target + "."
+        became: set[str] = set()
+        for old_id, new_ids in self.counterpart.items():
+            if not old_id.startswith(prefix):
+                continue
+            rest = old_id[len(prefix) :]
+            for new_id in new_ids:
+                if not new_id.endswith("." + rest):
+                    return None
+                became.add(new_id[: -len(rest) - 1])
+        return became.pop() if len(became) == 1 else None
 
     def references(self, pair: ClausePair) -> list[Change]:
         """reference.changed for references that now point at another clause than the
@@ -902,9 +1062,18 @@ class _PairReader:
             (a, b)
             for (_, a), (_, b) in aligned
             if a.text != b.text
-            and a.clause is not None
-            and b.clause is not None
-            and b.clause in self.counterpart.get(a.clause, ())
+            and (
+                (
+                    a.clause is not None
+                    and b.clause is not None
+                    and b.clause in self.counterpart.get(a.clause, ())
+                )
+                or (
+                    a.clause is None
+                    and b.clause is None
+                    and self._section_became(a.target) == b.target
+                )
+            )
         ]
         if not followed:
             return None
@@ -1260,6 +1429,10 @@ COVERAGE_FILLER = frozenset(
 """Words whose coming or going does not change what a guarantee covers."""
 
 
+def _outside_conditions(cues: list[Cue], p: Provision) -> list[Cue]:
+    return [c for c in cues if not any(k.start <= c.start < k.end for k in p.conditions)]
+
+
 def _covered(p: Provision) -> frozenset[str]:
     """What a guarantee covers: its content words, fillers and conditions aside (a
     proviso added is condition.added, not a wider guarantee)."""
@@ -1287,6 +1460,46 @@ def _limb_changed(longer: Provision, shorter: Provision) -> bool:
     matcher = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
     extra = [t for tag, i1, i2, _, _ in matcher.get_opcodes() if tag != "equal" for t in a[i1:i2]]
     return any(t in _COORDINATOR for t in extra)
+
+
+SUMMARY_ITEM_WORDS = 9
+"""Words of a list item quoted when it is a duty of its own."""
+
+
+def _opens_duties(text: str, p: Provision) -> bool:
+    """ "Consultant shall:", "The Licensor shall install the Software and shall:",
+    "The Supplier shall, at its own cost:": the modal ends the clause, so each item
+    below is the rest of a duty ("(a) deliver ..."), not what the duty covers ("the
+    following services:")."""
+    rest = text[p.cue.end :].strip()
+    # "shall, at its own cost:", "shall not, without the Supplier's consent:"
+    rest = re.sub(r"^,[^,:]*(?:,|(?=:))", "", rest).strip()
+    return rest in (":", "—", "–", "to:", "")
+
+
+FURTHER_REQUIREMENT_WORDS = 3
+"""Words a condition must gain (losing none) to ask for more than it did."""
+
+
+def _further_requirement(shorter: str, longer: str) -> str:
+    """The words `longer` adds to `shorter` when it only adds (a further requirement:
+    "and fails to remedy that breach", "by more than 15 days"), else "". Words joined
+    by "or" give another way to meet it, not a further requirement."""
+    a = [t.casefold() for t in _TOKEN.findall(shorter)]
+    b_tokens = list(re.finditer(r"[^\W_]+|[,;]", longer))
+    b = [t.group().casefold() for t in b_tokens]
+    matcher = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
+    added: list[tuple[int, int]] = []
+    for tag, _, _, j1, j2 in matcher.get_opcodes():
+        if tag in ("replace", "delete"):
+            return ""
+        if tag == "insert":
+            added.append((j1, j2))
+    extra = [b[j] for j1, j2 in added for j in range(j1, j2)]
+    if "or" in extra or len([t for t in extra if t not in (",", ";")]) < FURTHER_REQUIREMENT_WORDS:
+        return ""
+    j1, j2 = added[0][0], added[-1][1]
+    return longer[b_tokens[j1].start() : b_tokens[j2 - 1].end()]
 
 
 def _singular(word: str) -> str:

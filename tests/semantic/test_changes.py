@@ -52,10 +52,10 @@ CASES = [
         [("obligation.reassigned", "Norland")],
     ),
     (
-        "duty_widened_to_each_party_is_reassigned_to_the_parties",
+        "duty_widened_to_each_party_is_new_for_the_party_that_gains_it",
         "11.2 Velmora shall comply without delay with any decision.",
         "11.2 Each Party shall comply without delay with any decision.",
-        [("obligation.reassigned", JOINT)],
+        [("obligation.added", "Norland")],
     ),
     (
         "joint_duty_narrowed_releases_the_other_party",

@@ -48,7 +48,7 @@ def test_a_role_ending_a_longer_name_counts_but_one_opening_it_does_not() -> Non
 def test_no_role_two_of_one_side_or_an_agent_leave_it_to_the_rules_before() -> None:
     plain = (Party("Orion Ltd", ()), Party("Vega SA", ()))
     assert actors("Payment shall be made within 30 days.", plain)[0][0] == "none"
-    both = (Party("Licensor", ()), Party("Distributor", ()))
+    both = (Party("Licensor", ()), Party("Manufacturer", ()))
     assert actors("The Products shall be shipped to the Territory.", both)[0][0] == "none"
     agent = (Party("Landlord", ()), Party("Tenant", ()))
     ((kind, name, rule),) = actors("The deposit shall be paid by the Landlord.", agent)

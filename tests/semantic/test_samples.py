@@ -212,7 +212,8 @@ def test_v2_to_v3_semantic_changes_are_the_reviewer_s() -> None:
             ("obligation.strengthened", "10.2", JOINT),
             ("obligation.added", "10.3", "Norland"),
             ("obligation.added", "10.4", "Norland"),
-            ("obligation.reassigned", "11.2", JOINT),
+            # "Velmora shall comply" -> "Each Party shall comply": Norland gains the duty.
+            ("obligation.added", "11.2", "Norland"),
         ]
     )
 
