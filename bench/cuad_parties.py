@@ -23,7 +23,8 @@ Contracts are split by a hash of the file name: 60 % dev (rules may be tuned on 
 
     python -m bench.cuad_parties [--split dev|held-out|all] [--misses N] [--docs PATH]
 
-Texts are read from $CUAD_TXT (default /work/data/cuad_txt/data/CUAD_v1/full_contract_txt)
+Labels are read from `bench.shared_corpus.cuad_csv()` ($CUAD_CSV, else the shared
+corpus); texts from $CUAD_TXT (default /work/data/cuad_txt/data/CUAD_v1/full_contract_txt)
 or, failing that, from the fetched mirror of maastrichtlawtech/law3027-advanced-legal-analytics.
 """
 
@@ -43,12 +44,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bench.shared_corpus import cuad_csv
 from draftdiff.model import Party
 from draftdiff.parse.document import parse_text
 from draftdiff.parse.encoding import decode
 from draftdiff.parse.read_text import read_text
 
-CSV = Path(os.environ.get("CUAD_CSV", "/work/shared/corpus/cuad/master_clauses.csv"))
+CSV = cuad_csv()
 TXT = Path(os.environ.get("CUAD_TXT", "/work/data/cuad_txt/data/CUAD_v1/full_contract_txt"))
 MIRROR = Path("/work/.mirror/maastrichtlawtech+law3027-advanced-legal-analytics/repo")
 MIRROR_DIR = "data/CUAD_v1/full_contract_txt"
