@@ -55,7 +55,12 @@ _DEFINES = re.compile(
 )
 _TOC_LINE = re.compile(r"\s\d{1,3}\s*$")
 _DUTY = re.compile(r"\b(?:shall|must)\b")
+# `"Additional Charges" means ...`: a definitions clause; its brackets define terms, not parties.
+_MEANS = re.compile(
+    r"[\"“”](?:the\s+)?[A-Z][^\"“”]{0,60}[\"“”]\s+(?:means|shall\s+mean|has\s+the\s+meaning)\b"
+)
 _LEGEND = re.compile(r"CONFIDENTIAL|OMITTED|REDACTED|\[\*+\]", re.IGNORECASE)
+_LEGEND_CHARS = 300
 _DEFAULT = "schema default"
 _FORM = re.compile(
     r",\s+an?\s+[^,()]{0,60}\b(?:corporation|company|partnership|association|GmbH|trust)\b", re.I
@@ -142,6 +147,8 @@ def _preamble(
         introduces = bool(INTRODUCER.search(text)) or " by " in text
         if not (introduces or _DEFINES.search(text)) or _is_legend_or_contents(text):
             continue
+        if _is_definitions_clause(text):
+            continue  # `1. Definitions ... "New Employees" means ...` names no party
         # "Ladies and Gentlemen:" on its own line: the letter's first sentence names them.
         joined = f"{texts[i - 1]} {text}" if i and SALUTATION.fullmatch(texts[i - 1]) else text
         j = i + 1
@@ -178,11 +185,24 @@ def _preamble(
 
 def _is_operative(text: str) -> bool:
     """A clause that binds someone ("... shall ..."), not a preamble, recital or legend."""
-    return (
-        len(text) >= 200
-        and bool(_DUTY.search(text))
-        and not (INTRODUCER.search(text[:400]) or _LEGEND.search(text))
-    )
+    if len(text) < 200 or INTRODUCER.search(text[:400]):
+        return False
+    legend = _LEGEND.search(text)
+    if legend:
+        # "***Confidential treatment requested ... filed separately with the Commission.
+        # 16.3 DCL may terminate ...": each page of clauses may open with the legend.
+        text = text[legend.end() + _LEGEND_CHARS :]
+    return bool(_DUTY.search(text))
+
+
+def _is_definitions_clause(text: str) -> bool:
+    """A definitions clause: a term is defined (`"X" means`) before anything that could
+    introduce a party. A page-long block that starts with the preamble is not one."""
+    means = _MEANS.search(text)
+    if not means:
+        return False
+    intro = [h.start() for h in (INTRODUCER.search(text), _DEFINES.search(text)) if h]
+    return not intro or means.start() < min(intro)
 
 
 def _is_legend_or_contents(text: str) -> bool:

@@ -40,6 +40,7 @@ _WITNESS = re.compile(
     re.I,
 )
 _TAIL_BLOCKS = 60
+_COLUMN = re.compile(r"(?<=\s)\)(?=\s|$)")
 
 
 def party_lists(
@@ -111,10 +112,14 @@ def signature_block(texts: Sequence[str], *, blocks: int = 80) -> list[Found]:
     text = " ".join(" ".join(texts[start : start + blocks]).split())
     witness = _WITNESS.search(text)
     text = text[witness.end() :] if witness else text
+    # The bracket column of an English execution block: "SIGNED by X ) duly authorised )".
+    text = _COLUMN.sub(" ", text)
     for hit in _SIGNER_NAME.finditer(text):
-        for name in (hit.group("caps"), hit.group("formal"), hit.group("behalf")):
+        groups = (hit.group("caps"), hit.group("formal"), hit.group("behalf"))
+        for name in [part for g in groups if g for part in _COLUMNS.split(g)]:
             name = _TITLES.sub("", name or "")
-            caps = _CAPS_TAIL.search(name) if name != hit.group("behalf") else None
+            behalf = name == hit.group("behalf")
+            caps = _CAPS_TAIL.search(name) if not behalf else None
             full = entity_name(caps.group(0) if caps and not name.isupper() else name)
             if len(key(full)) < 4:
                 full = entity_name(name)  # "Halden Advisors GP, LLC": the capitals are its form
@@ -124,7 +129,7 @@ def signature_block(texts: Sequence[str], *, blocks: int = 80) -> list[Found]:
             if full.count("(") != full.count(")"):
                 continue  # "CAYMAN) MANAGEMENT L.P.": the start of the name is on another line
             # "For and on behalf of Telesur" says it is a signer, whatever its form.
-            entity = looks_like_entity(full) or (name == hit.group("behalf") and full[:1].isupper())
+            entity = looks_like_entity(full) or (behalf and full[:1].isupper())
             if not full or not entity or len(key(full)) < 4:
                 continue  # "GP, LLC": the tail of a name split over lines
             names = aliases_of(full)
@@ -163,16 +168,31 @@ _SUFFIX_WORDS = (
     r"(?:Inc|LLC|L\.L\.C|Ltd|Limited|Corp|Corporation|Company|GmbH|AG|SA|S\.A|plc|PLC|LLP|LP|"
     r"L\.P|N\.V|B\.V|KGaA|S\.À\s+R\.L)\.?"
 )
+_UPPER = "A-Z0-9À-ÞĀ-ſ"  # Latin capitals: "DANIEL KŘETÍNSKÝ" (Extended-A mixes cases)
 _SIGNER_NAME = re.compile(
     # "ATHENE USA CORPORATION By:", "YA II PN, Ltd. By:", "By: Apollo Advisors GP, LLC, its"
-    r"(?P<caps>(?<![\w.])(?:(?:[A-Z0-9][A-Z0-9&.,'()À-Ý-]*|&)\s+){0,8}[A-Z0-9][A-Z0-9&.,'()À-Ý-]*[A-Z.)])"
+    rf"(?P<caps>(?<![\w.])(?:(?:\(?[{_UPPER}][{_UPPER}&.,'()-]*|&)\s+){{0,12}}"
+    rf"[{_UPPER}][{_UPPER}&.,'()-]*[{_UPPER}.)])"
     r"\s*:?\s*(?=By\s*:|/s/|S/\s)"
     # "For and on behalf of Telia North America Inc. ----"
     r"|(?i:for\s+and\s+on\s+behalf\s+of|signed\s+for\s+and\s+on\s+behalf\s+of)\s+"
-    r"(?P<behalf>[A-Z][^-_:]{1,80}?)(?=\s*(?:(?:-\s+)?-{3,}|_{3,}|By\b|Name\b|Signature\b|$|"
+    # English execution blocks: "for and on behalf of ) /s/ Mark Arlen DAIRY CREST LIMITED )".
+    r"(?:/s/\s*(?:[A-Z][a-z.'’-]*\s+){1,4})?"
+    # "edge2net Inc.", "Telekom Malaysia Berhad (128740-P)", "Emirates ... Corporation - ETISALAT"
+    r"(?P<behalf>(?:[A-Z]|(?!(?:the|a|an|its|each|any|such|said|all)\b)[a-z]\w*[A-Z\d])"
+    r"(?:[^-_:]|(?<=\S)-(?=\w)|\s-\s(?=\w)){1,80}?)"
+    r"(?=\s*(?:(?:-\s+)?-{3,}|_{3,}|By\b|Name\b|Signature\b|$|"
+    r"SIGNED\b|DATED?\b|Date\b|"
     # Rules under each signer are not in the block texts: the next signer follows.
     r"(?i:for\s+and\s+on\s+behalf)\b))"
-    # "YA Global Investments II (U.S.), Ltd.", "By:Yorkville GP, LLC Its:General Partner"
-    rf"|(?P<formal>(?:\(?[A-Z][\w&.'()-]*,?\s+){{0,7}}{_SUFFIX_WORDS})"
-    r"(?=\s*,?\s*(?:By\s*:|/s/|its\s|Its\s*:))"
+    # "YA Global Investments II (U.S.), Ltd.", "By:Yorkville GP, LLC Its:General Partner",
+    # "D-Beta One Growth and Opportunity Fund Offshore, LP", "Snowy Fund I LP Date: ... By:"
+    rf"|(?P<formal>\(?[A-Z][\w&.'()-]*,?\s+(?:(?:\(?[A-Z][\w&.'()-]*|and|of|for|&),?\s+){{0,7}}"
+    rf"{_SUFFIX_WORDS})"
+    r"(?=\s*,?\s*(?:(?:Dated?\s*:\s*[\w ,./]{0,30}?\s*)?By\s*:|/s/|its\s|Its\s*:))"
+)
+# Two signature columns on one line: "UBS FUND L.P. ONCOLOGY FUND (CAYMAN) MANAGEMENT L.P.".
+_COLUMNS = re.compile(
+    r"(?:(?<=\bL\.P\.)|(?<=\bLLC)|(?<=\bL\.L\.C\.)|(?<=\bINC\.)|(?<=\bLTD\.)|(?<=\bLIMITED)"
+    r"|(?<=\bCORPORATION))\s+(?=[A-Z]{2})"
 )

@@ -80,6 +80,8 @@ _ALSO_KNOWN = re.compile(
 _HONORIFIC = re.compile(r"^(?:Dr|Mr|Mrs|Ms|Prof|Herr|Frau)\.?\s+")
 _QUOTES = "\"'“”„‟‘’«»`*_ "
 _MAX_WORDS = 12
+_BRAND_WORDS = 4
+_LOWER_OK = {"the", "you"}
 _ROLE_BEFORE_CAPITALS = re.compile(r"^[A-Z][a-z]+\s+(?=[A-Z][A-Z&.'-]+\s+[A-Z][A-Z&.'-]+\b)")
 _WORD = re.compile(r"[A-Za-zÀ-ÿ]{2,}")
 # A blank for the name in a template: "[Company name]", "____", "XXXXXXXX".
@@ -126,7 +128,16 @@ def is_name(text: str) -> bool:
     first = text.split()[0]
     # "eDiets", "iBio Inc.", "salesforce.com, inc.": lower-case brands are names too.
     brand = any(c.isupper() for c in first) or bool(re.search(r"\w\.(?:com|net|org)\b", first))
-    return first[0].isupper() or first[0].isdigit() or brand or first.casefold() in {"the", "you"}
+    if not (first[0].isupper() or first[0].isdigit() or brand or first.casefold() in _LOWER_OK):
+        # "edge2net Inc.": a lower-case brand with a digit is a name when its form follows
+        # ("a Delaware corporation" is not).
+        words = text.split()
+        return (
+            1 < len(words) <= _BRAND_WORDS
+            and any(c.isdigit() for c in first)
+            and bool(HAS_SUFFIX.search(words[-1]))
+        )
+    return True
 
 
 def bare(name: str) -> str:
