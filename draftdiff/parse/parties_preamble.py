@@ -58,7 +58,8 @@ _ROLE = re.compile(
 # `, hereinafter referred to as "Norland",` without brackets.
 _HEREINAFTER_DEF = re.compile(
     rf",?\s*[-–—]?\s*(?i:{_HEREINAFTER}|{_REFERRED})(?i:the\s+|der\s+|die\s+|das\s+)?"
-    r"(?:[\"“”„«»]\s*(?P<q>[^\"“”„«»]{1,60}?)\s*[\"“”«»]"
+    # `"Repairer' or "ATR"`: a typed apostrophe may close the quote.
+    r"(?:[\"“”„«»]\s*(?P<q>[^\"“”„«»]{1,60}?)\s*(?:[\"“”«»]|'(?=\s*(?:or\b|and\b|[,;)]|$)))"
     r"|(?P<r>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2})(?=\s*(?:[,;.)]|$|\s+and\s)))"
     r"(?:\s*genannt)?"
 )
@@ -91,6 +92,13 @@ _BARE_QUOTES = re.compile(
     r"(?<=\s)(?P<run>[\"“](?:the\s+)?[A-Z][^\"“”]{0,38}[\"”](?:\s*(?:/|or|,)\s*[\"“][^\"“”]{1,40}[\"”])*)"
     r"(?=\s*(?:[-–—]+\s*)?(?:and\b|AND\b|,|;|\(|$))"
 )
+_NUMBER_FOLLOWS = re.compile(r"\s*(?:number|no\.|code|registration)\b", re.IGNORECASE)
+_PLACE = re.compile(
+    r"(?:\blaws?\s+of|\b(?:in|within)\b[^()\"“”]{0,60}?,?)\s+(?:the\s+)?"
+    r"(?:People['’]s\s+|Federal\s+|United\s+)?(?:Republic|Kingdom|States?|Commonwealth)\b"
+    r"[^()\"“”,;]{0,40}$"
+)
+_PLACE_CHARS = 160
 _MORE = re.compile(r"^\s*,?\s*(?:and|und|&)\s", re.IGNORECASE)
 _MAX_STRETCH = 700
 _THING_HEAD = re.compile(
@@ -98,7 +106,10 @@ _THING_HEAD = re.compile(
     r"Territory|Term|Period|Plan|Products?|Services?|Software|Program(?:me)?|Project|"
     r"Property|Premises|Shares?|Stock|Notes?|Loan|Facility|Deed|Lease|Policy|Vertrag|"
     r"Datum|Closing|Transaction|Transactions|Merger|Offering|Securities|Units?|Terms|"
-    r"Conditions|Information|Data|Materials|Documentation|Site|Website|Application)$"
+    r"Conditions|Information|Data|Materials|Documentation|Site|Website|Application|"
+    # Offering and filing terms: "(the "Offering Price")", "(the "Base Prospectus")".
+    r"Price|Fees?|Options?|Conversion|Prospectus|Statement|Supplement|Notice|Count|Audit|"
+    r"Act|Platform|Employees|Attachment|Dates?(?:\(s\))?|Rights|Fund\s+Fee|Account)$"
 )
 
 
@@ -257,6 +268,13 @@ def _definitions(
         definition = _definition(start, end, content, collective, things)
         if definition and not _QUOTED.search(content) and _NAME_GOES_ON.match(body, end):
             continue  # "Rise (Tianjin) Education Co.": part of the name, not a role
+        if definition and not _QUOTED.search(content) and _NUMBER_FOLLOWS.match(body, end):
+            continue  # "Cadastro Nacional de Pessoa Juridica (CNPJ) number ...": an identifier
+        place = _PLACE.search(body[max(0, start - _PLACE_CHARS) : start])
+        if definition and place and _names_place(definition, place.group(0)):
+            # "incorporated under the laws of the People's Republic of China ("PRC")": a place.
+            out.append(_Definition(start, end, (), (), False, f"({content})"))
+            continue
         if definition:
             out.append(definition)
     for hit in _HEREINAFTER_DEF.finditer(body):
@@ -291,6 +309,17 @@ def _definitions(
     return sorted(out, key=lambda d: d.start)
 
 
+def _names_place(definition: _Definition, place: str) -> bool:
+    """The short name abbreviates the place just before it ("PRC", "China")."""
+    words = [w for w in re.findall(r"[A-Z][\w'’]*", place) if w not in {"The"}]
+    initials = "".join(w[0] for w in words)
+    return any(
+        n in initials or n.casefold() in place.casefold()
+        for n in definition.names
+        if n.isalpha() and len(n) > 1
+    )
+
+
 def _definition(
     start: int, end: int, content: str, collective: frozenset[str], things: frozenset[str]
 ) -> _Definition | None:
@@ -302,8 +331,8 @@ def _definition(
     text = f"({content})"
     if not quoted:
         role = _ROLE.match(content)
-        if not role or re.search(r"\d", content):
-            return None
+        if not role or re.search(r"\d", content) or re.fullmatch(r"\s*(?:[A-Z]\.){2,}\s*", content):
+            return None  # "(U.S.)": a place in a name
         name = role.group("role")
         if (
             name.casefold() in collective
