@@ -42,6 +42,14 @@ _SCAN_CHARS = 80_000
 _CONTINUES = re.compile(r"(?:[:,;]|\band|\bund)\s*$", re.IGNORECASE)
 _CONTINUATION = re.compile(r"^\s*(?:(?i:and|und)\b|-\s*(?i:and)|\(|[a-z]|\d{1,2}[.)]\s)")
 _MAX_JOINED = 8
+# A party's details on their own lines between two labelled parties.
+_DETAILS = re.compile(
+    r"^\s*(?:Address|Add|Registered\s+(?:office|address)|Tel(?:ephone)?|Fax|E-?mail|Contact|"
+    r"Attn|Attention|Legal\s+representative|Represented\s+by)\b[^:]{0,20}[:：]",
+    re.IGNORECASE,
+)
+_NEXT_LABEL = re.compile(r"^\s*Party\s+[A-Z0-9]{1,2}\s*[:：]")
+_LABEL_BEFORE = re.compile(r"\bParty\s+[A-Z0-9]{1,2}\s*[:：]")
 # "concluded between: EuroTel" / "Bratislava a.s., ...": a line break inside the first name.
 _BROKEN_AFTER_INTRODUCER = re.compile(
     r"\b(?:between|among|by\s+and\s+between)\s*:?\s+[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*)?\s*$"
@@ -78,6 +86,7 @@ _SIGNERS_ELSEWHERE = re.compile(
     re.IGNORECASE,
 )
 _FRONT_BLOCKS = 40
+_PARTIES_HEAD = re.compile(r"^\W*(?:the\s+)?part(?:ies|y)\s*:?\s*(?:\(1\)|1[.)])", re.IGNORECASE)
 _FRONT_CHARS = 6000
 _HEREINAFTER = re.compile(r"hereinafter|hereafter|nachfolgend|im Folgenden|referred", re.IGNORECASE)
 
@@ -152,15 +161,20 @@ def _preamble(
         # "Ladies and Gentlemen:" on its own line: the letter's first sentence names them.
         joined = f"{texts[i - 1]} {text}" if i and SALUTATION.fullmatch(texts[i - 1]) else text
         j = i + 1
-        while (
-            j < len(texts)
-            and j - i < _MAX_JOINED
-            and (
+        while j < len(texts) and j - i < _MAX_JOINED:
+            if _DETAILS.match(texts[j]) and _NEXT_LABEL.match(
+                texts[j + 1 : j + 2][0] if j + 1 < len(texts) else ""
+            ):
+                # "Party A: ACME (...)" / "Address: ..." / "Party B: [•] (...)": skip the address.
+                j += 1
+                continue
+            if not (
                 _CONTINUES.search(joined)
                 or _CONTINUATION.match(texts[j])
+                or (_NEXT_LABEL.match(texts[j]) and _LABEL_BEFORE.search(joined))
                 or _BROKEN_AFTER_INTRODUCER.search(joined[-_BROKEN_TAIL:])
-            )
-        ):
+            ):
+                break
             joined += " " + texts[j]
             j += 1
         found = read_intro(joined, collective, things)
@@ -172,6 +186,9 @@ def _preamble(
                 if f.how != "preamble"
                 and (
                     _HEREINAFTER.search(f.how)
+                    # "PARTIES (1) ACME Ltd ... (the "Employer"); and (2) Jo Bloggs of ... (the
+                    # "Executive")": a list of the parties, people included.
+                    or _PARTIES_HEAD.match(joined)
                     or _FORM.search(joined)
                     or any(map(is_legal_person, (f.name, *f.aliases)))
                 )

@@ -85,8 +85,11 @@ def labelled_parties(texts: Sequence[str]) -> list[Found]:
         for hit in [*_LABELLED.finditer(flat), *_LABELLED_CAPS.finditer(flat)]:
             full = entity_name(hit.group("name"))
             role = " ".join(hit.group("role").split())
+            if role.islower():
+                role = role.title()  # "The buyer/End-User:": the role the clauses use
+            also = [a for a in [hit.groupdict().get("also")] if a]
             if full and looks_like_entity(full) and all(f.name != role for f in found):
-                found.append(Found(role, tuple(aliases_of(full)), f"preamble: {role}:"))
+                found.append(Found(role, (*also, *aliases_of(full)), f"preamble: {role}:"))
     return found
 
 
@@ -144,10 +147,13 @@ _ROLE_WORDS = (
     r"Employee|Manufacturer|Reseller|Vendor|Provider|Agent|Sender|Shipper|Borrower|Lender"
 )
 _LABELLED = re.compile(
-    rf"(?<![\w-])(?P<role>{_ROLE_WORDS})\s*(?:\([^()]{{1,30}}\))?\s*:\s*"
+    # "Licensor:", "The buyer/End-User:", "SPONSOR: Name:", "Reseller Full Legal Name".
+    rf"(?<![\w-])(?:(?i:the)\s+)?(?P<role>(?i:{_ROLE_WORDS}|Sponsor))(?:/(?P<also>[A-Z][\w-]*))?"
+    r"\s*(?:\([^()]{1,30}\))?\s*(?::\s*(?:(?:Full\s+)?(?:Legal\s+)?Name\s*:\s*)?"
+    r"|(?:Full\s+)?(?:Legal\s+)?Name\s*:?\s+)"
     r"(?P<name>[A-Z][^:]{2,160}?)"
-    rf"(?=\s+(?:{_ROLE_WORDS}|Address|ADD|Add|Tel|Telephone|Fax|Contact|Legal|Registered|"
-    r"Domicile|Authori[sz]ed|Dated?|Attn|Attention|E-?mail|Represented)\b|\s*$)"
+    rf"(?=\s+(?:{_ROLE_WORDS}|Address|ADD|Add|Tel|Telephone|Phone|Fax|Contact|Legal|Registered|"
+    r"Domicile|Authori[sz]ed|Dated?|Attn|Attention|E-?mail|Represented)\b|\s*$|,\s+an?\s)"
 )
 _BARE_LABEL = re.compile(rf"^\s*(?:{_ROLE_WORDS})\s*:\s*$")
 # A form's head in capitals with no colon: "SENDER SOLANA PETROLEUM COLOMBIA LIMITED" /

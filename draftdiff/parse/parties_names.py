@@ -36,7 +36,7 @@ _DESCRIPTOR = re.compile(
     r"as\s+(?!of\b)|listed|named|identified|set\s+forth|who|which|that|whose|a\s+company|"
     r"mit\s+Sitz|vertreten|nachfolgend|im\s+Folgenden|eingetragen|dated|effective|for|"
     r"in\s+its|on\s+its|its\s+successors|and/or|c/o)\b"
-    r"|,?\s+(?:of|at|in)\s+(?=\d)|\s+is\s+an?\s+|\s+(?=\d{2,5}\s+[A-Z][a-z])"
+    r"|,?\s+(?:of|at|in)\s+(?=\d|\[)|\s+is\s+an?\s+|\s+(?=\d{2,5}\s+[A-Z][a-z])"
     r"|,\s*(?=\d)"
     # "Bunker One (USA) Inc.", "Rise (Tianjin) Education Co., Ltd.": the name goes on.
     r"|\s*\((?![^()]*\)\s*[A-Z][a-z]*\b)"

@@ -99,6 +99,7 @@ _PLACE = re.compile(
     r"[^()\"“”,;]{0,40}$"
 )
 _PLACE_CHARS = 160
+_DOMAIN = re.compile(r"[A-Za-z]\w*\.(?:com|org|net)\b")
 _MORE = re.compile(r"^\s*,?\s*(?:and|und|&)\s", re.IGNORECASE)
 _MAX_STRETCH = 700
 _THING_HEAD = re.compile(
@@ -245,7 +246,7 @@ def is_formal(name: str) -> bool:
     """Names a legal person by its form: "ACME Ltd", "Republic of X", "BIRCH GLOBAL INC".
     A plain list (`between A and B`) gives parties only in such names: capitalised
     nouns ("Arbeitnehmer", "Licensed Users") are no evidence in German or in titles."""
-    if is_legal_person(name) or re.search(r"\bCity\b", name):
+    if is_legal_person(name) or re.search(r"\bCity\b", name) or _DOMAIN.search(name):
         return True
     words = name.split()
     return len(words) >= 2 and name.isupper()
@@ -254,8 +255,8 @@ def is_formal(name: str) -> bool:
 def looks_like_entity(name: str) -> bool:
     """A company, a state or a person's full name, not a single role word ("Licensee")."""
     words = name.split()
-    if is_legal_person(name):
-        return True
+    if is_legal_person(name) or _DOMAIN.search(name):
+        return True  # "Salesforce.org", "AstroNutrition.com": a web company's name
     capitals = [w for w in words if w[:1].isupper()]
     return len(capitals) >= 2 or (len(words) == 1 and words[0].isupper() and len(words[0]) > 2)
 
