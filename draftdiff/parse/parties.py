@@ -22,7 +22,12 @@ import re
 from collections.abc import Iterable, Sequence
 
 from draftdiff.model import Party
-from draftdiff.parse.parties_blocks import labelled_parties, party_lists, signature_block
+from draftdiff.parse.parties_blocks import (
+    labelled_parties,
+    letter_addressee,
+    party_lists,
+    signature_block,
+)
 from draftdiff.parse.parties_names import aliases_of, bare, entity_name, is_legal_person, key
 from draftdiff.parse.parties_preamble import (
     BY,
@@ -86,6 +91,7 @@ _SIGNERS_ELSEWHERE = re.compile(
     re.IGNORECASE,
 )
 _FRONT_BLOCKS = 40
+_LATE_INTRODUCER = 400
 _PARTIES_HEAD = re.compile(r"^\W*(?:the\s+)?part(?:ies|y)\s*:?\s*(?:\(1\)|1[.)])", re.IGNORECASE)
 _FRONT_CHARS = 6000
 _HEREINAFTER = re.compile(r"hereinafter|hereafter|nachfolgend|im Folgenden|referred", re.IGNORECASE)
@@ -106,6 +112,9 @@ def find_parties(texts: Iterable[str], schema: Schema) -> tuple[Party, ...]:
     head = _head(texts)
     found = _preamble(head, collective, things)
     found = _merge(found, party_lists(head, collective, things))
+    if found:
+        # A letter agreement's preamble names the senders; its addressee signs too.
+        found = _merge(found, letter_addressee(head))
     labelled = labelled_parties(head[: rules.preamble_blocks])
     # "Party A: Beike Co., Ltd." heads the contract: those labels are the parties.
     found = _merge(labelled, found) if len(labelled) >= 2 else _merge(found, labelled)
@@ -150,9 +159,16 @@ def _preamble(
     """Parties of the first block that defines some (with its continuation blocks);
     failing that, of the first that lists some (`between A and B`, a title or cover)."""
     listed: list[Found] = []
+    late = False
     for i, text in enumerate(texts):
         if i and _is_operative(texts[i - 1]):
-            break  # the clauses have begun: "between" no longer introduces parties
+            if listed or late or i > _FRONT_BLOCKS:
+                break  # the clauses have begun: "between" no longer introduces parties
+            # A cover note binding nobody in particular ("EDT documents shall be deemed
+            # valid ...") may precede the preamble: look on, for a defining sentence only.
+            late = True
+        if late and not INTRODUCER.search(text[:_LATE_INTRODUCER]):
+            continue
         introduces = bool(INTRODUCER.search(text)) or " by " in text
         if not (introduces or _DEFINES.search(text)) or _is_legend_or_contents(text):
             continue
@@ -195,7 +211,7 @@ def _preamble(
             ]
         if any(f.how != "preamble" for f in found):
             return _merge([], [*found, *listed])
-        if found and not listed:
+        if found and not listed and not late:
             listed = found
     return _merge([], listed)
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from draftdiff.parse.parties_names import aliases_of, entity_name, key
+from draftdiff.parse.parties_names import aliases_of, entity_name, is_legal_person, key
 from draftdiff.parse.parties_preamble import Found, looks_like_entity, read_stretches
 
 _LIST_HEADING = re.compile(
@@ -40,6 +40,12 @@ _WITNESS = re.compile(
     re.I,
 )
 _TAIL_BLOCKS = 60
+_LETTER_BLOCKS = 40
+_ADDRESS_LINES = 6
+_SALUTATION_LINE = re.compile(
+    r"^\s*(?:Ladies\s+and\s+Gentlemen|Gentlemen|Dear\s+Sirs?(?:\s+(?:and|or)\s+Madams?)?)\s*[:,]"
+)
+_DATE_LINE = re.compile(r"^\s*(?:[A-Z][a-z]+\s+\d{1,2},\s+\d{4}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4})\s*$")
 _COLUMN = re.compile(r"(?<=\s)\)(?=\s|$)")
 
 
@@ -91,6 +97,22 @@ def labelled_parties(texts: Sequence[str]) -> list[Found]:
             if full and looks_like_entity(full) and all(f.name != role for f in found):
                 found.append(Found(role, (*also, *aliases_of(full)), f"preamble: {role}:"))
     return found
+
+
+def letter_addressee(texts: Sequence[str]) -> list[Found]:
+    """The company a letter agreement is addressed to: `Barclays Capital Inc. / 745 Seventh
+    Avenue ... / Ladies and Gentlemen:` (it countersigns as a party)."""
+    at = next((i for i, t in enumerate(texts[:_LETTER_BLOCKS]) if _SALUTATION_LINE.match(t)), None)
+    if at is None:
+        return []
+    for text in reversed(texts[max(0, at - _ADDRESS_LINES) : at]):
+        if _DATE_LINE.search(text):
+            break  # above the date: the letterhead of the sender, who is found elsewhere
+        full = entity_name(text)
+        if full and is_legal_person(full) and not _WITNESS.search(text):
+            names = aliases_of(full)
+            return [Found(names[0], tuple(names[1:]), "letter: addressee")]
+    return []
 
 
 def _join_bare_labels(texts: Sequence[str]) -> list[str]:

@@ -125,6 +125,8 @@ def is_name(text: str) -> bool:
         return False
     if len(text.split()) > _MAX_WORDS or not _WORD.search(text):
         return False
+    if text.count("(") != text.count(")"):
+        return False  # "Conditions) on the basis of ...": a broken piece of a sentence
     first = text.split()[0]
     # "eDiets", "iBio Inc.", "salesforce.com, inc.": lower-case brands are names too.
     brand = any(c.isupper() for c in first) or bool(re.search(r"\w\.(?:com|net|org)\b", first))

@@ -80,6 +80,9 @@ _LIST_END = re.compile(
     r"|[.;:]\s*$",
 )
 _AND = re.compile(r"\s*(?:,\s*(?:and|und|&)\s+|\s+(?:and|und)\s+|;\s*(?:and\s+)?)", re.IGNORECASE)
+_AFTER_DESCRIPTOR = re.compile(
+    r"(?:(?<=\bcorporation)|(?<=\bcompany)|(?<=\bpartnership))\s*,\s+(?=[A-Z][\w&.-]*\s+[A-Z])"
+)
 _NAME_GOES_ON = re.compile(r"\s*(?!and\b|und\b)[A-Z][\w.]*")
 _DBA = re.compile(
     r"\b(?:d/b/a|dba|doing\s+business\s+as|a\.?k\.?a\.?|also\s+known\s+as|trading\s+as)\s+"
@@ -199,14 +202,14 @@ def _parties_of(stretch: str, definition: _Definition, how: str) -> list[Found]:
             return each
     names = definition.names
     if len(names) > 1:
-        fulls = [entity_name(part) for part in _AND.split(stretch)]
+        fulls = [entity_name(part) for part in _entities(stretch)]
         fulls = [f for f in fulls if f]
         if len(fulls) == len(names):
             return [
                 Found(n, tuple(aliases_of(f)), label) for n, f in zip(names, fulls, strict=True)
             ]
     # "A and B, a Delaware corporation ("Beta")": the short name is B's; A is listed.
-    parts = _AND.split(stretch)
+    parts = _entities(stretch)
     named = [i for i, part in enumerate(parts) if entity_name(part)]
     last = named[-1] if named else len(parts) - 1
     before = plain_list(" and ".join(parts[:last]), how) if last else []
@@ -232,7 +235,7 @@ def plain_list(text: str, how: str, *, strict: bool = True, source: str = "") ->
     """Entities in `A, a Delaware corporation, and B`; strict: only what looks like one.
     `source`: the uncut text, where "B Inc." still has its full stop."""
     out = []
-    for part in _AND.split(text):
+    for part in _entities(text):
         full = restore_stop(entity_name(part), source or text)
         if not full or (strict and not is_formal(full)):
             continue
@@ -240,6 +243,12 @@ def plain_list(text: str, how: str, *, strict: bool = True, source: str = "") ->
         if names:
             out.append(Found(names[0], tuple(names[1:]), how))
     return out
+
+
+def _entities(text: str) -> list[str]:
+    """`A, a Delaware corporation, B, a Delaware limited partnership, and C`: one part
+    per entity, split at "and" and after each descriptor that a new name follows."""
+    return [piece for part in _AND.split(text) for piece in _AFTER_DESCRIPTOR.split(part)]
 
 
 def is_formal(name: str) -> bool:
