@@ -15,7 +15,12 @@ import re
 from collections.abc import Sequence
 
 from draftdiff.parse.parties_names import aliases_of, entity_name, is_legal_person, key
-from draftdiff.parse.parties_preamble import Found, looks_like_entity, read_stretches
+from draftdiff.parse.parties_preamble import (
+    Found,
+    is_thing_name,
+    looks_like_entity,
+    read_stretches,
+)
 
 _LIST_HEADING = re.compile(
     r"^\W*(?:the\s+)?(?:parties|contracting\s+parties|vertragsparteien|parteien|between|"
@@ -72,7 +77,7 @@ def party_lists(
             named = read_stretches(item, collective, things, how=how)
             if not named:
                 full = entity_name(item)
-                if full and looks_like_entity(full):
+                if full and looks_like_entity(full) and not is_thing_name(full):
                     names = aliases_of(full)
                     named = [Found(names[0], tuple(names[1:]), how)]
             if not named:
@@ -155,7 +160,7 @@ def signature_block(texts: Sequence[str], *, blocks: int = 80) -> list[Found]:
                 continue  # "CAYMAN) MANAGEMENT L.P.": the start of the name is on another line
             # "For and on behalf of Telesur" says it is a signer, whatever its form.
             entity = looks_like_entity(full) or (behalf and full[:1].isupper())
-            if not full or not entity or len(key(full)) < 4:
+            if not full or not entity or len(key(full)) < 4 or is_thing_name(full):
                 continue  # "GP, LLC": the tail of a name split over lines
             names = aliases_of(full)
             if names and all(names[0] != f.name for f in found):

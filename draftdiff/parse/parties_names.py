@@ -61,6 +61,7 @@ _SUFFIX = (
     r"S\.r\.l|KG|KGaA|e\.V|Oy|AB|A/S|ASA|N\.A|LC|P\.C|PC|a\.s|s\.r\.o)\.?"
 )
 _TRAILING_SUFFIXES = re.compile(rf"(?:[,\s]+{_SUFFIX})+\s*$")
+_ANY_CASE_SUFFIXES = re.compile(rf"(?:[,\s]+{_SUFFIX})+\s*$", re.IGNORECASE)
 HAS_SUFFIX = re.compile(rf"(?<![\w-]){_SUFFIX}(?![\w-])", re.IGNORECASE)
 _STATE_WORD = re.compile(r"\b(?:Government|Republic|Kingdom|State)\b")
 _STATE = re.compile(
@@ -80,6 +81,10 @@ _ALSO_KNOWN = re.compile(
 _HONORIFIC = re.compile(r"^(?:Dr|Mr|Mrs|Ms|Prof|Herr|Frau)\.?\s+")
 _QUOTES = "\"'“”„‟‘’«»`*_ "
 _MAX_WORDS = 12
+_ADDRESS = re.compile(
+    r"^\d[\w-]*\s+(?:[A-Z][\w.'-]*\s+){1,3}(?:Street|St\.|Avenue|Ave\.?|Road|Rd\.?|Boulevard|"
+    r"Blvd\.?|Drive|Lane|Way|Place|Plaza|Parkway|Court)\b"
+)
 _BRAND_WORDS = 4
 _LOWER_OK = {"the", "you"}
 _ROLE_BEFORE_CAPITALS = re.compile(r"^[A-Z][a-z]+\s+(?=[A-Z][A-Z&.'-]+\s+[A-Z][A-Z&.'-]+\b)")
@@ -127,6 +132,8 @@ def is_name(text: str) -> bool:
         return False
     if text.count("(") != text.count(")"):
         return False  # "Conditions) on the basis of ...": a broken piece of a sentence
+    if _ADDRESS.match(text):
+        return False  # "202 South Wheeler Street, Plant City": where a party is
     first = text.split()[0]
     # "eDiets", "iBio Inc.", "salesforce.com, inc.": lower-case brands are names too.
     brand = any(c.isupper() for c in first) or bool(re.search(r"\w\.(?:com|net|org)\b", first))
@@ -179,5 +186,5 @@ def aliases_of(full: str) -> list[str]:
 
 def key(name: str) -> str:
     """The comparable core of a name: case, punctuation, articles and suffixes dropped."""
-    text = _TRAILING_SUFFIXES.sub("", bare(name))
+    text = _ANY_CASE_SUFFIXES.sub("", bare(name))  # "EL BANCO CORPORATION" ~ "El Banco Corporation"
     return " ".join(re.sub(r"[^\w\s]", " ", text.casefold()).split())

@@ -102,6 +102,19 @@ _PLACE = re.compile(
     r"[^()\"“”,;]{0,40}$"
 )
 _PLACE_CHARS = 160
+# Roles that either party may take in a clause, never a party of the agreement.
+_ANY_PARTY = re.compile(
+    r"(?:the\s+)?(?:Third[- ]Part(?:y|ies)|(?:Disclosing|Receiving|Indemnified|Indemnifying|"
+    r"Non-?Breaching|Breaching|Defaulting|Non-?Defaulting|Requesting|Affected)\s+Party)",
+    re.IGNORECASE,
+)
+# What a written name ends with when it is a document or an instrument; narrower than
+# _THING_HEAD, whose "Services", "Software", "Products" end many companies' names.
+_DOCUMENT_HEAD = re.compile(
+    r"\b(?:Agreement|Contract|Amendment|Exhibit|Schedule|Annex|Appendix|Certificate|Securities|"
+    r"Notes|Shares|Stock|Prospectus|Statement|Supplement)$"
+)
+_NOT_A_NAME = re.compile(r"\b(?:TABLE\s+OF\s+CONTENTS|WITNESS(?:ES)?|Witness(?:es)?)\b")
 _DOMAIN = re.compile(r"[A-Za-z]\w*\.(?:com|org|net)\b")
 _MORE = re.compile(r"^\s*,?\s*(?:and|und|&)\s", re.IGNORECASE)
 _MAX_STRETCH = 700
@@ -214,6 +227,11 @@ def _parties_of(stretch: str, definition: _Definition, how: str) -> list[Found]:
     last = named[-1] if named else len(parts) - 1
     before = plain_list(" and ".join(parts[:last]), how) if last else []
     full = entity_name(parts[last]) if named else _trailing_name(stretch)
+    if full and is_thing_name(full):
+        if named or len(full.split()) > 1:
+            # "Preferred Income Equity Redeemable Securities ("PIERS")": a thing's short name.
+            return before
+        full = ""  # "... the agent identified in this Agreement (the "Agent")": no name given
     aliases = [*names[1:], *definition.alternatives, *(aliases_of(full) if full else [])]
     # "ACME Inc., a Delaware corporation, doing business as Acme Online": also a name.
     aliases += [n for hit in _DBA.finditer(parts[last]) if (n := entity_name(hit.group(1)))]
@@ -381,6 +399,8 @@ def _definition(
     if keep:
         alternatives = [a for a in alternatives if a.casefold() not in collective]
         return _Definition(start, end, tuple(keep), tuple(alternatives), False, text)
+    if marked and all(_ANY_PARTY.fullmatch(n) for n in marked):
+        return _Definition(start, end, (), (), False, text)  # (collectively "Third-Party")
     own = [n for n in marked if n.casefold() not in collective and not _is_thing(n, things)]
     if own:
         # "(each a "Purchaser")", "(collectively, "Constellation")": the class is the party.
@@ -391,7 +411,21 @@ def _definition(
 def _is_thing(name: str, things: frozenset[str]) -> bool:
     # A short name is any word ("S2K", "theglobe"), but not a sentence or a blank.
     odd = not re.search(r"[A-Za-zÀ-ÿ]", name) or len(name.split()) > 6 or "___" in name
-    return odd or name.casefold() in things or bool(_THING_HEAD.search(name))
+    return (
+        odd
+        or name.casefold() in things
+        or bool(_THING_HEAD.search(name))
+        or bool(_ANY_PARTY.fullmatch(name))
+    )
+
+
+def is_thing_name(name: str) -> bool:
+    """A written name that is a thing, not a legal person: "SPONSORSHIP AGREEMENT",
+    "Redeemable Securities", "TABLE OF CONTENTS", "WITNESSES"."""
+    if is_legal_person(name) and not _DOCUMENT_HEAD.search(name.title()):
+        return False
+    title = " ".join(w if not w.isupper() else w.title() for w in name.split())
+    return bool(_DOCUMENT_HEAD.search(title.rstrip(".,;:")) or _NOT_A_NAME.search(name))
 
 
 def _parentheses(text: str) -> list[tuple[int, int, str]]:
