@@ -51,6 +51,7 @@ _SALUTATION_LINE = re.compile(
     r"^\s*(?:Ladies\s+and\s+Gentlemen|Gentlemen|Dear\s+Sirs?(?:\s+(?:and|or)\s+Madams?)?)\s*[:,]"
 )
 _DATE_LINE = re.compile(r"^\s*(?:[A-Z][a-z]+\s+\d{1,2},\s+\d{4}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4})\s*$")
+_SIGNED_PERSON = re.compile(r"/s/\s*((?:[A-Z][a-z]+|[A-Z]\.)\s+(?:[A-Z]\.\s+)?[A-Z][a-z'’-]+)")
 _COLUMN = re.compile(r"(?<=\s)\)(?=\s|$)")
 
 
@@ -144,10 +145,14 @@ def signature_block(texts: Sequence[str], *, blocks: int = 80) -> list[Found]:
     text = text[witness.end() :] if witness else text
     # The bracket column of an English execution block: "SIGNED by X ) duly authorised )".
     text = _COLUMN.sub(" ", text)
+    # "By:/s/ Ann Lee Larkspur Fund LP Date: ...": the person who signed is no part of it.
+    persons = tuple(f"{p} " for p in _SIGNED_PERSON.findall(text))
     for hit in _SIGNER_NAME.finditer(text):
         groups = (hit.group("caps"), hit.group("formal"), hit.group("behalf"))
         for name in [part for g in groups if g for part in _COLUMNS.split(g)]:
             name = _TITLES.sub("", name or "")
+            person = next((p for p in persons if name.startswith(p)), "")
+            name = name[len(person) :]
             behalf = name == hit.group("behalf")
             caps = _CAPS_TAIL.search(name) if not behalf else None
             full = entity_name(caps.group(0) if caps and not name.isupper() else name)

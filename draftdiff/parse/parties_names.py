@@ -87,7 +87,8 @@ _ADDRESS = re.compile(
 )
 _BRAND_WORDS = 4
 _LOWER_OK = {"the", "you"}
-_ROLE_BEFORE_CAPITALS = re.compile(r"^[A-Z][a-z]+\s+(?=[A-Z][A-Z&.'-]+\s+[A-Z][A-Z&.'-]+\b)")
+# "Developer SEATTLE SOFTWARE ...", not "Heron VP GP LLC": the capitals are full words.
+_ROLE_BEFORE_CAPITALS = re.compile(r"^[A-Z][a-z]+\s+(?=[A-Z][A-Z&.'-]{2,}\s+[A-Z][A-Z&.'-]{2,}\b)")
 _WORD = re.compile(r"[A-Za-zÀ-ÿ]{2,}")
 # A blank for the name in a template: "[Company name]", "____", "XXXXXXXX".
 _BLANK = re.compile(r"^(?:\[[^\]]*\]|[_.\s]{3,}|X{4,})$")

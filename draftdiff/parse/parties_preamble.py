@@ -255,8 +255,8 @@ def plain_list(text: str, how: str, *, strict: bool = True, source: str = "") ->
     out = []
     for part in _entities(text):
         full = restore_stop(entity_name(part), source or text)
-        if not full or (strict and not is_formal(full)):
-            continue
+        if not full or (strict and not is_formal(full)) or is_thing_name(full):
+            continue  # "between ... SPONSORSHIP AGREEMENT": a title, not a party
         names = aliases_of(full)
         if names:
             out.append(Found(names[0], tuple(names[1:]), how))
