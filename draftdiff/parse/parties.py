@@ -91,6 +91,16 @@ _SIGNERS_ELSEWHERE = re.compile(
     re.IGNORECASE,
 )
 _FRONT_BLOCKS = 40
+_BODY_BLOCKS = 300
+_SHORT_NAME_CHARS = 4
+_SUBJECT_VERB = r"(?:shall|will|may|must|agrees|undertakes|warrants|is\s+entitled)\b"
+# First words that many companies share ("First National Bank", "United Telecom").
+_GENERIC_FIRST = {
+    "first", "united", "national", "general", "american", "global", "international", "the",
+    "new", "north", "south", "east", "west", "royal", "federal", "government", "republic",
+    "state", "kingdom", "city", "bank", "china", "japan", "british", "european", "asia",
+    "party", "parties",
+}  # fmt: skip
 _LATE_INTRODUCER = 400
 _PARTIES_HEAD = re.compile(r"^\W*(?:the\s+)?part(?:ies|y)\s*:?\s*(?:\(1\)|1[.)])", re.IGNORECASE)
 _FRONT_CHARS = 6000
@@ -135,11 +145,38 @@ def find_parties(texts: Iterable[str], schema: Schema) -> tuple[Party, ...]:
             Party(role, tuple(rules.aliases.get(role, ())), assumed=True, found=_DEFAULT)
             for role in rules.roles
         )
+    found = _short_names_used(found, texts[: rules.preamble_blocks + _BODY_BLOCKS])
     parties = []
     for item in found:
         extra = [a for a in rules.aliases.get(item.name, ()) if a not in item.aliases]
         parties.append(Party(item.name, (*item.aliases, *extra), found=item.how))
     return tuple(parties)
+
+
+def _short_names_used(found: list[Found], texts: Sequence[str]) -> list[Found]:
+    """A name never defined short but used so in the clauses: the preamble says "EuroTel
+    Bratislava a.s.", the clauses "EuroTel shall ...". The first word of a party's name
+    is an alias when the clauses make it the subject of a duty, and no other party's
+    name starts with it."""
+    firsts = [bare(f.name).split()[0] for f in found if bare(f.name).split()]
+    body = " ".join(texts)
+    out = []
+    for item in found:
+        words = bare(item.name).split()
+        first = words[0].strip(",") if len(words) > 1 else ""
+        if (
+            # Only a written company name, not a role ("Party A", "Service Provider").
+            is_legal_person(item.name)
+            and len(first) >= _SHORT_NAME_CHARS
+            and first[0].isupper()
+            and firsts.count(words[0]) == 1
+            and first.casefold() not in _GENERIC_FIRST
+            and first not in item.aliases
+            and re.search(rf"\b{re.escape(first)}\s+{_SUBJECT_VERB}", body)
+        ):
+            item = Found(item.name, (*item.aliases, first), item.how)
+        out.append(item)
+    return out
 
 
 def _head(texts: Iterable[str]) -> list[str]:

@@ -230,3 +230,16 @@ def test_one_company_in_capitals_and_in_title_case_is_one_party() -> None:
     )
     parties = _read(text)
     assert [p.name for p in parties] == ["Company", "Agent"]
+
+
+def test_a_short_name_never_defined_but_used_as_a_subject_is_an_alias() -> None:
+    text = (
+        "This maintenance contract is concluded between: Norvik Mobile a.s., Hlavna 17, "
+        "811 01 Bratislava, Slovakia and Kestrel Systems Ltd, Bernstrasse 4, Bern.\n\n"
+        "1. Duties\n\n1.1 Norvik shall pay the fees within 30 days.\n\n"
+        "1.2 Kestrel Systems Ltd shall answer every call within four hours.\n"
+    )
+    parties = {p.name: p for p in _read(text)}
+    assert "Norvik" in parties["Norvik Mobile a.s."].aliases
+    # No clause says "Kestrel shall": the first word is not made an alias.
+    assert "Kestrel" not in parties["Kestrel Systems Ltd"].aliases
