@@ -115,6 +115,7 @@ _DOCUMENT_HEAD = re.compile(
     r"Notes|Shares|Stock|Prospectus|Statement|Supplement)$"
 )
 _NOT_A_NAME = re.compile(r"\b(?:TABLE\s+OF\s+CONTENTS|WITNESS(?:ES)?|Witness(?:es)?)\b")
+_NAMES_MEMBERS = re.compile(r"\b[A-Z][\w&.-]+\s+and\s+[A-Z][\w&.-]+")
 _DOMAIN = re.compile(r"[A-Za-z]\w*\.(?:com|org|net)\b")
 _MORE = re.compile(r"^\s*,?\s*(?:and|und|&)\s", re.IGNORECASE)
 _MAX_STRETCH = 700
@@ -399,6 +400,10 @@ def _definition(
     if keep:
         alternatives = [a for a in alternatives if a.casefold() not in collective]
         return _Definition(start, end, tuple(keep), tuple(alternatives), False, text)
+    if marked and _NAMES_MEMBERS.search(content[: quoted[0][0]]):
+        # "(together, Blackwell and Munksgaard shall be referred to as "the Publishers")":
+        # a name for parties already named, not another party.
+        return _Definition(start, end, (), (), False, text)
     if marked and all(_ANY_PARTY.fullmatch(n) for n in marked):
         return _Definition(start, end, (), (), False, text)  # (collectively "Third-Party")
     own = [n for n in marked if n.casefold() not in collective and not _is_thing(n, things)]

@@ -243,3 +243,13 @@ def test_a_short_name_never_defined_but_used_as_a_subject_is_an_alias() -> None:
     assert "Norvik" in parties["Norvik Mobile a.s."].aliases
     # No clause says "Kestrel shall": the first word is not made an alias.
     assert "Kestrel" not in parties["Kestrel Systems Ltd"].aliases
+
+
+def test_a_name_for_two_parties_already_named_is_no_third_party() -> None:
+    text = (
+        'This Hosting Agreement is made between Larkin Data Corp. ("Larkin") and Orme Press '
+        'Limited, a company registered in England ("Orme"), and Fjord Forlag A/S, a company '
+        'registered in Denmark ("Fjord") (together, Orme and Fjord shall be referred to as '
+        '"the Publishers").' + BODY
+    )
+    assert [p.name for p in _read(text)] == ["Larkin", "Orme", "Fjord"]
