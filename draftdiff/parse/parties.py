@@ -79,7 +79,7 @@ _FORM = re.compile(
     r",\s+an?\s+[^,()]{0,60}\b(?:corporation|company|partnership|association|GmbH|trust)\b", re.I
 )
 _PLACEHOLDER = re.compile(
-    r"\b(?:signator(?:y|ies)|signature\s+pages?)\b|\b(?:listed|identified|named)\s+(?:on|in)\s+"
+    r"\b(?:signator(?:y|ies)|signature\s+(?:pages?|blocks?))\b|\b(?:listed|identified|named)\s+(?:on|in)\s+"
     r"(?:the\s+)?(?:Schedule|Annex|Appendix|Exhibit)\b",
     re.IGNORECASE,
 )
@@ -87,7 +87,8 @@ _MANY_SIGNERS_BLOCKS = 600
 # "by ACME and each of the persons set forth on the signature page hereto".
 _SIGNERS_ELSEWHERE = re.compile(
     r"\b(?:signator(?:y|ies)\s+(?:hereto|to\s+this)|(?:set\s+forth|identified|listed|named)"
-    r"\s+(?:on|in)\s+the\s+signature\s+pages?(?:\(s\))?\s+(?:hereto|hereof|of\s+this|to\s+this))",
+    r"\s+(?:on|in)\s+the\s+signature\s+(?:pages?(?:\(s\))?|blocks?)\s+(?:hereto|hereof|of\s+this|to\s+this|"
+    r"at\s+the\s+end))",
     re.IGNORECASE,
 )
 _FRONT_BLOCKS = 40
@@ -102,6 +103,9 @@ _GENERIC_FIRST = {
     "party", "parties",
 }  # fmt: skip
 _LATE_INTRODUCER = 400
+_RECITAL_A = re.compile(r"^\s*\(?A[.)]\s+[A-Z]")
+_RECITAL_NEXT = re.compile(r"^\s*\(?[B-H][.)]\s+[A-Z]")
+_PERSON = re.compile(r"^(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+[A-Z]")
 _PARTIES_HEAD = re.compile(r"^\W*(?:the\s+)?part(?:ies|y)\s*:?\s*(?:\(1\)|1[.)])", re.IGNORECASE)
 _FRONT_CHARS = 6000
 _HEREINAFTER = re.compile(r"hereinafter|hereafter|nachfolgend|im Folgenden|referred", re.IGNORECASE)
@@ -225,6 +229,8 @@ def _preamble(
                 _CONTINUES.search(joined)
                 or _CONTINUATION.match(texts[j])
                 or (_NEXT_LABEL.match(texts[j]) and _LABEL_BEFORE.search(joined))
+                # Recitals "A. ACME Inc. (the "Company") ..." / "B. Dr. Maya Chen (the ...)".
+                or (_RECITAL_A.match(joined) and _RECITAL_NEXT.match(texts[j]))
                 or _BROKEN_AFTER_INTRODUCER.search(joined[-_BROKEN_TAIL:])
             ):
                 break
@@ -233,9 +239,10 @@ def _preamble(
         found = read_intro(joined, collective, things)
         if not any(f.how != "preamble" for f in found):
             # `The Government of Norland (hereinafter "Norland") and ...`: no "between".
-            found += [
+            stretches = read_stretches(joined, collective, things, how="preamble")
+            defined = [
                 f
-                for f in read_stretches(joined, collective, things, how="preamble")
+                for f in stretches
                 if f.how != "preamble"
                 and (
                     _HEREINAFTER.search(f.how)
@@ -244,7 +251,15 @@ def _preamble(
                     or _PARTIES_HEAD.match(joined)
                     or _FORM.search(joined)
                     or any(map(is_legal_person, (f.name, *f.aliases)))
+                    or any(_PERSON.match(a) for a in f.aliases)
                 )
+            ]
+            # "The Government of Ostrava and the Health Data Authority of Lorvania (the
+            # "Authority")": the state listed beside a defined party is one too.
+            found += [
+                f
+                for f in stretches
+                if f in defined or (defined and f.how == "preamble" and is_legal_person(f.name))
             ]
         if any(f.how != "preamble" for f in found):
             return _merge([], [*found, *listed])

@@ -51,6 +51,10 @@ _SALUTATION_LINE = re.compile(
     r"^\s*(?:Ladies\s+and\s+Gentlemen|Gentlemen|Dear\s+Sirs?(?:\s+(?:and|or)\s+Madams?)?)\s*[:,]"
 )
 _DATE_LINE = re.compile(r"^\s*(?:[A-Z][a-z]+\s+\d{1,2},\s+\d{4}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4})\s*$")
+_BEHALF_DEFINES = re.compile(
+    r"^\W*(?:signed\s+)?for\s+and\s+on\s+behalf\s+of\b[^\n]{0,300}\(\s*(?:the\s+)?[\"“]",
+    re.IGNORECASE,
+)
 _SIGNED_PERSON = re.compile(r"/s/\s*((?:[A-Z][a-z]+|[A-Z]\.)\s+(?:[A-Z]\.\s+)?[A-Z][a-z'’-]+)")
 _COLUMN = re.compile(r"(?<=\s)\)(?=\s|$)")
 
@@ -145,6 +149,12 @@ def signature_block(texts: Sequence[str], *, blocks: int = 80) -> list[Found]:
     text = text[witness.end() :] if witness else text
     # The bracket column of an English execution block: "SIGNED by X ) duly authorised )".
     text = _COLUMN.sub(" ", text)
+    # "Signed for and on behalf of Meridian Foods plc, a company ... (the "Principal"):"
+    for block in texts[start : start + blocks]:
+        if _BEHALF_DEFINES.match(block):
+            for item in read_stretches(block, frozenset(), frozenset(), how="signature block"):
+                if item.how != "signature block" and all(f.name != item.name for f in found):
+                    found.append(item)
     # "By:/s/ Ann Lee Larkspur Fund LP Date: ...": the person who signed is no part of it.
     persons = tuple(f"{p} " for p in _SIGNED_PERSON.findall(text))
     for hit in _SIGNER_NAME.finditer(text):

@@ -13,6 +13,7 @@ import re
 _LEAD = re.compile(
     r"^(?:\s|[,;:.]|\(\s*(?:\d{1,2}|[a-zA-Z]|[ivx]{1,4})\s*\)|(?:\d{1,2}|[A-Za-z])[.)](?=\s)|"
     r"(?:and|or|und|by|between|among|amongst|zwischen|with|to|by\s+and\s+between|"
+    r"(?:signed\s+)?for\s+and\s+on\s+behalf\s+of|"
     r"in\s+favou?r\s+of|der|die|das|dem|den|hereby\s+\w+s|PARTIES|Parties)\b|"
     # "Party A: Rise Ltd", "PURCHASER: PEEK Investments LLC": a label before the name.
     # "SUPPLY AGREEMENT Synchron, a California corporation": a title before the name.
@@ -64,6 +65,8 @@ _TRAILING_SUFFIXES = re.compile(rf"(?:[,\s]+{_SUFFIX})+\s*$")
 _ANY_CASE_SUFFIXES = re.compile(rf"(?:[,\s]+{_SUFFIX})+\s*$", re.IGNORECASE)
 HAS_SUFFIX = re.compile(rf"(?<![\w-]){_SUFFIX}(?![\w-])", re.IGNORECASE)
 _STATE_WORD = re.compile(r"\b(?:Government|Republic|Kingdom|State)\b")
+# "the Statistical Authority of Borduria", "Ministry of Health": public bodies are legal persons.
+_PUBLIC_BODY = re.compile(r"\b(?:Authority|Ministry|Department|University|Municipality)\s+of\b")
 _STATE = re.compile(
     r"^(?:the\s+)?(?:Government\s+of\s+)?(?:the\s+)?"
     r"(?:(?:Federal|Democratic|People['’]s|Socialist|Islamic|Arab|United|Plurinational|"
@@ -110,7 +113,7 @@ def entity_name(stretch: str) -> str:
 
 def is_legal_person(name: str) -> bool:
     """Names a legal person: a company form or a state ("ACME Ltd", "Republic of X")."""
-    return bool(HAS_SUFFIX.search(name) or _STATE_WORD.search(name))
+    return bool(HAS_SUFFIX.search(name) or _STATE_WORD.search(name) or _PUBLIC_BODY.search(name))
 
 
 def restore_stop(name: str, source: str) -> str:

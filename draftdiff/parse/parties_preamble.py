@@ -79,7 +79,11 @@ _LIST_END = re.compile(
     r"|\.\s+(?=[A-ZÄÖÜ][a-zäöüß])(?<!\bInc\.\s)(?<!\bLtd\.\s)(?<!\bCorp\.\s)(?<!\bCo\.\s)"
     r"|[.;:]\s*$",
 )
-_AND = re.compile(r"\s*(?:,\s*(?:and|und|&)\s+|\s+(?:and|und)\s+|;\s*(?:and\s+)?)", re.IGNORECASE)
+# Not "for and on behalf of", not "England and Wales": no list there.
+_AND = re.compile(
+    r"\s*(?:,\s*(?:and|und|&)\s+|(?<!\bfor)\s+(?:and|und)\s+(?!on\s+behalf|Wales\b)|;\s*(?:and\s+)?)",
+    re.IGNORECASE,
+)
 _AFTER_DESCRIPTOR = re.compile(
     r"(?:(?<=\bcorporation)|(?<=\bcompany)|(?<=\bpartnership))\s*,\s+(?=[A-Z][\w&.-]*\s+[A-Z])"
 )
@@ -117,6 +121,7 @@ _DOCUMENT_HEAD = re.compile(
 _NOT_A_NAME = re.compile(r"\b(?:TABLE\s+OF\s+CONTENTS|WITNESS(?:ES)?|Witness(?:es)?)\b")
 _NAMES_MEMBERS = re.compile(r"\b[A-Z][\w&.-]+\s+and\s+[A-Z][\w&.-]+")
 _DOMAIN = re.compile(r"[A-Za-z]\w*\.(?:com|org|net)\b")
+_NEXT_RECITAL = re.compile(r"[.;]\s+\(?[B-H][.)]\s+(?=[A-Z])")
 _MORE = re.compile(r"^\s*,?\s*(?:and|und|&)\s", re.IGNORECASE)
 _MAX_STRETCH = 700
 _THING_HEAD = re.compile(
@@ -183,6 +188,8 @@ def read_stretches(
     position = 0
     for definition in _definitions(body, collective, things):
         stretch = body[position : definition.start][-_MAX_STRETCH:]
+        # "... for insurers. B. Dr. Maya Chen, of ... (the "Consultant")": the next recital.
+        stretch = _NEXT_RECITAL.split(stretch)[-1]
         position = definition.end
         if definition.names == () and not definition.collective:
             continue  # a thing defined in passing: (the "Effective Date")

@@ -253,3 +253,49 @@ def test_a_name_for_two_parties_already_named_is_no_third_party() -> None:
         '"the Publishers").' + BODY
     )
     assert [p.name for p in _read(text)] == ["Larkin", "Orme", "Fjord"]
+
+
+# --- short drafts: parties only in the recitals or the signature block --------------------
+
+
+def test_parties_defined_only_in_the_signature_block() -> None:
+    text = (
+        "DISTRIBUTION AGREEMENT\n\nThis Agreement is made on 2 June 2026 between the Principal "
+        "and the Distributor identified in the signature block at the end of this Agreement."
+        "\n\n1 APPOINTMENT\n\n1.1 The Distributor shall sell the Products in the Territory."
+        "\n\nSIGNATURES\n\nSigned for and on behalf of Harwick Foods plc, a company registered "
+        'in England and Wales under number 01234567 (the "Principal"):\n\n........\n\n'
+        "Signed for and on behalf of Dunmore Trading LLC, a limited liability company organised "
+        'in Dubai (the "Distributor"):\n\n........\n'
+    )
+    parties = _read(text)
+    assert [(p.name, p.aliases[0]) for p in parties] == [
+        ("Principal", "Harwick Foods plc"),
+        ("Distributor", "Dunmore Trading LLC"),
+    ]
+
+
+def test_parties_defined_only_in_lettered_recitals_one_a_person() -> None:
+    text = (
+        "CONSULTANCY AGREEMENT\n\nThis Agreement is dated 20 April 2026.\n\nRecitals\n\n"
+        'A. Tarn Analytics Inc., a Delaware corporation of 8 Dock Street, Boston (the "Company"),'
+        " develops pricing software.\n\n"
+        'B. Dr. Ines Varga, of 4 Mill Lane, Cambridge, Massachusetts (the "Consultant"), is an '
+        "independent actuary.\n\nThe parties therefore agree as follows:" + BODY
+    )
+    parties = _read(text)
+    assert [(p.name, p.aliases[0]) for p in parties] == [
+        ("Company", "Tarn Analytics Inc."),
+        ("Consultant", "Dr. Ines Varga"),
+    ]
+
+
+def test_a_public_body_defined_beside_a_government() -> None:
+    text = (
+        "MEMORANDUM OF UNDERSTANDING\n\nThe Government of Ostrava and the Health Data Authority "
+        'of Lorvania (the "Authority"), together "the signatories", have reached the following '
+        "understanding:" + BODY
+    )
+    names = {p.name: p for p in _read(text)}
+    assert "Health Data Authority of Lorvania" in names["Authority"].aliases
+    assert "Government of Ostrava" in names
