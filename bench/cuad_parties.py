@@ -23,7 +23,8 @@ Contracts are split by a hash of the file name: 60 % dev (rules may be tuned on 
 
     python -m bench.cuad_parties [--split dev|held-out|all] [--misses N] [--docs PATH]
 
-Texts are read from $CUAD_TXT (default /work/data/cuad_txt/data/CUAD_v1/full_contract_txt)
+Labels are read from `bench.shared_corpus.cuad_csv()` ($CUAD_CSV, else the shared
+corpus); texts from $CUAD_TXT (default /work/data/cuad_txt/data/CUAD_v1/full_contract_txt)
 or, failing that, from the fetched mirror of maastrichtlawtech/law3027-advanced-legal-analytics.
 """
 
@@ -43,12 +44,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bench.shared_corpus import cuad_csv
 from draftdiff.model import Party
 from draftdiff.parse.document import parse_text
 from draftdiff.parse.encoding import decode
 from draftdiff.parse.read_text import read_text
 
-CSV = Path(os.environ.get("CUAD_CSV", "/work/shared/corpus/cuad/master_clauses.csv"))
+CSV = cuad_csv()
 TXT = Path(os.environ.get("CUAD_TXT", "/work/data/cuad_txt/data/CUAD_v1/full_contract_txt"))
 MIRROR = Path("/work/.mirror/maastrichtlawtech+law3027-advanced-legal-analytics/repo")
 MIRROR_DIR = "data/CUAD_v1/full_contract_txt"
@@ -60,6 +62,14 @@ _SUFFIXES = {
     "plc", "lp", "llp", "gmbh", "ag", "sa", "nv", "bv", "pty", "pte", "srl", "spa",
     "na", "company", "se", "sas", "ab", "oy", "as", "kg", "kk",
 }  # fmt: skip
+_ALSO_KNOWN = re.compile(
+    r"\bd/?b/?a\b|\bformerly known as\b|\bdoing business as\b|\ba/?k/?a\b|\balso known as\b",
+    re.IGNORECASE,
+)
+_NAMES_THE_OTHERS = re.compile(
+    r"\W*(?:sometimes\s+)?(?:\w+\s+)?(?:collectively|individually|together|referred\s+to)\b",
+    re.IGNORECASE,
+)
 _COLLECTIVE = {"party", "parties", "each party", "a party", "the parties", "party or parties"}
 
 
@@ -119,7 +129,7 @@ def entities_of(answer: str, spans: list[str]) -> list[Entity]:
         quoted = [q.strip(" ,.") for q in _QUOTED.findall(group)]
         base = _QUOTED.sub(" ", group)
         base = re.sub(r"\([^()]*\)?", " ", base)
-        names = [n for n in re.split(r"\bd/?b/?a\b|\bformerly known as\b", base) if n]
+        names = [n for n in re.split(_ALSO_KNOWN, base) if n]
         strings = {normalise(s) for s in [*quoted, *names]} - {""}
         parsed.append((group, strings))
     for span in spans:
@@ -151,6 +161,10 @@ def _is_collective(group: str, strings: set[str], parsed: list[tuple[str, set[st
     quoted = {normalise(q) for q in _QUOTED.findall(group)} - {""}
     if not roles or (quoted and quoted <= _COLLECTIVE):
         return True  # "... each of which may be referred to as a "Party" ..."
+    if _NAMES_THE_OTHERS.match(group):
+        # "(collectively the "White Hat Parties")", "(sometimes commonly referred to as
+        # the Parties)", "individually and collectively "JVP"": a name for the others.
+        return True
     if re.search(r"\b(?:collectively|together|each|individually)\b", group, re.I):
         others = set().union(*(s for g, s in parsed if g != group))
         base = normalise(re.split(r"\b(?:collectively|together|each|individually)\b", group)[0])

@@ -36,14 +36,14 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from bench.shared_corpus import CORPUS
+from bench.shared_corpus import cuad_csv
 from draftdiff.analyse.provisions import analyse_text
 from draftdiff.model import Party
 from draftdiff.schema.load import builtin_schemas
 from draftdiff.schema.model import Schema
 
 DATA = Path(__file__).resolve().parent / "sentences" / "sentences.tsv"
-CUAD = CORPUS / "cuad" / "master_clauses.csv"
+CUAD = cuad_csv()
 """CUAD's labelled parties, read to give each CUAD sentence the parties its contract has."""
 MODALITIES = ("obligation", "prohibition", "permission", "guarantee")
 

@@ -23,7 +23,8 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-CORPUS = Path("/work/shared/corpus")
+from bench.shared_corpus import CORPUS, cuad_csv
+
 MIN_CHARS, MAX_CHARS = 30, 420
 CUAD_PER_CATEGORY = 12
 CUAD_SKIP = {"Document Name", "Parties", "Agreement Date", "Effective Date"}
@@ -62,7 +63,7 @@ def _pick(found: dict[str, str], count: int) -> list[tuple[str, str]]:
 
 def cuad() -> Iterator[tuple[str, str]]:
     csv.field_size_limit(10**9)
-    with (CORPUS / "cuad/master_clauses.csv").open(encoding="utf-8") as f:
+    with cuad_csv().open(encoding="utf-8") as f:
         rows = list(csv.DictReader(f))
     columns = [c for c in rows[0] if not c.endswith("Answer") and c != "Filename"]
     for column in columns:

@@ -14,8 +14,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from draftdiff.parse.parties_names import aliases_of, entity_name, key
-from draftdiff.parse.parties_preamble import Found, looks_like_entity, read_stretches
+from draftdiff.parse.parties_names import aliases_of, entity_name, is_legal_person, key
+from draftdiff.parse.parties_preamble import (
+    Found,
+    is_thing_name,
+    looks_like_entity,
+    read_stretches,
+)
 
 _LIST_HEADING = re.compile(
     r"^\W*(?:the\s+)?(?:parties|contracting\s+parties|vertragsparteien|parteien|between|"
@@ -40,6 +45,18 @@ _WITNESS = re.compile(
     re.I,
 )
 _TAIL_BLOCKS = 60
+_LETTER_BLOCKS = 40
+_ADDRESS_LINES = 6
+_SALUTATION_LINE = re.compile(
+    r"^\s*(?:Ladies\s+and\s+Gentlemen|Gentlemen|Dear\s+Sirs?(?:\s+(?:and|or)\s+Madams?)?)\s*[:,]"
+)
+_DATE_LINE = re.compile(r"^\s*(?:[A-Z][a-z]+\s+\d{1,2},\s+\d{4}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4})\s*$")
+_BEHALF_DEFINES = re.compile(
+    r"^\W*(?:signed\s+)?for\s+and\s+on\s+behalf\s+of\b[^\n]{0,300}\(\s*(?:the\s+)?[\"“]",
+    re.IGNORECASE,
+)
+_SIGNED_PERSON = re.compile(r"/s/\s*((?:[A-Z][a-z]+|[A-Z]\.)\s+(?:[A-Z]\.\s+)?[A-Z][a-z'’-]+)")
+_COLUMN = re.compile(r"(?<=\s)\)(?=\s|$)")
 
 
 def party_lists(
@@ -65,7 +82,7 @@ def party_lists(
             named = read_stretches(item, collective, things, how=how)
             if not named:
                 full = entity_name(item)
-                if full and looks_like_entity(full):
+                if full and looks_like_entity(full) and not is_thing_name(full):
                     names = aliases_of(full)
                     named = [Found(names[0], tuple(names[1:]), how)]
             if not named:
@@ -84,9 +101,28 @@ def labelled_parties(texts: Sequence[str]) -> list[Found]:
         for hit in [*_LABELLED.finditer(flat), *_LABELLED_CAPS.finditer(flat)]:
             full = entity_name(hit.group("name"))
             role = " ".join(hit.group("role").split())
+            if role.islower():
+                role = role.title()  # "The buyer/End-User:": the role the clauses use
+            also = [a for a in [hit.groupdict().get("also")] if a]
             if full and looks_like_entity(full) and all(f.name != role for f in found):
-                found.append(Found(role, tuple(aliases_of(full)), f"preamble: {role}:"))
+                found.append(Found(role, (*also, *aliases_of(full)), f"preamble: {role}:"))
     return found
+
+
+def letter_addressee(texts: Sequence[str]) -> list[Found]:
+    """The company a letter agreement is addressed to: `Barclays Capital Inc. / 745 Seventh
+    Avenue ... / Ladies and Gentlemen:` (it countersigns as a party)."""
+    at = next((i for i, t in enumerate(texts[:_LETTER_BLOCKS]) if _SALUTATION_LINE.match(t)), None)
+    if at is None:
+        return []
+    for text in reversed(texts[max(0, at - _ADDRESS_LINES) : at]):
+        if _DATE_LINE.search(text):
+            break  # above the date: the letterhead of the sender, who is found elsewhere
+        full = entity_name(text)
+        if full and is_legal_person(full) and not _WITNESS.search(text):
+            names = aliases_of(full)
+            return [Found(names[0], tuple(names[1:]), "letter: addressee")]
+    return []
 
 
 def _join_bare_labels(texts: Sequence[str]) -> list[str]:
@@ -111,10 +147,24 @@ def signature_block(texts: Sequence[str], *, blocks: int = 80) -> list[Found]:
     text = " ".join(" ".join(texts[start : start + blocks]).split())
     witness = _WITNESS.search(text)
     text = text[witness.end() :] if witness else text
+    # The bracket column of an English execution block: "SIGNED by X ) duly authorised )".
+    text = _COLUMN.sub(" ", text)
+    # "Signed for and on behalf of Meridian Foods plc, a company ... (the "Principal"):"
+    for block in texts[start : start + blocks]:
+        if _BEHALF_DEFINES.match(block):
+            for item in read_stretches(block, frozenset(), frozenset(), how="signature block"):
+                if item.how != "signature block" and all(f.name != item.name for f in found):
+                    found.append(item)
+    # "By:/s/ Ann Lee Larkspur Fund LP Date: ...": the person who signed is no part of it.
+    persons = tuple(f"{p} " for p in _SIGNED_PERSON.findall(text))
     for hit in _SIGNER_NAME.finditer(text):
-        for name in (hit.group("caps"), hit.group("formal"), hit.group("behalf")):
+        groups = (hit.group("caps"), hit.group("formal"), hit.group("behalf"))
+        for name in [part for g in groups if g for part in _COLUMNS.split(g)]:
             name = _TITLES.sub("", name or "")
-            caps = _CAPS_TAIL.search(name) if name != hit.group("behalf") else None
+            person = next((p for p in persons if name.startswith(p)), "")
+            name = name[len(person) :]
+            behalf = name == hit.group("behalf")
+            caps = _CAPS_TAIL.search(name) if not behalf else None
             full = entity_name(caps.group(0) if caps and not name.isupper() else name)
             if len(key(full)) < 4:
                 full = entity_name(name)  # "Halden Advisors GP, LLC": the capitals are its form
@@ -124,8 +174,8 @@ def signature_block(texts: Sequence[str], *, blocks: int = 80) -> list[Found]:
             if full.count("(") != full.count(")"):
                 continue  # "CAYMAN) MANAGEMENT L.P.": the start of the name is on another line
             # "For and on behalf of Telesur" says it is a signer, whatever its form.
-            entity = looks_like_entity(full) or (name == hit.group("behalf") and full[:1].isupper())
-            if not full or not entity or len(key(full)) < 4:
+            entity = looks_like_entity(full) or (behalf and full[:1].isupper())
+            if not full or not entity or len(key(full)) < 4 or is_thing_name(full):
                 continue  # "GP, LLC": the tail of a name split over lines
             names = aliases_of(full)
             if names and all(names[0] != f.name for f in found):
@@ -139,10 +189,13 @@ _ROLE_WORDS = (
     r"Employee|Manufacturer|Reseller|Vendor|Provider|Agent|Sender|Shipper|Borrower|Lender"
 )
 _LABELLED = re.compile(
-    rf"(?<![\w-])(?P<role>{_ROLE_WORDS})\s*(?:\([^()]{{1,30}}\))?\s*:\s*"
+    # "Licensor:", "The buyer/End-User:", "SPONSOR: Name:", "Reseller Full Legal Name".
+    rf"(?<![\w-])(?:(?i:the)\s+)?(?P<role>(?i:{_ROLE_WORDS}|Sponsor))(?:/(?P<also>[A-Z][\w-]*))?"
+    r"\s*(?:\([^()]{1,30}\))?\s*(?::\s*(?:(?:Full\s+)?(?:Legal\s+)?Name\s*:\s*)?"
+    r"|(?:Full\s+)?(?:Legal\s+)?Name\s*:?\s+)"
     r"(?P<name>[A-Z][^:]{2,160}?)"
-    rf"(?=\s+(?:{_ROLE_WORDS}|Address|ADD|Add|Tel|Telephone|Fax|Contact|Legal|Registered|"
-    r"Domicile|Authori[sz]ed|Dated?|Attn|Attention|E-?mail|Represented)\b|\s*$)"
+    rf"(?=\s+(?:{_ROLE_WORDS}|Address|ADD|Add|Tel|Telephone|Phone|Fax|Contact|Legal|Registered|"
+    r"Domicile|Authori[sz]ed|Dated?|Attn|Attention|E-?mail|Represented)\b|\s*$|,\s+an?\s)"
 )
 _BARE_LABEL = re.compile(rf"^\s*(?:{_ROLE_WORDS})\s*:\s*$")
 # A form's head in capitals with no colon: "SENDER SOLANA PETROLEUM COLOMBIA LIMITED" /
@@ -163,16 +216,31 @@ _SUFFIX_WORDS = (
     r"(?:Inc|LLC|L\.L\.C|Ltd|Limited|Corp|Corporation|Company|GmbH|AG|SA|S\.A|plc|PLC|LLP|LP|"
     r"L\.P|N\.V|B\.V|KGaA|S\.À\s+R\.L)\.?"
 )
+_UPPER = "A-Z0-9À-ÞĀ-ſ"  # Latin capitals: "DANIEL KŘETÍNSKÝ" (Extended-A mixes cases)
 _SIGNER_NAME = re.compile(
     # "ATHENE USA CORPORATION By:", "YA II PN, Ltd. By:", "By: Apollo Advisors GP, LLC, its"
-    r"(?P<caps>(?<![\w.])(?:(?:[A-Z0-9][A-Z0-9&.,'()À-Ý-]*|&)\s+){0,8}[A-Z0-9][A-Z0-9&.,'()À-Ý-]*[A-Z.)])"
+    rf"(?P<caps>(?<![\w.])(?:(?:\(?[{_UPPER}][{_UPPER}&.,'()-]*|&)\s+){{0,12}}"
+    rf"[{_UPPER}][{_UPPER}&.,'()-]*[{_UPPER}.)])"
     r"\s*:?\s*(?=By\s*:|/s/|S/\s)"
     # "For and on behalf of Telia North America Inc. ----"
     r"|(?i:for\s+and\s+on\s+behalf\s+of|signed\s+for\s+and\s+on\s+behalf\s+of)\s+"
-    r"(?P<behalf>[A-Z][^-_:]{1,80}?)(?=\s*(?:(?:-\s+)?-{3,}|_{3,}|By\b|Name\b|Signature\b|$|"
+    # English execution blocks: "for and on behalf of ) /s/ Mark Arlen DAIRY CREST LIMITED )".
+    r"(?:/s/\s*(?:[A-Z][a-z.'’-]*\s+){1,4})?"
+    # "edge2net Inc.", "Telekom Malaysia Berhad (128740-P)", "Emirates ... Corporation - ETISALAT"
+    r"(?P<behalf>(?:[A-Z]|(?!(?:the|a|an|its|each|any|such|said|all)\b)[a-z]\w*[A-Z\d])"
+    r"(?:[^-_:]|(?<=\S)-(?=\w)|\s-\s(?=\w)){1,80}?)"
+    r"(?=\s*(?:(?:-\s+)?-{3,}|_{3,}|By\b|Name\b|Signature\b|$|"
+    r"SIGNED\b|DATED?\b|Date\b|"
     # Rules under each signer are not in the block texts: the next signer follows.
     r"(?i:for\s+and\s+on\s+behalf)\b))"
-    # "YA Global Investments II (U.S.), Ltd.", "By:Yorkville GP, LLC Its:General Partner"
-    rf"|(?P<formal>(?:\(?[A-Z][\w&.'()-]*,?\s+){{0,7}}{_SUFFIX_WORDS})"
-    r"(?=\s*,?\s*(?:By\s*:|/s/|its\s|Its\s*:))"
+    # "YA Global Investments II (U.S.), Ltd.", "By:Yorkville GP, LLC Its:General Partner",
+    # "D-Beta One Growth and Opportunity Fund Offshore, LP", "Snowy Fund I LP Date: ... By:"
+    rf"|(?P<formal>\(?[A-Z][\w&.'()-]*,?\s+(?:(?:\(?[A-Z][\w&.'()-]*|and|of|for|&),?\s+){{0,7}}"
+    rf"{_SUFFIX_WORDS})"
+    r"(?=\s*,?\s*(?:(?:Dated?\s*:\s*[\w ,./]{0,30}?\s*)?By\s*:|/s/|its\s|Its\s*:))"
+)
+# Two signature columns on one line: "UBS FUND L.P. ONCOLOGY FUND (CAYMAN) MANAGEMENT L.P.".
+_COLUMNS = re.compile(
+    r"(?:(?<=\bL\.P\.)|(?<=\bLLC)|(?<=\bL\.L\.C\.)|(?<=\bINC\.)|(?<=\bLTD\.)|(?<=\bLIMITED)"
+    r"|(?<=\bCORPORATION))\s+(?=[A-Z]{2})"
 )

@@ -13,6 +13,7 @@ import re
 _LEAD = re.compile(
     r"^(?:\s|[,;:.]|\(\s*(?:\d{1,2}|[a-zA-Z]|[ivx]{1,4})\s*\)|(?:\d{1,2}|[A-Za-z])[.)](?=\s)|"
     r"(?:and|or|und|by|between|among|amongst|zwischen|with|to|by\s+and\s+between|"
+    r"(?:signed\s+)?for\s+and\s+on\s+behalf\s+of|"
     r"in\s+favou?r\s+of|der|die|das|dem|den|hereby\s+\w+s|PARTIES|Parties)\b|"
     # "Party A: Rise Ltd", "PURCHASER: PEEK Investments LLC": a label before the name.
     # "SUPPLY AGREEMENT Synchron, a California corporation": a title before the name.
@@ -36,7 +37,7 @@ _DESCRIPTOR = re.compile(
     r"as\s+(?!of\b)|listed|named|identified|set\s+forth|who|which|that|whose|a\s+company|"
     r"mit\s+Sitz|vertreten|nachfolgend|im\s+Folgenden|eingetragen|dated|effective|for|"
     r"in\s+its|on\s+its|its\s+successors|and/or|c/o)\b"
-    r"|,?\s+(?:of|at|in)\s+(?=\d)|\s+is\s+an?\s+|\s+(?=\d{2,5}\s+[A-Z][a-z])"
+    r"|,?\s+(?:of|at|in)\s+(?=\d|\[)|\s+is\s+an?\s+|\s+(?=\d{2,5}\s+[A-Z][a-z])"
     r"|,\s*(?=\d)"
     # "Bunker One (USA) Inc.", "Rise (Tianjin) Education Co., Ltd.": the name goes on.
     r"|\s*\((?![^()]*\)\s*[A-Z][a-z]*\b)"
@@ -61,8 +62,11 @@ _SUFFIX = (
     r"S\.r\.l|KG|KGaA|e\.V|Oy|AB|A/S|ASA|N\.A|LC|P\.C|PC|a\.s|s\.r\.o)\.?"
 )
 _TRAILING_SUFFIXES = re.compile(rf"(?:[,\s]+{_SUFFIX})+\s*$")
+_ANY_CASE_SUFFIXES = re.compile(rf"(?:[,\s]+{_SUFFIX})+\s*$", re.IGNORECASE)
 HAS_SUFFIX = re.compile(rf"(?<![\w-]){_SUFFIX}(?![\w-])", re.IGNORECASE)
 _STATE_WORD = re.compile(r"\b(?:Government|Republic|Kingdom|State)\b")
+# "the Statistical Authority of Borduria", "Ministry of Health": public bodies are legal persons.
+_PUBLIC_BODY = re.compile(r"\b(?:Authority|Ministry|Department|University|Municipality)\s+of\b")
 _STATE = re.compile(
     r"^(?:the\s+)?(?:Government\s+of\s+)?(?:the\s+)?"
     r"(?:(?:Federal|Democratic|People['’]s|Socialist|Islamic|Arab|United|Plurinational|"
@@ -80,7 +84,14 @@ _ALSO_KNOWN = re.compile(
 _HONORIFIC = re.compile(r"^(?:Dr|Mr|Mrs|Ms|Prof|Herr|Frau)\.?\s+")
 _QUOTES = "\"'“”„‟‘’«»`*_ "
 _MAX_WORDS = 12
-_ROLE_BEFORE_CAPITALS = re.compile(r"^[A-Z][a-z]+\s+(?=[A-Z][A-Z&.'-]+\s+[A-Z][A-Z&.'-]+\b)")
+_ADDRESS = re.compile(
+    r"^\d[\w-]*\s+(?:[A-Z][\w.'-]*\s+){1,3}(?:Street|St\.|Avenue|Ave\.?|Road|Rd\.?|Boulevard|"
+    r"Blvd\.?|Drive|Lane|Way|Place|Plaza|Parkway|Court)\b"
+)
+_BRAND_WORDS = 4
+_LOWER_OK = {"the", "you"}
+# "Developer SEATTLE SOFTWARE ...", not "Heron VP GP LLC": the capitals are full words.
+_ROLE_BEFORE_CAPITALS = re.compile(r"^[A-Z][a-z]+\s+(?=[A-Z][A-Z&.'-]{2,}\s+[A-Z][A-Z&.'-]{2,}\b)")
 _WORD = re.compile(r"[A-Za-zÀ-ÿ]{2,}")
 # A blank for the name in a template: "[Company name]", "____", "XXXXXXXX".
 _BLANK = re.compile(r"^(?:\[[^\]]*\]|[_.\s]{3,}|X{4,})$")
@@ -102,7 +113,7 @@ def entity_name(stretch: str) -> str:
 
 def is_legal_person(name: str) -> bool:
     """Names a legal person: a company form or a state ("ACME Ltd", "Republic of X")."""
-    return bool(HAS_SUFFIX.search(name) or _STATE_WORD.search(name))
+    return bool(HAS_SUFFIX.search(name) or _STATE_WORD.search(name) or _PUBLIC_BODY.search(name))
 
 
 def restore_stop(name: str, source: str) -> str:
@@ -123,10 +134,23 @@ def is_name(text: str) -> bool:
         return False
     if len(text.split()) > _MAX_WORDS or not _WORD.search(text):
         return False
+    if text.count("(") != text.count(")"):
+        return False  # "Conditions) on the basis of ...": a broken piece of a sentence
+    if _ADDRESS.match(text):
+        return False  # "202 South Wheeler Street, Plant City": where a party is
     first = text.split()[0]
     # "eDiets", "iBio Inc.", "salesforce.com, inc.": lower-case brands are names too.
     brand = any(c.isupper() for c in first) or bool(re.search(r"\w\.(?:com|net|org)\b", first))
-    return first[0].isupper() or first[0].isdigit() or brand or first.casefold() in {"the", "you"}
+    if not (first[0].isupper() or first[0].isdigit() or brand or first.casefold() in _LOWER_OK):
+        # "edge2net Inc.": a lower-case brand with a digit is a name when its form follows
+        # ("a Delaware corporation" is not).
+        words = text.split()
+        return (
+            1 < len(words) <= _BRAND_WORDS
+            and any(c.isdigit() for c in first)
+            and bool(HAS_SUFFIX.search(words[-1]))
+        )
+    return True
 
 
 def bare(name: str) -> str:
@@ -166,5 +190,5 @@ def aliases_of(full: str) -> list[str]:
 
 def key(name: str) -> str:
     """The comparable core of a name: case, punctuation, articles and suffixes dropped."""
-    text = _TRAILING_SUFFIXES.sub("", bare(name))
+    text = _ANY_CASE_SUFFIXES.sub("", bare(name))  # "EL BANCO CORPORATION" ~ "El Banco Corporation"
     return " ".join(re.sub(r"[^\w\s]", " ", text.casefold()).split())

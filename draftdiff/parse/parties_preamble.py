@@ -58,7 +58,8 @@ _ROLE = re.compile(
 # `, hereinafter referred to as "Norland",` without brackets.
 _HEREINAFTER_DEF = re.compile(
     rf",?\s*[-–—]?\s*(?i:{_HEREINAFTER}|{_REFERRED})(?i:the\s+|der\s+|die\s+|das\s+)?"
-    r"(?:[\"“”„«»]\s*(?P<q>[^\"“”„«»]{1,60}?)\s*[\"“”«»]"
+    # `"Repairer' or "ATR"`: a typed apostrophe may close the quote.
+    r"(?:[\"“”„«»]\s*(?P<q>[^\"“”„«»]{1,60}?)\s*(?:[\"“”«»]|'(?=\s*(?:or\b|and\b|[,;)]|$)))"
     r"|(?P<r>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2})(?=\s*(?:[,;.)]|$|\s+and\s)))"
     r"(?:\s*genannt)?"
 )
@@ -78,7 +79,14 @@ _LIST_END = re.compile(
     r"|\.\s+(?=[A-ZÄÖÜ][a-zäöüß])(?<!\bInc\.\s)(?<!\bLtd\.\s)(?<!\bCorp\.\s)(?<!\bCo\.\s)"
     r"|[.;:]\s*$",
 )
-_AND = re.compile(r"\s*(?:,\s*(?:and|und|&)\s+|\s+(?:and|und)\s+|;\s*(?:and\s+)?)", re.IGNORECASE)
+# Not "for and on behalf of", not "England and Wales": no list there.
+_AND = re.compile(
+    r"\s*(?:,\s*(?:and|und|&)\s+|(?<!\bfor)\s+(?:and|und)\s+(?!on\s+behalf|Wales\b)|;\s*(?:and\s+)?)",
+    re.IGNORECASE,
+)
+_AFTER_DESCRIPTOR = re.compile(
+    r"(?:(?<=\bcorporation)|(?<=\bcompany)|(?<=\bpartnership))\s*,\s+(?=[A-Z][\w&.-]*\s+[A-Z])"
+)
 _NAME_GOES_ON = re.compile(r"\s*(?!and\b|und\b)[A-Z][\w.]*")
 _DBA = re.compile(
     r"\b(?:d/b/a|dba|doing\s+business\s+as|a\.?k\.?a\.?|also\s+known\s+as|trading\s+as)\s+"
@@ -91,6 +99,29 @@ _BARE_QUOTES = re.compile(
     r"(?<=\s)(?P<run>[\"“](?:the\s+)?[A-Z][^\"“”]{0,38}[\"”](?:\s*(?:/|or|,)\s*[\"“][^\"“”]{1,40}[\"”])*)"
     r"(?=\s*(?:[-–—]+\s*)?(?:and\b|AND\b|,|;|\(|$))"
 )
+_NUMBER_FOLLOWS = re.compile(r"\s*(?:number|no\.|code|registration)\b", re.IGNORECASE)
+_PLACE = re.compile(
+    r"(?:\blaws?\s+of|\b(?:in|within)\b[^()\"“”]{0,60}?,?)\s+(?:the\s+)?"
+    r"(?:People['’]s\s+|Federal\s+|United\s+)?(?:Republic|Kingdom|States?|Commonwealth)\b"
+    r"[^()\"“”,;]{0,40}$"
+)
+_PLACE_CHARS = 160
+# Roles that either party may take in a clause, never a party of the agreement.
+_ANY_PARTY = re.compile(
+    r"(?:the\s+)?(?:Third[- ]Part(?:y|ies)|(?:Disclosing|Receiving|Indemnified|Indemnifying|"
+    r"Non-?Breaching|Breaching|Defaulting|Non-?Defaulting|Requesting|Affected)\s+Party)",
+    re.IGNORECASE,
+)
+# What a written name ends with when it is a document or an instrument; narrower than
+# _THING_HEAD, whose "Services", "Software", "Products" end many companies' names.
+_DOCUMENT_HEAD = re.compile(
+    r"\b(?:Agreement|Contract|Amendment|Exhibit|Schedule|Annex|Appendix|Certificate|Securities|"
+    r"Notes|Shares|Stock|Prospectus|Statement|Supplement)$"
+)
+_NOT_A_NAME = re.compile(r"\b(?:TABLE\s+OF\s+CONTENTS|WITNESS(?:ES)?|Witness(?:es)?)\b")
+_NAMES_MEMBERS = re.compile(r"\b[A-Z][\w&.-]+\s+and\s+[A-Z][\w&.-]+")
+_DOMAIN = re.compile(r"[A-Za-z]\w*\.(?:com|org|net)\b")
+_NEXT_RECITAL = re.compile(r"[.;]\s+\(?[B-H][.)]\s+(?=[A-Z])")
 _MORE = re.compile(r"^\s*,?\s*(?:and|und|&)\s", re.IGNORECASE)
 _MAX_STRETCH = 700
 _THING_HEAD = re.compile(
@@ -98,7 +129,10 @@ _THING_HEAD = re.compile(
     r"Territory|Term|Period|Plan|Products?|Services?|Software|Program(?:me)?|Project|"
     r"Property|Premises|Shares?|Stock|Notes?|Loan|Facility|Deed|Lease|Policy|Vertrag|"
     r"Datum|Closing|Transaction|Transactions|Merger|Offering|Securities|Units?|Terms|"
-    r"Conditions|Information|Data|Materials|Documentation|Site|Website|Application)$"
+    r"Conditions|Information|Data|Materials|Documentation|Site|Website|Application|"
+    # Offering and filing terms: "(the "Offering Price")", "(the "Base Prospectus")".
+    r"Price|Fees?|Options?|Conversion|Prospectus|Statement|Supplement|Notice|Count|Audit|"
+    r"Act|Platform|Employees|Attachment|Dates?(?:\(s\))?|Rights|Fund\s+Fee|Account)$"
 )
 
 
@@ -154,6 +188,8 @@ def read_stretches(
     position = 0
     for definition in _definitions(body, collective, things):
         stretch = body[position : definition.start][-_MAX_STRETCH:]
+        # "... for insurers. B. Dr. Maya Chen, of ... (the "Consultant")": the next recital.
+        stretch = _NEXT_RECITAL.split(stretch)[-1]
         position = definition.end
         if definition.names == () and not definition.collective:
             continue  # a thing defined in passing: (the "Effective Date")
@@ -187,18 +223,23 @@ def _parties_of(stretch: str, definition: _Definition, how: str) -> list[Found]:
             return each
     names = definition.names
     if len(names) > 1:
-        fulls = [entity_name(part) for part in _AND.split(stretch)]
+        fulls = [entity_name(part) for part in _entities(stretch)]
         fulls = [f for f in fulls if f]
         if len(fulls) == len(names):
             return [
                 Found(n, tuple(aliases_of(f)), label) for n, f in zip(names, fulls, strict=True)
             ]
     # "A and B, a Delaware corporation ("Beta")": the short name is B's; A is listed.
-    parts = _AND.split(stretch)
+    parts = _entities(stretch)
     named = [i for i, part in enumerate(parts) if entity_name(part)]
     last = named[-1] if named else len(parts) - 1
     before = plain_list(" and ".join(parts[:last]), how) if last else []
     full = entity_name(parts[last]) if named else _trailing_name(stretch)
+    if full and is_thing_name(full):
+        if named or len(full.split()) > 1:
+            # "Preferred Income Equity Redeemable Securities ("PIERS")": a thing's short name.
+            return before
+        full = ""  # "... the agent identified in this Agreement (the "Agent")": no name given
     aliases = [*names[1:], *definition.alternatives, *(aliases_of(full) if full else [])]
     # "ACME Inc., a Delaware corporation, doing business as Acme Online": also a name.
     aliases += [n for hit in _DBA.finditer(parts[last]) if (n := entity_name(hit.group(1)))]
@@ -220,21 +261,27 @@ def plain_list(text: str, how: str, *, strict: bool = True, source: str = "") ->
     """Entities in `A, a Delaware corporation, and B`; strict: only what looks like one.
     `source`: the uncut text, where "B Inc." still has its full stop."""
     out = []
-    for part in _AND.split(text):
+    for part in _entities(text):
         full = restore_stop(entity_name(part), source or text)
-        if not full or (strict and not is_formal(full)):
-            continue
+        if not full or (strict and not is_formal(full)) or is_thing_name(full):
+            continue  # "between ... SPONSORSHIP AGREEMENT": a title, not a party
         names = aliases_of(full)
         if names:
             out.append(Found(names[0], tuple(names[1:]), how))
     return out
 
 
+def _entities(text: str) -> list[str]:
+    """`A, a Delaware corporation, B, a Delaware limited partnership, and C`: one part
+    per entity, split at "and" and after each descriptor that a new name follows."""
+    return [piece for part in _AND.split(text) for piece in _AFTER_DESCRIPTOR.split(part)]
+
+
 def is_formal(name: str) -> bool:
     """Names a legal person by its form: "ACME Ltd", "Republic of X", "BIRCH GLOBAL INC".
     A plain list (`between A and B`) gives parties only in such names: capitalised
     nouns ("Arbeitnehmer", "Licensed Users") are no evidence in German or in titles."""
-    if is_legal_person(name) or re.search(r"\bCity\b", name):
+    if is_legal_person(name) or re.search(r"\bCity\b", name) or _DOMAIN.search(name):
         return True
     words = name.split()
     return len(words) >= 2 and name.isupper()
@@ -243,8 +290,8 @@ def is_formal(name: str) -> bool:
 def looks_like_entity(name: str) -> bool:
     """A company, a state or a person's full name, not a single role word ("Licensee")."""
     words = name.split()
-    if is_legal_person(name):
-        return True
+    if is_legal_person(name) or _DOMAIN.search(name):
+        return True  # "Salesforce.org", "AstroNutrition.com": a web company's name
     capitals = [w for w in words if w[:1].isupper()]
     return len(capitals) >= 2 or (len(words) == 1 and words[0].isupper() and len(words[0]) > 2)
 
@@ -257,6 +304,13 @@ def _definitions(
         definition = _definition(start, end, content, collective, things)
         if definition and not _QUOTED.search(content) and _NAME_GOES_ON.match(body, end):
             continue  # "Rise (Tianjin) Education Co.": part of the name, not a role
+        if definition and not _QUOTED.search(content) and _NUMBER_FOLLOWS.match(body, end):
+            continue  # "Cadastro Nacional de Pessoa Juridica (CNPJ) number ...": an identifier
+        place = _PLACE.search(body[max(0, start - _PLACE_CHARS) : start])
+        if definition and place and _names_place(definition, place.group(0)):
+            # "incorporated under the laws of the People's Republic of China ("PRC")": a place.
+            out.append(_Definition(start, end, (), (), False, f"({content})"))
+            continue
         if definition:
             out.append(definition)
     for hit in _HEREINAFTER_DEF.finditer(body):
@@ -291,6 +345,17 @@ def _definitions(
     return sorted(out, key=lambda d: d.start)
 
 
+def _names_place(definition: _Definition, place: str) -> bool:
+    """The short name abbreviates the place just before it ("PRC", "China")."""
+    words = [w for w in re.findall(r"[A-Z][\w'’]*", place) if w not in {"The"}]
+    initials = "".join(w[0] for w in words)
+    return any(
+        n in initials or n.casefold() in place.casefold()
+        for n in definition.names
+        if n.isalpha() and len(n) > 1
+    )
+
+
 def _definition(
     start: int, end: int, content: str, collective: frozenset[str], things: frozenset[str]
 ) -> _Definition | None:
@@ -302,8 +367,8 @@ def _definition(
     text = f"({content})"
     if not quoted:
         role = _ROLE.match(content)
-        if not role or re.search(r"\d", content):
-            return None
+        if not role or re.search(r"\d", content) or re.fullmatch(r"\s*(?:[A-Z]\.){2,}\s*", content):
+            return None  # "(U.S.)": a place in a name
         name = role.group("role")
         if (
             name.casefold() in collective
@@ -342,6 +407,12 @@ def _definition(
     if keep:
         alternatives = [a for a in alternatives if a.casefold() not in collective]
         return _Definition(start, end, tuple(keep), tuple(alternatives), False, text)
+    if marked and _NAMES_MEMBERS.search(content[: quoted[0][0]]):
+        # "(together, Blackwell and Munksgaard shall be referred to as "the Publishers")":
+        # a name for parties already named, not another party.
+        return _Definition(start, end, (), (), False, text)
+    if marked and all(_ANY_PARTY.fullmatch(n) for n in marked):
+        return _Definition(start, end, (), (), False, text)  # (collectively "Third-Party")
     own = [n for n in marked if n.casefold() not in collective and not _is_thing(n, things)]
     if own:
         # "(each a "Purchaser")", "(collectively, "Constellation")": the class is the party.
@@ -352,7 +423,21 @@ def _definition(
 def _is_thing(name: str, things: frozenset[str]) -> bool:
     # A short name is any word ("S2K", "theglobe"), but not a sentence or a blank.
     odd = not re.search(r"[A-Za-zÀ-ÿ]", name) or len(name.split()) > 6 or "___" in name
-    return odd or name.casefold() in things or bool(_THING_HEAD.search(name))
+    return (
+        odd
+        or name.casefold() in things
+        or bool(_THING_HEAD.search(name))
+        or bool(_ANY_PARTY.fullmatch(name))
+    )
+
+
+def is_thing_name(name: str) -> bool:
+    """A written name that is a thing, not a legal person: "SPONSORSHIP AGREEMENT",
+    "Redeemable Securities", "TABLE OF CONTENTS", "WITNESSES"."""
+    if is_legal_person(name) and not _DOCUMENT_HEAD.search(name.title()):
+        return False
+    title = " ".join(w if not w.isupper() else w.title() for w in name.split())
+    return bool(_DOCUMENT_HEAD.search(title.rstrip(".,;:")) or _NOT_A_NAME.search(name))
 
 
 def _parentheses(text: str) -> list[tuple[int, int, str]]:
