@@ -21,12 +21,19 @@ from draftdiff.commands.common import (
     EXIT_DIFFERENT,
     EXIT_OK,
     add_docx_options,
+    add_party_options,
     add_schema_option,
     load_pair,
 )
 from draftdiff.diff.result import Comparison
 from draftdiff.errors import InputError
 from draftdiff.output import write_atomic
+from draftdiff.parse.given_parties import (
+    GivenParties,
+    combine,
+    load_parties_file,
+    parse_party_option,
+)
 from draftdiff.policy import (
     Policy,
     Violation,
@@ -54,6 +61,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     add_schema_option(parser)
     add_docx_options(parser)
+    add_party_options(parser)
     parser.set_defaults(handler=run)
 
 
@@ -95,6 +103,8 @@ def print_verdict(
 ) -> None:
     """One line per violation (clause first), then a one-line verdict."""
     out.write(f"draftdiff check: {comparison.old.path} → {comparison.new.path}\n")
+    for warning in comparison.warnings:
+        out.write(f"warning: {warning.message}\n")
     for hit in hits:
         where = ", ".join(hit.clauses) if hit.clauses else "—"
         out.write(f"FAIL {where}: {hit.message}  [rule: {hit.rule.name}]\n")
@@ -108,9 +118,27 @@ def print_verdict(
     out.flush()
 
 
+def check_parties(args: argparse.Namespace, found: Sequence[Policy]) -> GivenParties:
+    """The parties the policy files, --parties and --party name, checked together (a name
+    or alias given for two parties is an error naming where each came from)."""
+    sources = [(p.parties, p.source) for p in found if p.parties]
+    if getattr(args, "parties", None):
+        sources.append((load_parties_file(args.parties), args.parties))
+    if getattr(args, "party", None):
+        sources.append((tuple(parse_party_option(v) for v in args.party), "--party"))
+    return combine(sources)
+
+
 def run(args: argparse.Namespace) -> int:
     found = policies(args)
-    comparison = load_pair(args.old, args.new, args.schema, view=args.view, comments=args.comments)
+    comparison = load_pair(
+        args.old,
+        args.new,
+        args.schema,
+        view=args.view,
+        comments=args.comments,
+        parties=check_parties(args, found),
+    )
     hits = violations(found, comparison)
     if args.report:
         write_report(comparison, args.report, args.report_format, inputs=(args.old, args.new))

@@ -16,6 +16,7 @@ from draftdiff.diff.align import Link, align, same_number
 from draftdiff.diff.classify import clause_changes
 from draftdiff.diff.ledger import build_ledger
 from draftdiff.diff.page_texts import page_text_changes
+from draftdiff.diff.reading_warnings import reading_warnings
 from draftdiff.diff.result import PART_SEPARATOR, Change, ClausePair, Comparison, Op, Status
 from draftdiff.diff.semantic import semantic_changes
 from draftdiff.diff.textdiff import cosmetic_key, similarity, word_diff
@@ -58,6 +59,10 @@ def compare(
         ledger_new=build_ledger(new, analysis_new),
         analysis_old=analysis_old,
         analysis_new=analysis_new,
+        warnings=(
+            *reading_warnings("old", old, analysis_old),
+            *reading_warnings("new", new, analysis_new),
+        ),
     )
 
 

@@ -132,6 +132,8 @@ def _context(comparison: Comparison) -> dict[str, object]:
         "title": comparison.new.title or comparison.old.title or "Change report",
         "sides": (SideView("Old version", comparison.old), SideView("New version", comparison.new)),
         "ledger": summary.ledger_rows(comparison),
+        "ledger_groups": summary.LEDGER_GROUPS,
+        "warnings": comparison.warnings,
         "ledger_kinds": (*LEDGER_KINDS, "duties"),  # the cells summary.ledger_rows builds
         "burden_old": summary.burden(comparison.ledger_old),
         "burden_new": summary.burden(comparison.ledger_new),

@@ -1,7 +1,9 @@
 """Provides the Markdown report: a pull-request comment (GitHub-flavoured).
 
-    header      both files, schema, fallbacks and reader notes
-    ledger      a table per party, old → new with differences, and one-sidedness
+    header      both files, schema, fallbacks, reader notes and warnings (too few
+                parties found, duties of a subject that is no party)
+    ledger      a row per party (own duties), the joint row and one per non-party,
+                old → new with differences, and one-sidedness from own duties
     changes     the substantive changes as a table, most severe first, with evidence
     redlines    one folded <details> per changed clause: <del>/<ins> inside
 
@@ -126,6 +128,9 @@ def _head(comparison: Comparison) -> str:
         for note in doc.notes:
             lines.append(f"> ⚠ `{_code(doc.path)}`: {escape(note)}")
             lines.append("")
+    for warning in comparison.warnings:
+        lines.append(f"> ⚠ **Warning** ({warning.code}): {escape(warning.message)}")
+        lines.append("")
     lines.extend(_ledger(comparison))
     counts = ", ".join(
         f"{summary.SEVERITY_SYMBOL[s]} {n} {s.value}"
@@ -161,8 +166,10 @@ def _ledger(comparison: Comparison) -> list[str]:
     lines = ["### Who owes what (old → new)", ""]
     if not rows:
         return [*lines, "No obligations, prohibitions, permissions or guarantees found.", ""]
-    lines.append("| Party | obligations | prohibitions | permissions | guarantees | duties |")
-    lines.append("|---|---|---|---|---|---|")
+    lines.append(
+        "| Bearer | bears as | obligations | prohibitions | permissions | guarantees | duties |"
+    )
+    lines.append("|---|---|---|---|---|---|---|")
     for row in rows:
         cells = [
             f"{c.old} → {c.new}"
@@ -170,11 +177,12 @@ def _ledger(comparison: Comparison) -> list[str]:
             + (f"<br>{c.detail}" if c.detail else "")
             for c in row.cells
         ]
-        lines.append(f"| {cell(row.party)} | " + " | ".join(cells) + " |")
+        group = summary.LEDGER_GROUPS[row.group]
+        lines.append(f"| {cell(row.party)} | {group} | " + " | ".join(cells) + " |")
     old, new = summary.burden(comparison.ledger_old), summary.burden(comparison.ledger_new)
     lines.append("")
     lines.append(
-        f"One-sidedness: **{old.percent} → {new.percent}** "
+        f"One-sidedness (own duties only): **{old.percent} → {new.percent}** "
         f"(old: {escape(old.text)}; new: {escape(new.text)})"
     )
     lines.append("")
