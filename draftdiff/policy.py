@@ -52,6 +52,7 @@ from draftdiff.diff.result import (
 from draftdiff.errors import InputError, PolicyError
 from draftdiff.model import Party
 from draftdiff.parse.given_parties import parties_from_node
+from draftdiff.render.labels import change_codes, summary_after_label
 
 FAMILIES = tuple(dict.fromkeys(code.split(".", 1)[0] for code in CHANGE_TYPES))
 COUNTS = ("duties", *LEDGER_KINDS)
@@ -90,8 +91,12 @@ class ChangeRule:
             change.old_clause in clauses[0] or change.new_clause in clauses[1]
         ):
             return False
+        # A change matches by its type or by any facet (clause.added folded into the
+        # obligation.added of the same new clause still fails a clause.added rule).
         return any(
-            change.type == t or (t.endswith(".*") and change.family == t[:-2]) for t in self.types
+            code == t or (t.endswith(".*") and code.split(".", 1)[0] == t[:-2])
+            for t in self.types
+            for code in change.codes
         )
 
 
@@ -202,7 +207,9 @@ def _change_violations(policy: Policy, rule: ChangeRule, comp: Comparison) -> li
         if rule.matches(change, party, clauses):
             where = _where(change)
             who = f" [{change.party}]" if change.party else ""
-            message = f"{change.type} ({change.severity.value}){who}: {change.summary}"
+            codes = change_codes(change)
+            summary = summary_after_label(change) if where else change.summary
+            message = f"{codes} ({change.severity.value}){who}: {summary}"
             found.append(Violation(rule, message, (where,) if where else (), change))
     return found
 

@@ -6,10 +6,15 @@ Document A + Document B --align--> clause groups --word diff--> edits
 
 Semantic changes say more than a generic "reworded": a pair they explain loses
 its clause.modified, and a pair whose only edit is a cross-reference that
-followed the renumbering is text.cosmetic. Changes come most severe first.
+followed the renumbering is text.cosmetic. One finding per fact: a clause added
+(or removed) with a provision of its own is one change, the provision's, with
+the facet clause.added (clause.removed); a defined term's change carries no
+party (a definition binds nobody). Changes come most severe first.
 """
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from draftdiff.analyse.provisions import Analysis, analyse
 from draftdiff.diff.align import Link, align, same_number
@@ -48,6 +53,7 @@ def compare(
                 change = semantic.cosmetic.get(order, change)
             changes.append((order, change))
     changes.extend(semantic.changes)
+    changes = _one_per_fact(changes)
     changes.extend((len(pairs), change) for change in page_text_changes(old, new))
     changes.sort(key=lambda item: (item[1].severity.rank, item[0]))
     return Comparison(
@@ -64,6 +70,50 @@ def compare(
             *reading_warnings("new", new, analysis_new),
         ),
     )
+
+
+_CLAUSE_FACET = {"added": "clause.added", "removed": "clause.removed"}
+_PROVISION_FAMILIES = ("obligation", "prohibition", "permission", "guarantee")
+_IN_CLAUSE = {"added": "in a new clause", "removed": "with its clause, removed"}
+
+
+def _one_per_fact(changes: list[tuple[int, Change]]) -> list[tuple[int, Change]]:
+    """Fold each clause.added (clause.removed) into the first provision added (removed)
+    in that clause, as its facet, keeping the more severe of the two; drop the party of
+    term changes."""
+    provision_at: dict[tuple[str, str], int] = {}
+    for at, (_, change) in enumerate(changes):
+        family, _, what = change.type.partition(".")
+        clause = change.new_clause if what == "added" else change.old_clause
+        if family in _PROVISION_FAMILIES and what in _CLAUSE_FACET and clause is not None:
+            provision_at.setdefault((what, clause), at)
+    out = list(changes)
+    folded: set[int] = set()
+    for at, (_, change) in enumerate(changes):
+        what = change.type.removeprefix("clause.")
+        clause = change.new_clause if what == "added" else change.old_clause
+        if change.type != _CLAUSE_FACET.get(what) or clause is None:
+            continue
+        target = provision_at.get((what, clause))
+        if target is None:
+            continue
+        order, provision = out[target]
+        severity = min(provision.severity, change.severity, key=lambda s: s.rank)
+        out[target] = (
+            order,
+            replace(
+                provision,
+                severity=severity,
+                facets=(*provision.facets, change.type),
+                summary=f"{provision.summary} ({_IN_CLAUSE[what]})",
+            ),
+        )
+        folded.add(at)
+    return [
+        (order, replace(c, party=None) if c.family == "term" and c.party else c)
+        for at, (order, c) in enumerate(out)
+        if at not in folded
+    ]
 
 
 def _pair(link: Link, old: list[Clause], new: list[Clause]) -> ClausePair:

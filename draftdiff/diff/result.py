@@ -193,16 +193,26 @@ class Change:
     old_clause: str | None = None
     new_clause: str | None = None
     evidence: tuple[Evidence, ...] = ()
+    facets: tuple[str, ...] = ()
+    """Other codes the same fact stands for: a clause added with a new obligation is one
+    change, `obligation.added` with the facet `clause.added` (filters and policies match
+    either)."""
 
     def __post_init__(self) -> None:
         # A typo in a producer would otherwise slip past every filter and policy.
-        if self.type not in CHANGE_TYPES:
-            raise ValueError(f"unknown change type {self.type!r}")
+        for code in (self.type, *self.facets):
+            if code not in CHANGE_TYPES:
+                raise ValueError(f"unknown change type {code!r}")
 
     @property
     def family(self) -> str:
         """The part before the dot: "clause", "obligation", "guarantee", ..."""
         return self.type.split(".", 1)[0]
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        """Its type, then its facets."""
+        return (self.type, *self.facets)
 
 
 LEDGER_KINDS = ("obligation", "prohibition", "permission", "guarantee")

@@ -114,6 +114,7 @@ def word_fields(doc: Document) -> dict[str, Any]:
 def _change(change: Change) -> dict[str, Any]:
     return {
         "type": change.type,
+        "facets": list(change.facets),
         "severity": change.severity.value,
         "party": change.party,
         "old_clause": change.old_clause,

@@ -25,7 +25,13 @@ from draftdiff import __version__
 from draftdiff.diff.result import NON_SUBSTANTIVE, Comparison, Op, Status
 from draftdiff.model import Document
 from draftdiff.render import summary
-from draftdiff.render.labels import clause_label, pair_label, shows_redline
+from draftdiff.render.labels import (
+    change_codes,
+    clause_label,
+    pair_label,
+    shows_redline,
+    summary_after_label,
+)
 from draftdiff.render.redline import ChangeIndex, Paragraph, Piece, inline, pieces
 
 GITHUB_COMMENT_LIMIT = 65_536
@@ -193,13 +199,13 @@ def _change_rows(comparison: Comparison) -> list[str]:
     rows = []
     for change in summary.by_severity(comparison.substantive):
         clause = clause_label(change.old_clause, change.new_clause)
-        what = cell(change.summary)
+        what = cell(summary_after_label(change))
         evidence = [f"“{cell(e.text)}”" for e in change.evidence if e.text]
         if evidence:
             what += " — " + ", ".join(evidence)
         rows.append(
             f"| {summary.SEVERITY_SYMBOL[change.severity]} {change.severity.value} "
-            f"| `{_code(change.type)}` | {cell(change.party or '')} | {cell(clause)} "
+            f"| `{_code(change_codes(change))}` | {cell(change.party or '')} | {cell(clause)} "
             f"| {what} |"
         )
     return rows

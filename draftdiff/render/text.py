@@ -22,7 +22,7 @@ from draftdiff.diff.result import (
     Status,
 )
 from draftdiff.model import Document
-from draftdiff.render.labels import pair_heading, pair_label, shows_redline
+from draftdiff.render.labels import change_codes, pair_heading, pair_label, shows_redline
 
 _STATUS_ORDER = [s.value for s in Status]
 _DELETED = "red strike"
@@ -85,7 +85,10 @@ def _report(comp: Comparison, *, color: bool) -> list[Text]:
     for change in substantive:
         party = f"[{change.party}] " if change.party else ""
         out.append(
-            Text(f"  {change.severity.value.upper():<6} {change.type:<24} {party}{change.summary}")
+            Text(
+                f"  {change.severity.value.upper():<6} {change_codes(change):<24} "
+                f"{party}{change.summary}"
+            )
         )
     redlines = [p for p in comp.pairs if shows_redline(p)]
     if redlines:

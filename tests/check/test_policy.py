@@ -144,7 +144,8 @@ def test_guarantee_rule_for_a_party_catches_its_weakened_guarantee() -> None:
     assert hits == [
         (
             ("9.1",),
-            "guarantee.weakened (high) [Velmora]: 9.1 Velmora: guarantee weakened — "
+            # The clause number is printed once, before the message, not again inside it.
+            "guarantee.weakened (high) [Velmora]: Velmora: guarantee weakened — "
             "“with its full faith and credit” dropped",
         )
     ]
@@ -162,8 +163,25 @@ def test_a_family_wildcard_and_a_minimum_severity() -> None:
         ("4.4",),
         ("10.3",),
     ]
-    high = run("rules:\n  - fail_on: obligation.*\n    min_severity: medium\n")
+    high = run("rules:\n  - fail_on: obligation.*\n    min_severity: high\n")
     assert [clauses for clauses, _ in high] == [("3.6",), ("4.3 (old)",), ("7.4",)]
+    # 2.6, 4.4 and 10.3 are new clauses holding new weak commitments: one finding each,
+    # obligation.added with the facet clause.added, as severe as the clause's addition.
+    medium = run("rules:\n  - fail_on: clause.added\n    min_severity: medium\n")
+    assert [clauses for clauses, _ in medium] == [
+        ("1.1(e)",),  # a new definition: a clause added, no provision in it
+        ("2.6",),
+        ("4.4",),
+        ("7.2",),
+        ("10.3",),
+    ]
+    assert [m.split(" (")[0] for _, m in medium] == [
+        "clause.added",
+        "obligation.added + clause.added",
+        "obligation.added + clause.added",
+        "permission.added + clause.added",
+        "obligation.added + clause.added",
+    ]
 
 
 def test_ledger_rule_catches_a_rise_in_duties_and_names_the_new_clauses() -> None:
