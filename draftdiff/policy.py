@@ -302,7 +302,8 @@ def _party(policy: Policy, rule: Rule, name: str, comp: Comparison, *, ledger: b
                 return party.name
     where = _rule_where(policy, rule)
     known = comp.parties()
-    for other in known:
+    bearers = [e.party for ledger in (comp.ledger_new, comp.ledger_old) for e in ledger.others]
+    for other in dict.fromkeys((*known, *bearers)):
         if _norm(other) == wanted:
             if not ledger:
                 return other

@@ -18,8 +18,10 @@ from playwright.sync_api import expect
 
 from draftdiff.diff.compare import compare
 from draftdiff.diff.result import Comparison
-from draftdiff.parse.document import parse_file
+from draftdiff.parse.document import parse_file, parse_text
 from draftdiff.render.html import render_html
+from tests.cli.test_named_parties import NEW as SUPPLY_NEW
+from tests.cli.test_named_parties import OLD as SUPPLY_OLD
 from tests.conftest import corpus_path
 from tests.report.hostile import hostile_comparison
 from tests.report.semantic import sample_comparison, with_findings
@@ -46,6 +48,14 @@ def reports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         "findings": write(folder, "findings", with_findings()),
         "v2v3": write(folder, "v2v3", sample_comparison("fund-v2-middle.md", "fund-v3-final.md")),
         "hostile": write(folder, "hostile", hostile_comparison()),
+        "one_party": write(
+            folder,
+            "one_party",
+            compare(
+                parse_text(SUPPLY_OLD, path="supply-v1.md"),
+                parse_text(SUPPLY_NEW, path="supply-v2.md"),
+            ),
+        ),
     }
     for name, parts in CORPUS_PAIRS.items():
         pair = corpus_path(*parts)
@@ -111,6 +121,29 @@ def opened(page: Page, reports: dict[str, Path]) -> OpenReport:
 def by_id(page: Page, element_id: str) -> str:
     # Clause ids hold dots and underscores: a CSS id selector would need escaping.
     return f'[id="{element_id}"]'
+
+
+# --- warnings -------------------------------------------------------------------------
+
+
+def test_a_party_not_found_is_a_visible_warning_and_its_duties_a_row_of_their_own(
+    opened: OpenReport,
+) -> None:
+    report = opened("one_party")
+    warnings = report.page.locator(".warnings .notice.warning")
+    assert warnings.count() == 4 and warnings.first.is_visible()
+    assert "only one party found (Supplier)" in warnings.first.inner_text()
+    assert report.page.locator('[data-code="parties.unknown_subject"]').count() == 2
+    rows = report.page.eval_on_selector_all(
+        "table.ledger tbody tr", "rows => rows.map(r => r.className + ' ' + r.dataset.party)"
+    )
+    assert rows == [
+        "group-own Supplier",
+        "group-joint Parties (jointly)",
+        "group-other Harbor Tools",
+    ]
+    burden = report.page.locator("p.burden").inner_text()
+    assert "not computed: only one party found (Supplier)" in burden
 
 
 # --- self-contained -------------------------------------------------------------------
