@@ -63,6 +63,7 @@ def reading_warnings(side: Side, document: Document, analysis: Analysis) -> list
                 side,
                 f"{document.path}: {found}, but {why}; the ledger leaves parties out and "
                 f"no one-sidedness is computed; {HINT}",
+                short=found,
             )
         )
     for name, ids in unknown.items():
@@ -75,6 +76,7 @@ def reading_warnings(side: Side, document: Document, analysis: Analysis) -> list
                 f"{name!r}, which is no party found ({where}); these duties are in nobody's "
                 f"ledger; {HINT}",
                 tuple(ids),
+                short=f"{name!r} bears duties but is no party",
             )
         )
     return out

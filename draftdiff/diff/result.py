@@ -350,6 +350,9 @@ class ReadingWarning:
     """One line a negotiator can act on (it says how to name the parties)."""
     clauses: tuple[str, ...] = ()
     """Clause ids the warning points at (where the unknown subjects are)."""
+    short: str = ""
+    """The finding alone, without the file and the hint, for narrow views ("only one
+    party found (Supplier)"; "'Harbor Tools' is no party: 1.2, 2.2")."""
 
 
 WARNING_CODES: Mapping[str, str] = {

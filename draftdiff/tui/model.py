@@ -379,6 +379,19 @@ def _summed(rows: Sequence[summary.LedgerRow]) -> summary.LedgerRow:
     )
 
 
+def warning_lines(comparison: Comparison) -> tuple[tuple[str, str], ...]:
+    """The comparison's warnings, short, each once with the versions it holds for:
+    ("only one party found (Supplier)", "both versions")."""
+    sides: dict[str, list[str]] = {}
+    for warning in comparison.warnings:
+        sides.setdefault(warning.short or warning.message, []).append(warning.side)
+    names = {"old": "old version", "new": "new version"}
+    return tuple(
+        (short, names[found[0]] if len(set(found)) == 1 else "both versions")
+        for short, found in sides.items()
+    )
+
+
 def others_line(comparison: Comparison) -> str:
     """The non-parties behind the OTHERS column, with their duties in the new version
     ("Board 4, Fund 2"); "" when there are none."""

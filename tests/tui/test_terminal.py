@@ -126,3 +126,36 @@ def test_demo_opens_the_three_sample_drafts_with_their_history(terminal: Start) 
     tui.wait_until_gone("History of")
     tui.keys("q")
     assert "__EXIT__=0" in tui.wait_for("__EXIT__=")
+
+
+def test_a_party_not_found_is_warned_about_beside_the_ledger_and_party_names_fix_it(
+    terminal: Start, tmp_path: Path
+) -> None:
+    from tests.cli.test_named_parties import NEW, OLD
+
+    old, new = tmp_path / "supply-v1.md", tmp_path / "supply-v2.md"
+    old.write_text(OLD, encoding="utf-8")
+    new.write_text(NEW, encoding="utf-8")
+    tui = terminal([*DRAFTDIFF, "browse", str(old), str(new)], size=(100, 40))
+    screen = tui.wait_for("'Harbor Tools' bears duties but is no party (both")
+    # The ledger panel shows the warnings above the table, and no share is made up.
+    assert "⚠ only one party found (Supplier) (both versions)" in screen
+    assert "One-sidedness: not computed: only one party found" in screen
+    assert "Not parties (duties now): Harbor Tools 3" in screen
+    tui.keys("q")
+    tui.wait_for("__EXIT__=0")
+    named = terminal(
+        [
+            *DRAFTDIFF,
+            "browse",
+            str(old),
+            str(new),
+            "--party",
+            "Buyer=Harbor Tools",
+            "--party",
+            "Supplier=Acme Components Ltd",
+        ],
+        size=(100, 40),
+    )
+    screen = named.wait_for("One-sidedness: Buyer 50% → Buyer 60%")  # a tie: the first named
+    assert "⚠" not in screen

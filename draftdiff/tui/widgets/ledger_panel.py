@@ -23,8 +23,9 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import DataTable, Static
 
+from draftdiff.diff.reading_warnings import HINT
 from draftdiff.diff.result import Comparison
-from draftdiff.tui.model import LedgerTable, burden, ledger_table, others_line
+from draftdiff.tui.model import LedgerTable, burden, ledger_table, others_line, warning_lines
 from draftdiff.tui.texts import DIM, ledger_cell
 
 WARNING = "bold yellow"
@@ -72,17 +73,22 @@ class LedgerPanel(Vertical):
         # outright: an auto height computed while the panel was hidden stays at zero.
         table.styles.height = table.row_count + 2
         warnings = Text()
-        for warning in comparison.warnings:
-            warnings.append("⚠ ", WARNING)
-            warnings.append(warning.message + "\n", WARNING)
+        for short, sides in warning_lines(comparison):
+            warnings.append(f"⚠ {short} ({sides})\n", WARNING)
+        if comparison.warnings:
+            warnings.append(f"  {HINT}", DIM)
         panel = self.query_one("#ledger-warnings", Static)
         panel.update(warnings)
         panel.display = bool(comparison.warnings)
         line = Text()
         if ledger.parties:
             line.append("One-sidedness: ", "bold")
-            line.append(f"{burden(comparison.ledger_old)} → {burden(comparison.ledger_new)}")
-            line.append("  of the parties' own binding duties, on one party", DIM)
+            before, after = burden(comparison.ledger_old), burden(comparison.ledger_new)
+            # "not computed: …" twice says nothing more than once.
+            same = before == after and comparison.ledger_new.one_sidedness() is None
+            line.append(before if same else f"{before} → {after}")
+            if comparison.ledger_new.one_sidedness() is not None:
+                line.append("  of the parties' own binding duties, on one party", DIM)
             if names := others_line(comparison):
                 line.append(f"\nNot parties (duties now): {names}", DIM)
         else:
