@@ -79,8 +79,7 @@ _IN_CLAUSE = {"added": "in a new clause", "removed": "with its clause, removed"}
 
 def _one_per_fact(changes: list[tuple[int, Change]]) -> list[tuple[int, Change]]:
     """Fold each clause.added (clause.removed) into the first provision added (removed)
-    in that clause, as its facet, keeping the more severe of the two; drop the party of
-    term changes."""
+    in that clause, as its facet; drop the party of term changes."""
     provision_at: dict[tuple[str, str], int] = {}
     for at, (_, change) in enumerate(changes):
         family, _, what = change.type.partition(".")
@@ -98,12 +97,13 @@ def _one_per_fact(changes: list[tuple[int, Change]]) -> list[tuple[int, Change]]
         if target is None:
             continue
         order, provision = out[target]
-        severity = min(provision.severity, change.severity, key=lambda s: s.rank)
+        # The provision's severity stands, as a semantic change's stands for the
+        # clause.modified it replaces: it says what the new clause does (a weak
+        # commitment added is low, whether or not its clause is new).
         out[target] = (
             order,
             replace(
                 provision,
-                severity=severity,
                 facets=(*provision.facets, change.type),
                 summary=f"{provision.summary} ({_IN_CLAUSE[what]})",
             ),

@@ -180,9 +180,8 @@ HIGH_V1_V2 = [
 def test_party_filter_keeps_only_that_partys_changes_and_their_clauses(opened: OpenReport) -> None:
     report = opened("findings")
     report.page.select_option("#f-party", label="Norland")
-    # 2.6 and 4.4 are new clauses with new duties: one finding each, as severe as the
-    # clause's addition (medium), so they come before the medium value change.
-    assert report.change_types() == ["obligation.added", "obligation.added", "value.changed"]
+    # 2.6 and 4.4 are new clauses with new weak commitments: one finding each.
+    assert report.change_types() == ["value.changed", "obligation.added", "obligation.added"]
     assert report.clauses() == ["clause-2.6", "clause-4.4", "clause-5.2"]
     report.page.select_option("#f-party", label="Velmora")
     assert report.change_types() == [
@@ -228,9 +227,9 @@ def test_severity_filter_keeps_that_severity_or_higher(opened: OpenReport) -> No
     severities = report.page.eval_on_selector_all(
         "#changes li.change", "els => els.filter(e => !e.hidden).map(e => e.dataset.severity)"
     )
-    # 12 medium findings before clause.removed was folded into the provision removed with
-    # it: old 4.3 into a high obligation.removed, old 5.6 into a medium permission.removed.
-    assert set(severities) == {"high", "medium"} and severities.count("medium") == 10
+    # 12 medium findings before clause.added/removed were folded into the provision found
+    # with them (old 4.3, 5.6; new 2.6, 4.4, 7.2, 10.3), whose own severity stands.
+    assert set(severities) == {"high", "medium"} and severities.count("medium") == 6
 
 
 def test_type_filter_finds_a_change_by_its_facet(opened: OpenReport) -> None:

@@ -220,7 +220,8 @@ def test_a_redefined_term_lists_every_clause_that_uses_it() -> None:
         ],
     )
     (change,) = found
-    assert (change.type, change.party) == ("term.redefined", JOINT)
+    # A definition binds nobody: the change names the clauses using the term, no party.
+    assert (change.type, change.party) == ("term.redefined", None)
     assert change.summary == "1.1: “Affiliate” redefined — used in 14.2"
 
 
