@@ -67,12 +67,12 @@ def reading_warnings(side: Side, document: Document, analysis: Analysis) -> list
             )
         )
     for name, ids in unknown.items():
-        where = ", ".join(_shown(document, i) for i in ids[:5]) + (" …" if len(ids) > 5 else "")
+        where = ", ".join(ids[:5]) + (" …" if len(ids) > 5 else "")
         out.append(
             ReadingWarning(
                 "parties.unknown_subject",
                 side,
-                f"{document.path}: {len(ids)} clause{'s' if len(ids) != 1 else ''} bind "
+                f"{document.path}: {len(ids)} clause{'s bind' if len(ids) != 1 else ' binds'} "
                 f"{name!r}, which is no party found ({where}); these duties are in nobody's "
                 f"ledger; {HINT}",
                 tuple(ids),
@@ -86,8 +86,3 @@ def _named_like_a_party(text: str) -> bool:
     """ "Ukraine", "Buyer", "Acme Ltd": a capitalised name without an article."""
     words = " ".join(text.split())
     return bool(words) and words[0].isupper() and not _ARTICLE.match(words)
-
-
-def _shown(document: Document, clause_id: str) -> str:
-    number = document.clause(clause_id).number
-    return number or clause_id
