@@ -142,6 +142,7 @@ def test_a_party_not_found_is_warned_about_beside_the_ledger_and_party_names_fix
     assert "⚠ only one party found (Supplier) (both versions)" in screen
     assert "One-sidedness: not computed: only one party found" in screen
     assert "Not parties (duties now): Harbor Tools 3" in screen
+    assert "Parties: Supplier (preamble:" in screen
     tui.keys("q")
     tui.wait_for("__EXIT__=0")
     named = terminal(
@@ -159,3 +160,4 @@ def test_a_party_not_found_is_warned_about_beside_the_ledger_and_party_names_fix
     )
     screen = named.wait_for("One-sidedness: Buyer 50% → Buyer 60%")  # a tie: the first named
     assert "⚠" not in screen
+    assert "Parties: Buyer (given on the command line); Supplier" in screen

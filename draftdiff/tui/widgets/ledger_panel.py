@@ -91,6 +91,8 @@ class LedgerPanel(Vertical):
                 line.append("  of the parties' own binding duties, on one party", DIM)
             if names := others_line(comparison):
                 line.append(f"\nNot parties (duties now): {names}", DIM)
+        if found := found_line(comparison):
+            line.append(f"\nParties: {found}", DIM)
         else:
             line.append(
                 "No obligations, prohibitions, permissions or guarantees were found in either "
@@ -111,6 +113,13 @@ class LedgerPanel(Vertical):
             party = self._ledger.filter_party(event.column_key.value)
             if party is not None:
                 self.post_message(self.PartyChosen(party))
+
+
+def found_line(comparison: Comparison) -> str:
+    """How each party of the new version (else the old) was found: "Norland (preamble:
+    (hereinafter "Norland")); Velmora (…)", or "given on the command line"."""
+    parties = comparison.new.parties or comparison.old.parties
+    return "; ".join(f"{p.name} ({p.found})" if p.found else p.name for p in parties)
 
 
 def _column_title(party: str, group: str) -> Text:
