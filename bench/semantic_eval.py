@@ -263,8 +263,10 @@ class PairScore:
     errors: list[str] = field(default_factory=list)
 
 
-def _party_key(party: object) -> str | None:
-    return None if party in (None, "", "null") else str(party).casefold()
+def _party_key(party: object, kind: str = "") -> str | None:
+    if kind.startswith("term.") or party in (None, "", "null"):
+        return None
+    return str(party).casefold()
 
 
 def score_pairs(items: Iterable[dict[str, Any]]) -> PairScore:
@@ -283,8 +285,13 @@ def score_pairs(items: Iterable[dict[str, Any]]) -> PairScore:
                 or (c.new_clause is not None and c.new_clause == new_id)
             )
         ]
-        found = [(c.type, _party_key(c.party)) for c in mine]
-        gold = [(str(c["type"]), _party_key(c.get("party"))) for c in item.get("changes") or ()]
+        # A defined term binds nobody: term changes carry no party, so the party of a
+        # term.redefined label is not compared (as bench/fresh_eval does).
+        found = [(c.type, _party_key(c.party, c.type)) for c in mine]
+        gold = [
+            (str(c["type"]), _party_key(c.get("party"), str(c["type"])))
+            for c in item.get("changes") or ()
+        ]
         remaining = list(found)
         missed = []
         for g in gold:

@@ -4,7 +4,8 @@ A policy is a list of rules; a Comparison breaks a rule when it holds a change
 or a ledger figure the rule forbids. Three kinds of rule:
 
     fail_on        changes of these types (codes, or "family.*"), optionally only
-                   those about one party or of a minimum severity
+                   those about one party, in one clause (and the clauses under
+                   it), or of a minimum severity
     ledger         a party's count (duties, or one kind of provision) rises or
                    falls by more than N between the versions
     one_sidedness  the share of duties on the most burdened party exceeds a limit
@@ -16,6 +17,15 @@ line and key:
 
     policy.yaml:7: rules[1].fail_on[0]: unknown change type 'guarantee.remove'
     (did you mean 'guarantee.removed'?)
+
+A policy file may also name the parties (a `parties:` mapping, as in a
+`--parties` file; see draftdiff/parse/given_parties.py); they then replace the
+parties found automatically.
+
+A rule that cannot be evaluated is an error, never a pass: a party that neither
+version knows (or, for ledger rules, that is no party of the ledger), a clause
+that neither version has, a one-sidedness limit where fewer than two parties are
+known. The error names the policy file and the rule's line.
 
 Evaluation reads the Comparison only; this module renders nothing.
 """
@@ -39,7 +49,10 @@ from draftdiff.diff.result import (
     PartyLedger,
     Severity,
 )
-from draftdiff.errors import PolicyError
+from draftdiff.errors import InputError, PolicyError
+from draftdiff.model import Party
+from draftdiff.parse.given_parties import parties_from_node
+from draftdiff.render.labels import change_codes, summary_after_label
 
 FAMILIES = tuple(dict.fromkeys(code.split(".", 1)[0] for code in CHANGE_TYPES))
 COUNTS = ("duties", *LEDGER_KINDS)
@@ -61,14 +74,29 @@ class ChangeRule:
     min_severity: Severity = Severity.INFO
     line: int | None = None
     """Where the rule starts in its policy file (None for --fail-on)."""
+    clause: str | None = None
+    """Only changes in this clause or a clause under it ("4", "4.2", "Article 7")."""
 
-    def matches(self, change: Change, party: str | None) -> bool:
+    def matches(
+        self,
+        change: Change,
+        party: str | None,
+        clauses: tuple[frozenset[str], frozenset[str]] | None = None,
+    ) -> bool:
         if change.severity.rank > self.min_severity.rank:
             return False
         if party is not None and change.party != party:
             return False
+        if clauses is not None and not (
+            change.old_clause in clauses[0] or change.new_clause in clauses[1]
+        ):
+            return False
+        # A change matches by its type or by any facet (clause.added folded into the
+        # obligation.added of the same new clause still fails a clause.added rule).
         return any(
-            change.type == t or (t.endswith(".*") and change.family == t[:-2]) for t in self.types
+            code == t or (t.endswith(".*") and code.split(".", 1)[0] == t[:-2])
+            for t in self.types
+            for code in change.codes
         )
 
 
@@ -101,6 +129,8 @@ class Policy:
     rules: tuple[Rule, ...]
     source: str = ""
     """The policy file as the user named it ("" for --fail-on)."""
+    parties: tuple[Party, ...] = ()
+    """The parties its `parties:` block names (they replace the ones found)."""
 
 
 @dataclass(frozen=True)
@@ -165,24 +195,27 @@ def evaluate(policy: Policy, comparison: Comparison) -> tuple[Violation, ...]:
         elif isinstance(rule, LedgerRule):
             out.extend(_ledger_violations(policy, rule, comparison))
         else:
-            out.extend(_balance_violations(rule, comparison))
+            out.extend(_balance_violations(policy, rule, comparison))
     return tuple(out)
 
 
 def _change_violations(policy: Policy, rule: ChangeRule, comp: Comparison) -> list[Violation]:
     party = _party(policy, rule, rule.party, comp) if rule.party else None
+    clauses = _clauses(policy, rule, rule.clause, comp) if rule.clause else None
     found = []
     for change in comp.changes:
-        if rule.matches(change, party):
+        if rule.matches(change, party, clauses):
             where = _where(change)
             who = f" [{change.party}]" if change.party else ""
-            message = f"{change.type} ({change.severity.value}){who}: {change.summary}"
+            codes = change_codes(change)
+            summary = summary_after_label(change) if where else change.summary
+            message = f"{codes} ({change.severity.value}){who}: {summary}"
             found.append(Violation(rule, message, (where,) if where else (), change))
     return found
 
 
 def _ledger_violations(policy: Policy, rule: LedgerRule, comp: Comparison) -> list[Violation]:
-    party = _party(policy, rule, rule.party, comp)
+    party = _party(policy, rule, rule.party, comp, ledger=True)
     old, new = comp.ledger_old.get(party), comp.ledger_new.get(party)
     before, after = _count(old, rule.count), _count(new, rule.count)
     delta = after - before
@@ -204,7 +237,15 @@ def _ledger_violations(policy: Policy, rule: LedgerRule, comp: Comparison) -> li
     return []
 
 
-def _balance_violations(rule: BalanceRule, comp: Comparison) -> list[Violation]:
+def _balance_violations(policy: Policy, rule: BalanceRule, comp: Comparison) -> list[Violation]:
+    if len(comp.ledger_new.parties) < 2:
+        # A share of one party's duties is always 100 %: no figure to hold the limit to.
+        raise PolicyError(
+            f"rule {rule.name!r}: one-sidedness cannot be computed for {comp.new.path}: "
+            + comp.ledger_new.balance_note().removeprefix("not computed: "),
+            path=_rule_where(policy, rule),
+            hint=_NAME_PARTIES,
+        )
     share, heaviest = comp.ledger_new.one_sidedness(), comp.ledger_new.heaviest()
     if share is None or heaviest is None or share <= rule.above:
         return []
@@ -240,31 +281,90 @@ def _where(change: Change) -> str:
     return ""
 
 
-def _party(policy: Policy, rule: Rule, name: str, comp: Comparison) -> str:
+_NAME_PARTIES = 'name the parties in a parties: block of the policy or with --party "NAME=ALIAS"'
+
+
+def _rule_where(policy: Policy, rule: Rule) -> str | None:
+    if policy.source and rule.line:
+        return f"{policy.source}:{rule.line}"
+    return policy.source or None
+
+
+def _party(policy: Policy, rule: Rule, name: str, comp: Comparison, *, ledger: bool = False) -> str:
     """The party a rule names, by its name or any alias in either version; a name no
-    document, change or ledger knows is an error (a typo must not pass silently)."""
+    document, change or ledger knows is an error (a typo must not pass silently). A
+    ledger rule must name a party of the documents: a non-party actor ("the Fund", or a
+    party the preamble reading missed) has no ledger to hold to a limit."""
     wanted = _norm(name)
     for doc in (comp.new, comp.old):
         for party in doc.parties:
             if wanted in (_norm(n) for n in party.names()):
                 return party.name
+    where = _rule_where(policy, rule)
     known = comp.parties()
-    for other in known:
+    bearers = [e.party for ledger in (comp.ledger_new, comp.ledger_old) for e in ledger.others]
+    for other in dict.fromkeys((*known, *bearers)):
         if _norm(other) == wanted:
-            return other
+            if not ledger:
+                return other
+            parties = ", ".join(
+                dict.fromkeys(p.name for d in (comp.new, comp.old) for p in d.parties)
+            )
+            raise PolicyError(
+                f"rule {rule.name!r}: {name!r} bears provisions but is no party of either "
+                f"version, so it has no ledger (parties: {parties or 'none found'})",
+                path=where,
+                hint=_NAME_PARTIES,
+            )
     names = ", ".join(known) or "none found"
-    where = f"{policy.source}:{rule.line}" if policy.source and rule.line else policy.source
     raise PolicyError(
         f"rule {rule.name!r}: no party named {name!r} in either version",
-        path=where or None,
+        path=where,
         hint=f"parties: {names}",
     )
 
 
+def _clauses(
+    policy: Policy, rule: Rule, wanted: str, comp: Comparison
+) -> tuple[frozenset[str], frozenset[str]]:
+    """Ids of the clause a rule names and the clauses under it, in each version; a clause
+    neither version has is an error."""
+    key = _clause_key(wanted)
+    found: list[frozenset[str]] = []
+    for doc in (comp.old, comp.new):
+        ids: set[str] = set()
+        for clause in doc.walk():
+            if key in (_clause_key(clause.id), _clause_key(clause.number)):
+                ids.update(c.id for c in clause.walk())
+        found.append(frozenset(ids))
+    if not (found[0] or found[1]):
+        raise PolicyError(
+            f"rule {rule.name!r}: no clause {wanted!r} in either version",
+            path=_rule_where(policy, rule),
+            hint="give the clause number as the document prints it, e.g. 4.2",
+        )
+    return found[0], found[1]
+
+
+def _clause_key(number: str) -> str:
+    """ "Article 7." -> "7", "§ 4.2" -> "4.2": the number without its word and dots."""
+    text = re.sub(r"^(?:article|section|clause|art\.|§)\s*", "", number.strip(), flags=re.I)
+    return text.rstrip(".").casefold()
+
+
 # --- loading ---------------------------------------------------------------------------
 
-_TOP_KEYS = ("rules", "description")
-_RULE_KEYS = ("name", "description", "fail_on", "party", "min_severity", "ledger", "one_sidedness")
+_TOP_KEYS = ("rules", "description", "parties")
+_RULE_KEYS = (
+    "name",
+    "description",
+    "fail_on",
+    "party",
+    "clause",
+    "min_severity",
+    "ledger",
+    "one_sidedness",
+)
 _KINDS = ("fail_on", "ledger", "one_sidedness")
 _LEDGER_KEYS = ("party", "count", "rises_by_more_than", "falls_by_more_than")
 _BALANCE_KEYS = ("above",)
@@ -309,7 +409,13 @@ def parse_policy(text: str, display: str = "policy") -> Policy:
     if not isinstance(rules_node, yaml.SequenceNode) or not rules_node.value:
         raise reader.error(_line(rules_node), "rules", "must be a non-empty list of rules")
     rules = tuple(reader.rule(node, i) for i, node in enumerate(rules_node.value))
-    return Policy(rules, display)
+    parties: tuple[Party, ...] = ()
+    if "parties" in top:
+        try:
+            parties = parties_from_node(top["parties"], display)
+        except InputError as err:  # a policy's own problem: reported as a policy error
+            raise PolicyError(err.message, path=err.path, hint=err.hint) from None
+    return Policy(rules, display, parties)
 
 
 def _line(node: yaml.Node) -> int:
@@ -403,7 +509,7 @@ class _Reader:
                 line, key, f"a rule needs exactly one of fail_on, ledger, one_sidedness ({found})"
             )
         name = self.text(fields["name"], f"{key}.name") if "name" in fields else f"rule {index + 1}"
-        for only in ("party", "min_severity"):
+        for only in ("party", "clause", "min_severity"):
             if only in fields and kinds[0] != "fail_on":
                 raise self.error(
                     _line(fields[only]),
@@ -424,7 +530,14 @@ class _Reader:
                         "one of: high, medium, low, info",
                     )
                 severity = Severity(raw)
-            return ChangeRule(name, types, party, severity, line)
+            clause = None
+            if "clause" in fields:
+                clause = str(self.scalar(fields["clause"], f"{key}.clause")).strip()
+                if not clause:
+                    raise self.error(
+                        _line(fields["clause"]), f"{key}.clause", "must be a clause number"
+                    )
+            return ChangeRule(name, types, party, severity, line, clause)
         if kinds[0] == "ledger":
             where = f"{key}.ledger"
             spec = self.mapping(fields["ledger"], where, _LEDGER_KEYS)

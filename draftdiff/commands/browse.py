@@ -19,8 +19,10 @@ from pathlib import Path
 
 from draftdiff.commands.common import (
     EXIT_OK,
+    add_party_options,
     add_schema_option,
     emit,
+    given_parties,
     terminal_width,
     use_color,
 )
@@ -28,6 +30,7 @@ from draftdiff.diff.compare import compare
 from draftdiff.errors import InputError
 from draftdiff.parse.document import TEXT_READERS, parse_file, read_bytes
 from draftdiff.parse.encoding import decode
+from draftdiff.parse.given_parties import GivenParties
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -46,6 +49,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     parser.add_argument("--implicit", action="store_true", help=argparse.SUPPRESS)
     add_schema_option(parser)
+    add_party_options(parser)
     parser.set_defaults(handler=run)
 
 
@@ -54,11 +58,12 @@ def run(args: argparse.Namespace) -> int:
     if len(versions) < 2:
         raise InputError("give at least two versions to compare", path=versions[0])
     pair = parse_pair(args.pair, len(versions))
+    parties = given_parties(args)
     if args.implicit and not on_terminal():
-        return print_summaries(versions, args.schema, args.color)
+        return print_summaries(versions, args.schema, args.color, parties)
     for path in versions:
         check_readable(path)
-    return open_browser(versions, schema=args.schema, pair=pair)
+    return open_browser(versions, schema=args.schema, pair=pair, parties=parties)
 
 
 def on_terminal() -> bool:
@@ -90,12 +95,19 @@ def check_readable(path: str) -> None:
         decode(data, path)  # a text file that is not text: say so now
 
 
-def print_summaries(versions: Sequence[str], schema: str | None, color_choice: str) -> int:
+def print_summaries(
+    versions: Sequence[str],
+    schema: str | None,
+    color_choice: str,
+    parties: GivenParties | None = None,
+) -> int:
     """The text summary of each pair of consecutive versions, as `draftdiff diff` prints it."""
     from draftdiff.render.text import render_text
 
     color = use_color(color_choice, None)
-    documents = [parse_file(path, schema) for path in versions]  # each version parsed once
+    given = parties or GivenParties()
+    # Each version parsed once.
+    documents = [given.apply(parse_file(path, schema)) for path in versions]
     reports = []
     read = None  # the middle version's analysis, made by the comparison before
     for old, new in itertools.pairwise(documents):
@@ -107,13 +119,17 @@ def print_summaries(versions: Sequence[str], schema: str | None, color_choice: s
 
 
 def open_browser(
-    versions: Sequence[str], *, schema: str | None, pair: tuple[int, int] | None
+    versions: Sequence[str],
+    *,
+    schema: str | None,
+    pair: tuple[int, int] | None,
+    parties: GivenParties | None = None,
 ) -> int:
     """Run the browser until it quits; its exit code (1 after a crash)."""
     # Imported here: commands that never open the browser must not load Textual.
     from draftdiff.tui.app import DraftdiffApp
     from draftdiff.tui.versions import VersionSet
 
-    app = DraftdiffApp(VersionSet(versions, schema), pair=pair)
+    app = DraftdiffApp(VersionSet(versions, schema, parties=parties), pair=pair)
     app.run()
     return app.return_code or 0

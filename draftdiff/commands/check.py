@@ -22,12 +22,19 @@ from draftdiff.commands.common import (
     EXIT_DIFFERENT,
     EXIT_OK,
     add_docx_options,
+    add_party_options,
     add_schema_option,
     load_pair,
 )
 from draftdiff.diff.result import Comparison
 from draftdiff.errors import InputError
 from draftdiff.output import write_atomic
+from draftdiff.parse.given_parties import (
+    GivenParties,
+    combine,
+    load_parties_file,
+    parse_party_option,
+)
 from draftdiff.policy import (
     Policy,
     Violation,
@@ -61,6 +68,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     add_schema_option(parser)
     add_docx_options(parser)
+    add_party_options(parser)
     parser.set_defaults(handler=run)
 
 
@@ -102,6 +110,8 @@ def print_verdict(
 ) -> None:
     """One line per violation (clause first), then a one-line verdict."""
     out.write(f"draftdiff check: {comparison.old.path} → {comparison.new.path}\n")
+    for warning in comparison.warnings:
+        out.write(f"warning: {warning.message}\n")
     for hit in hits:
         where = ", ".join(hit.clauses) if hit.clauses else "—"
         out.write(f"FAIL {where}: {hit.message}  [rule: {hit.rule.name}]\n")
@@ -115,11 +125,29 @@ def print_verdict(
     out.flush()
 
 
+def check_parties(args: argparse.Namespace, found: Sequence[Policy]) -> GivenParties:
+    """The parties the policy files, --parties and --party name, checked together (a name
+    or alias given for two parties is an error naming where each came from)."""
+    sources = [(p.parties, p.source) for p in found if p.parties]
+    if getattr(args, "parties", None):
+        sources.append((load_parties_file(args.parties), args.parties))
+    if getattr(args, "party", None):
+        sources.append((tuple(parse_party_option(v) for v in args.party), "--party"))
+    return combine(sources)
+
+
 def run(args: argparse.Namespace) -> int:
     found = policies(args)
     if args.more:
         return run_versions(args, found, [args.old, args.new, *args.more])
-    comparison = load_pair(args.old, args.new, args.schema, view=args.view, comments=args.comments)
+    comparison = load_pair(
+        args.old,
+        args.new,
+        args.schema,
+        view=args.view,
+        comments=args.comments,
+        parties=check_parties(args, found),
+    )
     hits = violations(found, comparison)
     if args.report:
         write_report(comparison, args.report, args.report_format, inputs=(args.old, args.new))
@@ -133,7 +161,11 @@ def run_versions(args: argparse.Namespace, found: Sequence[Policy], paths: list[
     from draftdiff.history.pairs import checked_pairs
     from draftdiff.parse.document import parse_file
 
-    docs = [parse_file(p, args.schema, view=args.view, comments=args.comments) for p in paths]
+    given = check_parties(args, found)
+    docs = [
+        given.apply(parse_file(p, args.schema, view=args.view, comments=args.comments))
+        for p in paths
+    ]
     failed = False
     for _, _, comparison in checked_pairs(docs):
         hits = violations(found, comparison)

@@ -11,6 +11,7 @@ from draftdiff.diff.compare import compare
 from draftdiff.diff.result import Comparison
 from draftdiff.output import write_atomic
 from draftdiff.parse.document import parse_file
+from draftdiff.parse.given_parties import GivenParties, from_options
 
 EXIT_OK, EXIT_DIFFERENT, EXIT_TROUBLE = 0, 1, 2
 
@@ -39,13 +40,42 @@ def add_docx_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def add_party_options(parser: argparse.ArgumentParser) -> None:
+    """--party and --parties: name the parties instead of finding them."""
+    parser.add_argument(
+        "--party",
+        metavar="NAME=ALIAS,...",
+        action="append",
+        default=[],
+        help="a party and the other names it goes by (repeat for each party); given "
+        "parties replace the ones found automatically",
+    )
+    parser.add_argument(
+        "--parties",
+        metavar="FILE",
+        help="YAML file with a `parties:` mapping (name: [aliases]) naming the parties",
+    )
+
+
+def given_parties(args: argparse.Namespace) -> GivenParties:
+    """The parties --party and --parties name (none when neither is given)."""
+    return from_options(getattr(args, "party", None) or [], getattr(args, "parties", None))
+
+
 def load_pair(
-    old: str, new: str, schema: str | None, *, view: str = "accepted", comments: bool = False
+    old: str,
+    new: str,
+    schema: str | None,
+    *,
+    view: str = "accepted",
+    comments: bool = False,
+    parties: GivenParties | None = None,
 ) -> Comparison:
-    """Parse two versions and compare them."""
+    """Parse two versions and compare them (with the given parties, if any)."""
+    given = parties or GivenParties()
     return compare(
-        parse_file(old, schema, view=view, comments=comments),
-        parse_file(new, schema, view=view, comments=comments),
+        given.apply(parse_file(old, schema, view=view, comments=comments)),
+        given.apply(parse_file(new, schema, view=view, comments=comments)),
     )
 
 

@@ -7,6 +7,7 @@ import argparse
 from pathlib import Path
 
 from draftdiff.commands.browse import open_browser
+from draftdiff.commands.common import add_party_options, given_parties
 from draftdiff.errors import InputError
 
 SAMPLE_NAMES = ("fund-v1-early.md", "fund-v2-middle.md", "fund-v3-final.md")
@@ -14,6 +15,7 @@ SAMPLE_NAMES = ("fund-v1-early.md", "fund-v2-middle.md", "fund-v3-final.md")
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser("demo", help="browse the bundled sample drafts")
+    add_party_options(parser)
     parser.set_defaults(handler=run)
 
 
@@ -32,4 +34,5 @@ def sample_paths() -> list[str]:
 
 
 def run(args: argparse.Namespace) -> int:
-    return open_browser(sample_paths(), schema=None, pair=None)
+    parties = given_parties(args)
+    return open_browser(sample_paths(), schema=None, pair=None, parties=parties)

@@ -8,8 +8,10 @@ from draftdiff.commands.common import (
     EXIT_DIFFERENT,
     EXIT_OK,
     add_docx_options,
+    add_party_options,
     add_schema_option,
     emit,
+    given_parties,
     load_pair,
     terminal_width,
     use_color,
@@ -32,6 +34,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser.add_argument("--implicit", action="store_true", help=argparse.SUPPRESS)
     add_schema_option(parser)
     add_docx_options(parser)
+    add_party_options(parser)
     parser.set_defaults(handler=run)
 
 
@@ -55,7 +58,14 @@ def render(comparison: Comparison, fmt: str, *, color: bool = False, width: int 
 
 
 def run(args: argparse.Namespace) -> int:
-    comparison = load_pair(args.old, args.new, args.schema, view=args.view, comments=args.comments)
+    comparison = load_pair(
+        args.old,
+        args.new,
+        args.schema,
+        view=args.view,
+        comments=args.comments,
+        parties=given_parties(args),
+    )
     color = args.format == "text" and use_color(args.color, args.output)
     content = render(comparison, args.format, color=color, width=terminal_width())
     emit(content, args.output, inputs=(args.old, args.new))

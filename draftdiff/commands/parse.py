@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import argparse
 
-from draftdiff.commands.common import EXIT_OK, add_docx_options, add_schema_option, emit
+from draftdiff.commands.common import (
+    EXIT_OK,
+    add_docx_options,
+    add_party_options,
+    add_schema_option,
+    emit,
+    given_parties,
+)
 from draftdiff.parse.document import parse_file
 
 
@@ -15,6 +22,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser.add_argument("-o", "--output", metavar="FILE")
     add_schema_option(parser)
     add_docx_options(parser)
+    add_party_options(parser)
     parser.set_defaults(handler=run)
 
 
@@ -22,7 +30,10 @@ def run(args: argparse.Namespace) -> int:
     from draftdiff.analyse.provisions import analyse
     from draftdiff.render.tree import render_document_json, render_tree
 
-    document = parse_file(args.file, args.schema, view=args.view, comments=args.comments)
+    given = given_parties(args)
+    document = given.apply(
+        parse_file(args.file, args.schema, view=args.view, comments=args.comments)
+    )
     analysis = analyse(document)
     content = (
         render_document_json(document, analysis)

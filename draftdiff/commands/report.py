@@ -9,7 +9,15 @@ from __future__ import annotations
 import argparse
 import sys
 
-from draftdiff.commands.common import EXIT_OK, add_docx_options, add_schema_option, emit, load_pair
+from draftdiff.commands.common import (
+    EXIT_OK,
+    add_docx_options,
+    add_party_options,
+    add_schema_option,
+    emit,
+    given_parties,
+    load_pair,
+)
 from draftdiff.errors import OutputError
 
 FORMATS = ("html", "markdown")
@@ -25,6 +33,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser.add_argument("--format", choices=FORMATS, default="html")
     add_schema_option(parser)
     add_docx_options(parser)
+    add_party_options(parser)
     parser.set_defaults(handler=run)
 
 
@@ -34,6 +43,13 @@ def run(args: argparse.Namespace) -> int:
         raise OutputError("the report is an HTML file", hint="give -o report.html")
     from draftdiff.commands.diff import render
 
-    comparison = load_pair(args.old, args.new, args.schema, view=args.view, comments=args.comments)
+    comparison = load_pair(
+        args.old,
+        args.new,
+        args.schema,
+        view=args.view,
+        comments=args.comments,
+        parties=given_parties(args),
+    )
     emit(render(comparison, args.format), args.output, inputs=(args.old, args.new))
     return EXIT_OK

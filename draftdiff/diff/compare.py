@@ -6,16 +6,22 @@ Document A + Document B --align--> clause groups --word diff--> edits
 
 Semantic changes say more than a generic "reworded": a pair they explain loses
 its clause.modified, and a pair whose only edit is a cross-reference that
-followed the renumbering is text.cosmetic. Changes come most severe first.
+followed the renumbering is text.cosmetic. One finding per fact: a clause added
+(or removed) with a provision of its own is one change, the provision's, with
+the facet clause.added (clause.removed); a defined term's change carries no
+party (a definition binds nobody). Changes come most severe first.
 """
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from draftdiff.analyse.provisions import Analysis, analyse, schema_of
 from draftdiff.diff.align import Link, align, same_number
 from draftdiff.diff.classify import clause_changes
 from draftdiff.diff.ledger import build_ledger
 from draftdiff.diff.page_texts import page_text_changes
+from draftdiff.diff.reading_warnings import reading_warnings
 from draftdiff.diff.result import PART_SEPARATOR, Change, ClausePair, Comparison, Op, Status
 from draftdiff.diff.semantic import semantic_changes
 from draftdiff.diff.stakes import apply_stakes
@@ -48,6 +54,7 @@ def compare(
                 change = semantic.cosmetic.get(order, change)
             changes.append((order, change))
     changes.extend(semantic.changes)
+    changes = _one_per_fact(changes)
     changes.extend((len(pairs), change) for change in page_text_changes(old, new))
     ledger_old, ledger_new = build_ledger(old, analysis_old), build_ledger(new, analysis_new)
     changes = apply_stakes(changes, pairs, old, new, ledger_old, ledger_new, schema_of(new))
@@ -61,7 +68,55 @@ def compare(
         ledger_new=ledger_new,
         analysis_old=analysis_old,
         analysis_new=analysis_new,
+        warnings=(
+            *reading_warnings("old", old, analysis_old),
+            *reading_warnings("new", new, analysis_new),
+        ),
     )
+
+
+_CLAUSE_FACET = {"added": "clause.added", "removed": "clause.removed"}
+_PROVISION_FAMILIES = ("obligation", "prohibition", "permission", "guarantee")
+_IN_CLAUSE = {"added": "in a new clause", "removed": "with its clause, removed"}
+
+
+def _one_per_fact(changes: list[tuple[int, Change]]) -> list[tuple[int, Change]]:
+    """Fold each clause.added (clause.removed) into the first provision added (removed)
+    in that clause, as its facet; drop the party of term changes."""
+    provision_at: dict[tuple[str, str], int] = {}
+    for at, (_, change) in enumerate(changes):
+        family, _, what = change.type.partition(".")
+        clause = change.new_clause if what == "added" else change.old_clause
+        if family in _PROVISION_FAMILIES and what in _CLAUSE_FACET and clause is not None:
+            provision_at.setdefault((what, clause), at)
+    out = list(changes)
+    folded: set[int] = set()
+    for at, (_, change) in enumerate(changes):
+        what = change.type.removeprefix("clause.")
+        clause = change.new_clause if what == "added" else change.old_clause
+        if change.type != _CLAUSE_FACET.get(what) or clause is None:
+            continue
+        target = provision_at.get((what, clause))
+        if target is None:
+            continue
+        order, provision = out[target]
+        # The provision's severity stands, as a semantic change's stands for the
+        # clause.modified it replaces: it says what the new clause does (a weak
+        # commitment added is low, whether or not its clause is new).
+        out[target] = (
+            order,
+            replace(
+                provision,
+                facets=(*provision.facets, change.type),
+                summary=f"{provision.summary} ({_IN_CLAUSE[what]})",
+            ),
+        )
+        folded.add(at)
+    return [
+        (order, replace(c, party=None) if c.family == "term" and c.party else c)
+        for at, (order, c) in enumerate(out)
+        if at not in folded
+    ]
 
 
 def _pair(link: Link, old: list[Clause], new: list[Clause]) -> ClausePair:

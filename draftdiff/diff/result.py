@@ -199,16 +199,26 @@ class Change:
     reason_kind: str = ""
     """What the reason rests on: a stakes kind of the schema ("forum", "governance"),
     "ledger" (a party's duties from none to some, or to none) or "rule"."""
+    facets: tuple[str, ...] = ()
+    """Other codes the same fact stands for: a clause added with a new obligation is one
+    change, `obligation.added` with the facet `clause.added` (filters and policies match
+    either)."""
 
     def __post_init__(self) -> None:
         # A typo in a producer would otherwise slip past every filter and policy.
-        if self.type not in CHANGE_TYPES:
-            raise ValueError(f"unknown change type {self.type!r}")
+        for code in (self.type, *self.facets):
+            if code not in CHANGE_TYPES:
+                raise ValueError(f"unknown change type {code!r}")
 
     @property
     def family(self) -> str:
         """The part before the dot: "clause", "obligation", "guarantee", ..."""
         return self.type.split(".", 1)[0]
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        """Its type, then its facets."""
+        return (self.type, *self.facets)
 
 
 LEDGER_KINDS = ("obligation", "prohibition", "permission", "guarantee")
@@ -249,34 +259,114 @@ class PartyLedger:
         return tuple(c for c in self.obligation if c not in weak)
 
 
+JOINT_BEARER = "Parties (jointly)"
+"""How views name the bearer of joint provisions."""
+
+
 @dataclass(frozen=True)
 class Ledger:
-    """Per-party ledger of one version, plus who bears the duties."""
+    """Per-party ledger of one version, plus who bears the duties.
+
+    Three kinds of bearer are kept apart: each party's *own* provisions (`parties`),
+    the *joint* ones ("The Parties shall", "Each Party shall", "either Party may"),
+    which bind every party alike and so shift nothing between them, and those of
+    *others*: bodies and persons that are no party (the Fund, the Board)."""
 
     parties: tuple[PartyLedger, ...] = ()
+    """One entry per party of the document, own provisions only."""
+    joint: PartyLedger = field(default_factory=lambda: PartyLedger(JOINT_BEARER))
+    """The joint provisions, under the name JOINT_BEARER."""
+    others: tuple[PartyLedger, ...] = ()
+    """Non-parties that bear provisions ("Fund", "Board"), most duties first."""
+    with_joint: tuple[PartyLedger, ...] = ()
+    """Per party, its own provisions and the joint ones together, clauses in document
+    order (what `bound` gives; built with the ledger)."""
 
     def __iter__(self) -> Iterator[PartyLedger]:
         return iter(self.parties)
 
     def get(self, party: str) -> PartyLedger:
+        """A party's own provisions (empty when it has none)."""
         for entry in self.parties:
             if entry.party == party:
                 return entry
         return PartyLedger(party)
 
+    def other(self, name: str) -> PartyLedger:
+        """A non-party's provisions (empty when it has none)."""
+        for entry in self.others:
+            if entry.party == name:
+                return entry
+        return PartyLedger(name)
+
+    def bound(self, party: str) -> PartyLedger:
+        """Everything that binds or benefits a party: its own provisions and the joint
+        ones (what "Velmora is bound to" means when joint duties count for each)."""
+        for entry in self.with_joint:
+            if entry.party == party:
+                return entry
+        own = self.get(party)
+        if all(e.party != party for e in self.parties) or not any(self.joint.counts().values()):
+            return own  # joint provisions bind the parties of this version only
+        merged = {
+            kind: tuple(dict.fromkeys((*getattr(own, kind), *getattr(self.joint, kind))))
+            for kind in (*LEDGER_KINDS, "qualified", "weak", "rights")
+        }
+        return PartyLedger(party, **merged)
+
     def one_sidedness(self) -> float | None:
-        """Share of all duties borne by the most burdened party (0.5 = balanced for two
-        parties, 1.0 = one side bears everything); None when nobody bears any duty."""
+        """Share of the parties' own duties borne by the most burdened party (0.5 =
+        balanced for two parties, 1.0 = one side bears everything). Joint duties bind
+        everyone alike and duties of others bind no party, so neither counts. None when
+        nobody bears a duty of its own or fewer than two parties are known: a share
+        computed from one party is always 100 % and says nothing (`balance_note` says why)."""
+        if len(self.parties) < 2:
+            return None
         heaviest = self.heaviest()
         if heaviest is None:
             return None
         return heaviest.duties / sum(p.duties for p in self.parties)
+
+    def balance_note(self) -> str:
+        """Why there is no one-sidedness figure ("" when there is one)."""
+        if not self.parties:
+            return "not computed: no parties found"
+        if len(self.parties) < 2:
+            return f"not computed: only one party found ({self.parties[0].party})"
+        if self.heaviest() is None:
+            return "no party has duties of its own"
+        return ""
 
     def heaviest(self) -> PartyLedger | None:
         """The party bearing the most duties (the first of equals), the one
         `one_sidedness` speaks of; None when nobody bears any duty."""
         heaviest = max(self.parties, key=lambda p: p.duties, default=None)
         return heaviest if heaviest is not None and heaviest.duties else None
+
+
+@dataclass(frozen=True)
+class ReadingWarning:
+    """Something about how a version was read that makes its ledger doubtful: too few
+    parties found, or duties whose subject is no known party. Every view shows these."""
+
+    code: str
+    """A stable code: "parties.too_few" or "parties.unknown_subject"."""
+    side: Side
+    message: str
+    """One line a negotiator can act on (it says how to name the parties)."""
+    clauses: tuple[str, ...] = ()
+    """Clause ids the warning points at (where the unknown subjects are)."""
+    short: str = ""
+    """The finding alone, without the file and the hint, for narrow views ("only one
+    party found (Supplier)"; "'Harbor Tools' is no party: 1.2, 2.2")."""
+
+
+WARNING_CODES: Mapping[str, str] = {
+    "parties.too_few": "fewer than two parties found although the text binds more than one "
+    "actor: the ledger and one-sidedness leave someone out",
+    "parties.unknown_subject": "duties whose subject is named like a party but is no known "
+    "party: they are in nobody's ledger",
+}
 
 
 def ledger_parties(old: Ledger, new: Ledger) -> tuple[str, ...]:
@@ -302,6 +392,8 @@ class Comparison:
     analysis_old: Analysis | None = None
     """The semantic reading of the old version (provisions etc. by clause id), if made."""
     analysis_new: Analysis | None = None
+    warnings: tuple[ReadingWarning, ...] = ()
+    """How far the ledgers can be trusted: old version's warnings, then the new one's."""
 
     def side(self, side: Side) -> Document:
         return self.old if side == "old" else self.new

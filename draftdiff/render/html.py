@@ -41,7 +41,14 @@ from draftdiff.diff.result import (
 from draftdiff.model import Document
 from draftdiff.render import summary
 from draftdiff.render.anchors import anchor, encode
-from draftdiff.render.labels import clause_label, first_clause, pair_heading, pair_label
+from draftdiff.render.labels import (
+    change_codes,
+    clause_label,
+    first_clause,
+    pair_heading,
+    pair_label,
+    summary_after_label,
+)
 from draftdiff.render.redline import ChangeIndex, Mark, Paragraph, inline, one_side, pieces
 
 CONTEXT_CHARS = 70
@@ -77,6 +84,16 @@ class ChangeView:
     @property
     def symbol(self) -> str:
         return summary.SEVERITY_SYMBOL[self.change.severity]
+
+    @property
+    def codes(self) -> str:
+        """ "obligation.added + clause.added": the type and the facets of the same fact."""
+        return change_codes(self.change)
+
+    @property
+    def summary_text(self) -> str:
+        """The summary without the clause number the link beside it already shows."""
+        return summary_after_label(self.change) if self.href else self.change.summary
 
 
 @dataclass(frozen=True)
@@ -124,7 +141,7 @@ def _context(comparison: Comparison) -> dict[str, object]:
     # number changes); the change list shows them most severe first.
     views = [_change_view(comparison, i, c, section_of) for i, c in enumerate(comparison.changes)]
     pairs = [_pair_view(comparison, index, p, views) for p in comparison.pairs]
-    types = sorted({c.type for c in comparison.changes})
+    types = sorted({code for c in comparison.changes for code in c.codes})
     css, js = _static("report.css"), _static("report.js")
     statuses = comparison.status_counts()
     return {
@@ -132,6 +149,8 @@ def _context(comparison: Comparison) -> dict[str, object]:
         "title": comparison.new.title or comparison.old.title or "Change report",
         "sides": (SideView("Old version", comparison.old), SideView("New version", comparison.new)),
         "ledger": summary.ledger_rows(comparison),
+        "ledger_groups": summary.LEDGER_GROUPS,
+        "warnings": comparison.warnings,
         "ledger_kinds": (*LEDGER_KINDS, "duties"),  # the cells summary.ledger_rows builds
         "burden_old": summary.burden(comparison.ledger_old),
         "burden_new": summary.burden(comparison.ledger_new),

@@ -18,7 +18,7 @@ from draftdiff.diff.result import (
     Op,
 )
 from draftdiff.model import Document
-from draftdiff.render.provisions import analysis_data, ledger_data, share_data
+from draftdiff.render.provisions import analysis_data, entry_counts, ledger_data, share_data
 
 FORMAT = "draftdiff/1"
 _OPS = {Op.EQUAL: "=", Op.DELETE: "-", Op.INSERT: "+"}
@@ -42,9 +42,26 @@ def to_data(comparison: Comparison) -> dict[str, Any]:
             "one_sidedness": {
                 "old": share_data(comparison.ledger_old.one_sidedness()),
                 "new": share_data(comparison.ledger_new.one_sidedness()),
+                "basis": "own duties",
+                "note": {
+                    "old": comparison.ledger_old.balance_note() or None,
+                    "new": comparison.ledger_new.balance_note() or None,
+                },
             },
             "delta": ledger_delta(comparison.ledger_old, comparison.ledger_new),
+            "joint": {
+                "old": entry_counts(comparison.ledger_old.joint),
+                "new": entry_counts(comparison.ledger_new.joint),
+            },
+            "others": {
+                "old": {e.party: entry_counts(e) for e in comparison.ledger_old.others},
+                "new": {e.party: entry_counts(e) for e in comparison.ledger_new.others},
+            },
         },
+        "warnings": [
+            {"code": w.code, "side": w.side, "message": w.message, "clauses": list(w.clauses)}
+            for w in comparison.warnings
+        ],
         "changes": [_change(c) for c in comparison.changes],
         "clauses": [_pair(p, comparison) for p in comparison.pairs],
         "analysis": {
@@ -97,6 +114,7 @@ def word_fields(doc: Document) -> dict[str, Any]:
 def _change(change: Change) -> dict[str, Any]:
     return {
         "type": change.type,
+        "facets": list(change.facets),
         "severity": change.severity.value,
         "party": change.party,
         "old_clause": change.old_clause,

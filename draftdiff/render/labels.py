@@ -5,7 +5,9 @@ deserve a redline at all.
 
 from __future__ import annotations
 
-from draftdiff.diff.result import ClausePair, Comparison, Op, Status
+import re
+
+from draftdiff.diff.result import Change, ClausePair, Comparison, Op, Status
 from draftdiff.model import Clause
 
 
@@ -43,3 +45,22 @@ def shows_redline(pair: ClausePair) -> bool:
     if pair.status in (Status.UNCHANGED, Status.RENUMBERED):
         return any(e.op is not Op.EQUAL for e in pair.edits)
     return True
+
+
+def change_codes(change: Change) -> str:
+    """Its type and facets as one label: "obligation.added + clause.added"."""
+    return " + ".join(change.codes)
+
+
+def summary_after_label(change: Change) -> str:
+    """The summary for a view that prints the clause label beside it: without the
+    clause number the summary opens with, so a label reads once ("4.3 (old)
+    Velmora: …", not "4.3 (old) 4.3 Velmora: …"). "8.1 and 8.2 merged into 8.1"
+    keeps its number, which the sentence needs."""
+    text = change.summary
+    for clause in dict.fromkeys(c for c in (change.new_clause, change.old_clause) if c):
+        match = re.match(rf"(?:paragraph\s+)?{re.escape(clause)}(?::\s+|\s+(?!and\b))", text)
+        if match and len(text) > match.end():
+            rest = text[match.end() :]
+            return rest[:1].upper() + rest[1:]
+    return text

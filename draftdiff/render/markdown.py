@@ -1,7 +1,9 @@
 """Provides the Markdown report: a pull-request comment (GitHub-flavoured).
 
-    header      both files, schema, fallbacks and reader notes
-    ledger      a table per party, old → new with differences, and one-sidedness
+    header      both files, schema, fallbacks, reader notes and warnings (too few
+                parties found, duties of a subject that is no party)
+    ledger      a row per party (own duties), the joint row and one per non-party,
+                old → new with differences, and one-sidedness from own duties
     changes     the substantive changes as a table, most severe first, with evidence
     redlines    one folded <details> per changed clause: <del>/<ins> inside
 
@@ -23,7 +25,13 @@ from draftdiff import __version__
 from draftdiff.diff.result import NON_SUBSTANTIVE, Comparison, Op, Status
 from draftdiff.model import Document
 from draftdiff.render import summary
-from draftdiff.render.labels import clause_label, pair_label, shows_redline
+from draftdiff.render.labels import (
+    change_codes,
+    clause_label,
+    pair_label,
+    shows_redline,
+    summary_after_label,
+)
 from draftdiff.render.redline import ChangeIndex, Paragraph, Piece, inline, pieces
 
 GITHUB_COMMENT_LIMIT = 65_536
@@ -126,6 +134,9 @@ def _head(comparison: Comparison) -> str:
         for note in doc.notes:
             lines.append(f"> ⚠ `{_code(doc.path)}`: {escape(note)}")
             lines.append("")
+    for warning in comparison.warnings:
+        lines.append(f"> ⚠ **Warning** ({warning.code}): {escape(warning.message)}")
+        lines.append("")
     lines.extend(_ledger(comparison))
     counts = ", ".join(
         f"{summary.SEVERITY_SYMBOL[s]} {n} {s.value}"
@@ -161,8 +172,10 @@ def _ledger(comparison: Comparison) -> list[str]:
     lines = ["### Who owes what (old → new)", ""]
     if not rows:
         return [*lines, "No obligations, prohibitions, permissions or guarantees found.", ""]
-    lines.append("| Party | obligations | prohibitions | permissions | guarantees | duties |")
-    lines.append("|---|---|---|---|---|---|")
+    lines.append(
+        "| Bearer | bears as | obligations | prohibitions | permissions | guarantees | duties |"
+    )
+    lines.append("|---|---|---|---|---|---|---|")
     for row in rows:
         cells = [
             f"{c.old} → {c.new}"
@@ -170,11 +183,12 @@ def _ledger(comparison: Comparison) -> list[str]:
             + (f"<br>{c.detail}" if c.detail else "")
             for c in row.cells
         ]
-        lines.append(f"| {cell(row.party)} | " + " | ".join(cells) + " |")
+        group = summary.LEDGER_GROUPS[row.group]
+        lines.append(f"| {cell(row.party)} | {group} | " + " | ".join(cells) + " |")
     old, new = summary.burden(comparison.ledger_old), summary.burden(comparison.ledger_new)
     lines.append("")
     lines.append(
-        f"One-sidedness: **{old.percent} → {new.percent}** "
+        f"One-sidedness (own duties only): **{old.percent} → {new.percent}** "
         f"(old: {escape(old.text)}; new: {escape(new.text)})"
     )
     lines.append("")
@@ -185,7 +199,7 @@ def _change_rows(comparison: Comparison) -> list[str]:
     rows = []
     for change in summary.by_severity(comparison.substantive):
         clause = clause_label(change.old_clause, change.new_clause)
-        what = cell(change.summary)
+        what = cell(summary_after_label(change))
         if change.reason:
             what += f" (why {change.severity.value}: {cell(change.reason)})"
         evidence = [f"“{cell(e.text)}”" for e in change.evidence if e.text]
@@ -193,7 +207,7 @@ def _change_rows(comparison: Comparison) -> list[str]:
             what += " — " + ", ".join(evidence)
         rows.append(
             f"| {summary.SEVERITY_SYMBOL[change.severity]} {change.severity.value} "
-            f"| `{_code(change.type)}` | {cell(change.party or '')} | {cell(clause)} "
+            f"| `{_code(change_codes(change))}` | {cell(change.party or '')} | {cell(clause)} "
             f"| {what} |"
         )
     return rows

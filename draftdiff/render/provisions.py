@@ -14,7 +14,7 @@ from typing import Any
 from draftdiff.analyse.actors import JOINT
 from draftdiff.analyse.modality import Cue
 from draftdiff.analyse.provisions import Analysis, ClauseAnalysis, Provision
-from draftdiff.diff.result import LEDGER_KINDS, Ledger
+from draftdiff.diff.result import LEDGER_KINDS, Ledger, PartyLedger
 
 LEDGER_DETAIL = ("qualified", "weak", "rights")
 
@@ -103,14 +103,30 @@ def share_data(share: float | None) -> float | None:
 
 
 def ledger_data(ledger: Ledger) -> dict[str, dict[str, Any]]:
+    """Each party's counts: every provision binding it, its own and the joint ones (as in
+    format draftdiff/1 before joint provisions were kept apart), its duties, `own` (its
+    own provisions only, which the one-sidedness reads) and the clauses of each kind."""
     out: dict[str, dict[str, Any]] = {}
-    for entry in ledger:
+    for own in ledger:
+        entry = ledger.bound(own.party)
         counts: dict[str, Any] = entry.counts()
+        counts["duties"] = entry.duties
+        counts["own"] = entry_counts(own)
         counts["clauses"] = {
             kind: list(getattr(entry, kind)) for kind in (*LEDGER_KINDS, *LEDGER_DETAIL)
         }
-        out[entry.party] = counts
+        out[own.party] = counts
     return out
+
+
+def entry_counts(entry: PartyLedger) -> dict[str, Any]:
+    """One bearer's counts per kind, its duties and its clauses."""
+    counts: dict[str, Any] = entry.counts()
+    counts["duties"] = entry.duties
+    counts["clauses"] = {
+        kind: list(getattr(entry, kind)) for kind in (*LEDGER_KINDS, *LEDGER_DETAIL)
+    }
+    return counts
 
 
 def provision_line(p: Provision) -> str:

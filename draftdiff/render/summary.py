@@ -1,8 +1,10 @@
 """Provides the summary figures the HTML and Markdown reports share.
 
 All of it is read off the Comparison: the two ledgers side by side with their
-differences, who bears the duties, how many changes of each type and severity,
-and the changes most severe first. Nothing here looks at clause text.
+differences (each party's own provisions, then the joint ones, then those of
+others such as the Fund or the Board), who bears the duties, how many changes of
+each type and severity, and the changes most severe first. Nothing here looks at
+clause text.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from draftdiff.diff.result import (
     Change,
     Comparison,
     Ledger,
+    PartyLedger,
     Severity,
     Status,
 )
@@ -80,10 +83,21 @@ class LedgerRow:
     parts: tuple[Cell, ...] = ()
     """The obligations that are only efforts or weak commitments, one Cell per
     `OBLIGATION_PARTS` entry (its kind the PartyLedger field)."""
+    group: str = "own"
+    """"own" (a party's own provisions), "joint" (the Parties jointly, each Party,
+    either Party) or "other" (a body or person that is no party: the Fund, the Board)."""
 
     @property
     def duties(self) -> Cell:
         return self.cells[-1]
+
+
+LEDGER_GROUPS = {
+    "own": "party (own)",
+    "joint": "all parties jointly (not in one-sidedness)",
+    "other": "not a party",
+}
+"""How views label each group of ledger rows."""
 
 
 @dataclass(frozen=True)
@@ -92,12 +106,14 @@ class Burden:
 
     share: float | None
     party: str | None
+    note: str = ""
+    """Why there is no figure (one party found, none found), from Ledger.balance_note."""
 
     @property
     def text(self) -> str:
         if self.share is None or self.party is None:
-            return "no duties found"
-        return f"{self.party} bears {self.share:.0%} of duties"
+            return self.note or "no duties found"
+        return f"{self.party} bears {self.share:.0%} of the parties' own duties"
 
     @property
     def percent(self) -> str:
@@ -124,30 +140,37 @@ bind nobody and so are not counted as duties."""
 
 
 def ledger_rows(comparison: Comparison) -> tuple[LedgerRow, ...]:
-    rows = []
-    for party in comparison.ledger_parties():
-        old = comparison.ledger_old.get(party)
-        new = comparison.ledger_new.get(party)
-        before, after = old.counts(), new.counts()
-        parts = tuple(
-            Cell(attr, len(getattr(old, attr)), len(getattr(new, attr)))
-            for attr, _ in OBLIGATION_PARTS
-        )
-        cells = [
-            Cell(kind, before[kind], after[kind], _detail(parts) if kind == "obligation" else "")
-            for kind in LEDGER_KINDS
-        ]
-        cells.append(Cell("duties", old.duties, new.duties))
-        rows.append(
-            LedgerRow(
-                party,
-                tuple(cells),
-                {kind: getattr(old, kind) for kind in LEDGER_KINDS},
-                {kind: getattr(new, kind) for kind in LEDGER_KINDS},
-                parts,
-            )
-        )
-    return tuple(rows)
+    """The parties' own rows, then the joint row (when any provision is joint), then
+    one row per non-party that bears provisions."""
+    old_ledger, new_ledger = comparison.ledger_old, comparison.ledger_new
+    entries = [(old_ledger.get(p), new_ledger.get(p), "own") for p in comparison.ledger_parties()]
+    joint = (old_ledger.joint, new_ledger.joint)
+    if any(any(e.counts().values()) for e in joint):
+        entries.append((*joint, "joint"))
+    names = [e.party for e in new_ledger.others]
+    names.extend(e.party for e in old_ledger.others if e.party not in names)
+    entries.extend((old_ledger.other(n), new_ledger.other(n), "other") for n in names)
+    return tuple(_row(old, new, group) for old, new, group in entries)
+
+
+def _row(old: PartyLedger, new: PartyLedger, group: str) -> LedgerRow:
+    before, after = old.counts(), new.counts()
+    parts = tuple(
+        Cell(attr, len(getattr(old, attr)), len(getattr(new, attr))) for attr, _ in OBLIGATION_PARTS
+    )
+    cells = [
+        Cell(kind, before[kind], after[kind], _detail(parts) if kind == "obligation" else "")
+        for kind in LEDGER_KINDS
+    ]
+    cells.append(Cell("duties", old.duties, new.duties))
+    return LedgerRow(
+        new.party,
+        tuple(cells),
+        {kind: getattr(old, kind) for kind in LEDGER_KINDS},
+        {kind: getattr(new, kind) for kind in LEDGER_KINDS},
+        parts,
+        group,
+    )
 
 
 def _detail(parts: tuple[Cell, ...]) -> str:
@@ -157,7 +180,9 @@ def _detail(parts: tuple[Cell, ...]) -> str:
 
 def burden(ledger: Ledger) -> Burden:
     heaviest = ledger.heaviest()
-    return Burden(ledger.one_sidedness(), heaviest.party if heaviest else None)
+    return Burden(
+        ledger.one_sidedness(), heaviest.party if heaviest else None, ledger.balance_note()
+    )
 
 
 def severity_order(changes: Sequence[Change]) -> tuple[int, ...]:

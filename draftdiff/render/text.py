@@ -22,7 +22,7 @@ from draftdiff.diff.result import (
     Status,
 )
 from draftdiff.model import Document
-from draftdiff.render.labels import pair_heading, pair_label, shows_redline
+from draftdiff.render.labels import change_codes, pair_heading, pair_label, shows_redline
 
 _STATUS_ORDER = [s.value for s in Status]
 _DELETED = "red strike"
@@ -61,7 +61,9 @@ def _report(comp: Comparison, *, color: bool) -> list[Text]:
     # Who bears the duties comes first: the "one side provides everything" signal.
     out.extend(_ledger_lines(comp))
     parties = comp.new.parties or comp.old.parties
-    if parties:
+    if not parties:
+        out.append(Text("Parties: none found", style="yellow"))
+    else:
         names = "; ".join(
             p.name
             + (f" ({', '.join(p.aliases[:2])})" if p.aliases else "")
@@ -83,7 +85,10 @@ def _report(comp: Comparison, *, color: bool) -> list[Text]:
     for change in substantive:
         party = f"[{change.party}] " if change.party else ""
         out.append(
-            Text(f"  {change.severity.value.upper():<6} {change.type:<24} {party}{change.summary}")
+            Text(
+                f"  {change.severity.value.upper():<6} {change_codes(change):<24} "
+                f"{party}{change.summary}"
+            )
         )
         if change.reason:
             out.append(Text(f"{'':9}why: {change.reason}", style="dim"))
@@ -105,24 +110,34 @@ def _side_line(label: str, doc: Document) -> Text:
 
 
 def _ledger_lines(comp: Comparison) -> list[Text]:
+    lines = [Text(f"warning: {w.message}", style="bold yellow") for w in comp.warnings]
     parties = comp.ledger_parties()
-    if not parties:
-        return []
-    lines = [
+    others = [e.party for e in comp.ledger_new.others]
+    others.extend(e.party for e in comp.ledger_old.others if e.party not in others)
+    joint = (comp.ledger_old.joint, comp.ledger_new.joint)
+    has_joint = any(any(e.counts().values()) for e in joint)
+    if not (parties or others or has_joint):
+        return lines
+    lines.append(
         Text(
-            f"One-sidedness: {_share(comp.ledger_old)} → {_share(comp.ledger_new)}",
+            f"One-sidedness (own duties): {_share(comp.ledger_old)} → {_share(comp.ledger_new)}",
             style="bold",
-        ),
-        Text("Ledger (clauses per kind of provision, old → new):", style="bold"),
-    ]
-    for party in parties:
-        before, after = comp.ledger_old.get(party), comp.ledger_new.get(party)
+        )
+    )
+    lines.append(Text("Ledger (clauses per kind of provision, old → new):", style="bold"))
+    rows = [(comp.ledger_old.get(p), comp.ledger_new.get(p), "") for p in parties]
+    if has_joint:
+        rows.append((*joint, ", binding every party alike"))
+    rows.extend(
+        (comp.ledger_old.other(n), comp.ledger_new.other(n), " (not a party)") for n in others
+    )
+    for before, after, group in rows:
         cells = []
         for kind in LEDGER_KINDS:
             a, b = len(getattr(before, kind)), len(getattr(after, kind))
             sign = f" ({b - a:+d})" if b != a else ""
             cells.append(f"{kind}s {a} → {b}{sign}")
-        lines.append(Text(f"  {party}: " + ", ".join(cells)))
+        lines.append(Text(f"  {after.party}{group}: " + ", ".join(cells)))
         detail = _detail(after)
         if detail:
             lines.append(Text(f"    now: {detail}"))
@@ -151,7 +166,7 @@ def _detail(entry: PartyLedger) -> str:
 def _share(ledger: Ledger) -> str:
     value, heaviest = ledger.one_sidedness(), ledger.heaviest()
     if value is None or heaviest is None:
-        return "nobody bears a duty"
+        return ledger.balance_note()
     others = ", ".join(f"{e.party} {e.duties}" for e in ledger if e is not heaviest)
     return f"{heaviest.party} bears {value:.0%} of duties ({heaviest.party} {heaviest.duties}" + (
         f", {others})" if others else ")"

@@ -209,7 +209,12 @@ class DraftdiffApp(App[None]):
         self.parties = party_choices(comparison)
         self.sub_title = self.versions.pair_label(key)
         self.query_one(LedgerPanel).show(comparison)
-        self.show_ledger = self.show_ledger or any(True for _ in comparison.ledger_new)
+        # Warnings about the parties show in the ledger panel: open it for them too.
+        self.show_ledger = (
+            self.show_ledger
+            or any(True for _ in comparison.ledger_new)
+            or bool(comparison.warnings)
+        )
         first = self._row_of_first_change(comparison)
         if self.filters.party is not None and self.filters.party not in self.parties:
             self.set_reactive(DraftdiffApp.filters, replace(self.filters, party=None))

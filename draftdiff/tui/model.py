@@ -389,6 +389,16 @@ class LedgerTable:
 
     parties: tuple[str, ...]
     rows: tuple[LedgerTableRow, ...]
+    groups: tuple[str, ...] = ()
+    """Per column, as `summary.LedgerRow.group`: "own", "joint" or "other"."""
+
+    def filter_party(self, column: str) -> str | None:
+        """The party name a column filters the changes by (the joint column: JOINT); None
+        for the column of non-parties, which stands for several."""
+        group = dict(zip(self.parties, self.groups, strict=False)).get(column)
+        if group == "other":
+            return None
+        return JOINT if group == "joint" else column
 
 
 def ledger_table(comparison: Comparison) -> LedgerTable:
@@ -396,8 +406,15 @@ def ledger_table(comparison: Comparison) -> LedgerTable:
     each kind of provision before and after; under the obligations, how many are only
     efforts or weak commitments (rows left out when no party has any, in either version);
     last, the binding duties one-sidedness is computed from. The counts are the reports'
-    own (`render.summary.ledger_rows`), so the browser and the HTML report never disagree."""
-    ledgers = summary.ledger_rows(comparison)
+    own (`render.summary.ledger_rows`), so the browser and the HTML report never disagree.
+    The parties' own columns come first, then the joint one; non-parties (the Fund, the
+    Board) are added up into one column, OTHERS, to keep the pane narrow (`others_line`
+    names them)."""
+    all_rows = summary.ledger_rows(comparison)
+    ledgers = [r for r in all_rows if r.group != "other"]
+    others = [r for r in all_rows if r.group == "other"]
+    if others:
+        ledgers.append(_summed(others))
     parties = tuple(row.party for row in ledgers)
     rows: list[LedgerTableRow] = []
     for at, kind in enumerate(LEDGER_KINDS):
@@ -409,13 +426,53 @@ def ledger_table(comparison: Comparison) -> LedgerTable:
             if any(cell.old or cell.new for cell in cells):
                 rows.append(LedgerTableRow(attr, title, cells))
     rows.append(LedgerTableRow("duties", KIND_TITLES["duties"], tuple(r.duties for r in ledgers)))
-    return LedgerTable(parties, tuple(rows))
+    return LedgerTable(parties, tuple(rows), tuple(row.group for row in ledgers))
+
+
+OTHERS = "others"
+"""The ledger panel's column for every non-party that bears provisions, added up."""
+
+
+def _summed(rows: Sequence[summary.LedgerRow]) -> summary.LedgerRow:
+    def total(cells: Sequence[Cell]) -> Cell:
+        return Cell(cells[0].kind, sum(c.old for c in cells), sum(c.new for c in cells))
+
+    return summary.LedgerRow(
+        OTHERS,
+        tuple(total([r.cells[i] for r in rows]) for i in range(len(rows[0].cells))),
+        {},
+        {},
+        tuple(total([r.parts[i] for r in rows]) for i in range(len(rows[0].parts))),
+        "other",
+    )
+
+
+def warning_lines(comparison: Comparison) -> tuple[tuple[str, str], ...]:
+    """The comparison's warnings, short, each once with the versions it holds for:
+    ("only one party found (Supplier)", "both versions")."""
+    sides: dict[str, list[str]] = {}
+    for warning in comparison.warnings:
+        sides.setdefault(warning.short or warning.message, []).append(warning.side)
+    names = {"old": "old version", "new": "new version"}
+    return tuple(
+        (short, names[found[0]] if len(set(found)) == 1 else "both versions")
+        for short, found in sides.items()
+    )
+
+
+def others_line(comparison: Comparison) -> str:
+    """The non-parties behind the OTHERS column, with their duties in the new version
+    ("Board 4, Fund 2"); "" when there are none."""
+    rows = [r for r in summary.ledger_rows(comparison) if r.group == "other"]
+    return ", ".join(f"{r.party} {r.duties.new}" for r in rows)
 
 
 def burden(ledger: Ledger) -> str:
     """Who bears most of one version's duties, and what share: "Velmora 83%"."""
     share = summary.burden(ledger)
-    return "no duties" if share.party is None else f"{share.party} {share.percent}"
+    if share.party is None or share.share is None:
+        return ledger.balance_note() or "no duties"
+    return f"{share.party} {share.percent}"
 
 
 def find_all(text: str, query: str) -> tuple[tuple[int, int], ...]:

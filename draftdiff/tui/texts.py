@@ -293,7 +293,7 @@ def change_text(change: Change, comparison: Comparison) -> Text:
     has its severity, evidence."""
     text = Text()
     text.append(f"{change.severity.value.upper():<6} ", SEVERITY_STYLE[change.severity])
-    text.append(change.type, Style(bold=True))
+    text.append(" + ".join(change.codes), Style(bold=True))  # type, then facets
     if change.party:
         text.append(f"  {change.party}", Style(color="#56b6c2"))
     text.append(f"\n  {change.summary}")

@@ -17,6 +17,7 @@ from draftdiff.analyse.provisions import Analysis
 from draftdiff.diff.compare import compare
 from draftdiff.diff.result import Comparison
 from draftdiff.model import Document
+from draftdiff.parse.given_parties import GivenParties
 from draftdiff.tui.background import parse_files
 
 PairKey = tuple[int, int]
@@ -34,12 +35,19 @@ class VersionSet:
     """Two or more versions of one agreement, oldest first."""
 
     def __init__(
-        self, paths: Sequence[str], schema: str | None = None, *, parallel: bool | None = None
+        self,
+        paths: Sequence[str],
+        schema: str | None = None,
+        *,
+        parallel: bool | None = None,
+        parties: GivenParties | None = None,
     ) -> None:
         if len(paths) < 2:
             raise ValueError("a comparison needs at least two versions")
         self.paths: tuple[str, ...] = tuple(paths)
         self.schema = schema
+        self.parties = parties or GivenParties()
+        """Parties named by the user (--party), replacing those found in every version."""
         self.parallel = parallel
         """Parse in child processes: True, False, or None to decide by size."""
         self._documents: dict[int, Document] = {}
@@ -130,6 +138,7 @@ class VersionSet:
             documents = parse_files(
                 [self.paths[v] for v in wanted], self.schema, parsed, parallel=self.parallel
             )
+            documents = [self.parties.apply(d) for d in documents]
             with self._lock:
                 self._documents.update(zip(wanted, documents, strict=True))
         for key in missing:

@@ -24,7 +24,12 @@ def test_check_prints_each_violation_with_its_clause_and_exits_1() -> None:
         "FAIL 5.6 (old)",
         "FAIL 10.2 (old)",
     ]
-    assert fails[0].startswith("FAIL 4.3 (old): clause.removed (high): 4.3 removed: “Velmora")
+    # Old 4.3 held Velmora's duty: one finding for the clause and the duty it took along.
+    assert fails[0].startswith(
+        "FAIL 4.3 (old): obligation.removed + clause.removed (high) [Velmora]: "
+    )
+    # The duty was capped at USD 500 billion: with it gone, the stakes say what that means.
+    assert "now unlimited" in fails[0]
     assert fails[0].endswith("[rule: --fail-on clause.removed,guarantee.removed]")
     assert lines[-1].startswith("3 violations (1 rule, ")
     assert result.stderr == ""

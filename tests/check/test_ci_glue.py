@@ -75,7 +75,7 @@ def test_pre_commit_hook_refuses_a_staged_draft_that_breaks_the_policy(repo: Pat
     assert result.returncode == 1, result.stderr
     lines = result.stdout.splitlines()
     assert lines[0] == "draftdiff check: HEAD:agreements/fund.md → agreements/fund.md"
-    assert lines[1].startswith("FAIL 4.3 (old): clause.removed (high)")
+    assert lines[1].startswith("FAIL 4.3 (old): obligation.removed + clause.removed (high)")
     passed = hook(repo, "--fail-on", "guarantee.removed", "agreements/fund.md")
     assert passed.returncode == 0 and "passed: no violations" in passed.stdout
 
@@ -137,7 +137,7 @@ def test_actions_workflow_script_checks_changed_drafts_and_writes_reports(
     )
     assert result.returncode == 0, result.stderr
     assert output.read_text(encoding="utf-8") == "status=1\n"
-    assert "FAIL 4.3 (old): clause.removed" in result.stdout
+    assert "FAIL 4.3 (old): obligation.removed + clause.removed" in result.stdout
     reports = sorted(p.name for p in (repo / "draftdiff-report").iterdir())
     assert reports == ["agreements_fund.md.html", "agreements_fund.md.md"]
     html = (repo / "draftdiff-report" / "agreements_fund.md.html").read_text(encoding="utf-8")

@@ -43,9 +43,10 @@ def test_renumbered_clause_is_not_reported_as_reworded() -> None:
         ("renumbered", ("1.2",), ("1.3",)),
         ("renumbered", ("1.3",), ("1.4",)),
     ]
-    # The new clause also carries a new duty (the semantic layer's business); here only
-    # the clause-level reading matters.
-    assert [c.type for c in comparison.substantive if c.family == "clause"] == ["clause.added"]
+    # The new clause also carries a new duty (the semantic layer's business), reported as
+    # one finding with the facet clause.added; here only the clause-level reading matters.
+    codes = [code for c in comparison.substantive for code in c.codes]
+    assert [code for code in codes if code.startswith("clause.")] == ["clause.added"]
 
 
 def test_clause_moved_to_another_article_is_a_move_not_delete_and_insert() -> None:

@@ -31,9 +31,9 @@ async def test_t_shows_each_partys_ledger_in_every_version_and_t_hides_it() -> N
         text = _plain(panel)
         # One-sidedness as the drafts go: all on Velmora, then the v3 compromise, then
         # the counter-draft's step back.
-        assert "100%" in text and "73%" in text and "76%" in text
+        assert "100%" in text and "80%" in text and "84%" in text
         norland = next(line for line in text.splitlines() if line.startswith("Norland"))
-        assert norland.split()[-5:-1] == ["0", "0", "7", "6"]
+        assert norland.split()[-5:-1] == ["0", "0", "4", "3"]
         await pilot.press("t")
         await pilot.pause()
         assert not panel.display

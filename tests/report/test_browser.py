@@ -18,8 +18,10 @@ from playwright.sync_api import expect
 
 from draftdiff.diff.compare import compare
 from draftdiff.diff.result import Comparison
-from draftdiff.parse.document import parse_file
+from draftdiff.parse.document import parse_file, parse_text
 from draftdiff.render.html import render_html
+from tests.cli.test_named_parties import NEW as SUPPLY_NEW
+from tests.cli.test_named_parties import OLD as SUPPLY_OLD
 from tests.conftest import corpus_path
 from tests.report.hostile import hostile_comparison
 from tests.report.semantic import sample_comparison, with_findings
@@ -46,6 +48,14 @@ def reports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         "findings": write(folder, "findings", with_findings()),
         "v2v3": write(folder, "v2v3", sample_comparison("fund-v2-middle.md", "fund-v3-final.md")),
         "hostile": write(folder, "hostile", hostile_comparison()),
+        "one_party": write(
+            folder,
+            "one_party",
+            compare(
+                parse_text(SUPPLY_OLD, path="supply-v1.md"),
+                parse_text(SUPPLY_NEW, path="supply-v2.md"),
+            ),
+        ),
     }
     for name, parts in CORPUS_PAIRS.items():
         pair = corpus_path(*parts)
@@ -113,6 +123,29 @@ def by_id(page: Page, element_id: str) -> str:
     return f'[id="{element_id}"]'
 
 
+# --- warnings -------------------------------------------------------------------------
+
+
+def test_a_party_not_found_is_a_visible_warning_and_its_duties_a_row_of_their_own(
+    opened: OpenReport,
+) -> None:
+    report = opened("one_party")
+    warnings = report.page.locator(".warnings .notice.warning")
+    assert warnings.count() == 4 and warnings.first.is_visible()
+    assert "only one party found (Supplier)" in warnings.first.inner_text()
+    assert report.page.locator('[data-code="parties.unknown_subject"]').count() == 2
+    rows = report.page.eval_on_selector_all(
+        "table.ledger tbody tr", "rows => rows.map(r => r.className + ' ' + r.dataset.party)"
+    )
+    assert rows == [
+        "group-own Supplier",
+        "group-joint Parties (jointly)",
+        "group-other Harbor Tools",
+    ]
+    burden = report.page.locator("p.burden").inner_text()
+    assert "not computed: only one party found (Supplier)" in burden
+
+
 # --- self-contained -------------------------------------------------------------------
 
 
@@ -139,18 +172,15 @@ def test_report_loads_nothing_but_itself_and_runs_without_errors(
 # the schema's stakes raise (draftdiff/diff/stakes.py).
 HIGH_V1_V2 = [
     "obligation.weakened",
-    "clause.removed",
-    "obligation.removed",
+    "obligation.removed",  # + clause.removed: old 4.3 and the capped duty it held
     "value.changed",
     "clause.modified",
-    "clause.removed",
-    "permission.removed",
+    "permission.removed",  # + clause.removed: old 5.6
     "obligation.weakened",
     "guarantee.weakened",
     "condition.added",
     "clause.removed",
-    "clause.added",
-    "obligation.added",
+    "obligation.added",  # + clause.added: 10.3, in the security article
     "clause.modified",
 ]
 HIGH_V1_V2_VELMORA = [
@@ -166,6 +196,7 @@ HIGH_V1_V2_VELMORA = [
 def test_party_filter_keeps_only_that_partys_changes_and_their_clauses(opened: OpenReport) -> None:
     report = opened("findings")
     report.page.select_option("#f-party", label="Norland")
+    # 2.6 and 4.4 are new clauses with new weak commitments: one finding each.
     assert report.change_types() == ["value.changed", "obligation.added", "obligation.added"]
     assert report.clauses() == ["clause-2.6", "clause-4.4", "clause-5.2"]
     report.page.select_option("#f-party", label="Velmora")
@@ -176,14 +207,11 @@ def test_party_filter_keeps_only_that_partys_changes_and_their_clauses(opened: O
         "obligation.weakened",
         "guarantee.weakened",
         "condition.added",
-        "term.redefined",
-        "term.redefined",
         "permission.added",
         "permission.added",
     ]
+    # The redefined terms (1.1(f), 1.1(i)) carry no party: a definition binds nobody.
     assert report.clauses() == [
-        "clause-1.1_lf_r",
-        "clause-1.1_li_r",
         "clause-3.6",
         "old-clause-4.3",
         "clause-5.2",
@@ -193,7 +221,7 @@ def test_party_filter_keeps_only_that_partys_changes_and_their_clauses(opened: O
         "clause-9.1",
     ]
     count = report.page.locator("#f-count").inner_text()
-    assert count.startswith("showing 10/") and " 9/" in count
+    assert count.startswith("showing 8/") and " 7/" in count
 
 
 def test_type_filter_keeps_one_change_type(opened: OpenReport) -> None:
@@ -215,7 +243,28 @@ def test_severity_filter_keeps_that_severity_or_higher(opened: OpenReport) -> No
     severities = report.page.eval_on_selector_all(
         "#changes li.change", "els => els.filter(e => !e.hidden).map(e => e.dataset.severity)"
     )
-    assert set(severities) == {"high", "medium"} and severities.count("medium") == 9
+    # 12 medium findings before clause.added/removed were folded into the provision found
+    # with them (old 4.3, 5.6; new 2.6, 4.4, 7.2, 10.3), whose own severity stands.
+    assert set(severities) == {"high", "medium"} and severities.count("medium") == 6
+
+
+def test_type_filter_finds_a_change_by_its_facet(opened: OpenReport) -> None:
+    # A new clause with a new duty is one finding, obligation.added + clause.added: the
+    # clause.added filter still shows it, beside the new definition 1.1(e).
+    report = opened("findings")
+    report.page.select_option("#f-type", "clause.added")
+    assert report.change_types() == [
+        "obligation.added",  # 10.3, high: a commitment in the security article
+        "clause.added",
+        "obligation.added",
+        "obligation.added",
+        "permission.added",
+    ]
+    codes = report.page.eval_on_selector_all(
+        "#changes li.change",
+        "els => els.filter(e => !e.hidden).map(e => e.querySelector('.type').textContent)",
+    )
+    assert codes[0] == "obligation.added + clause.added"
 
 
 def test_filters_combine_and_reset_restores_everything(opened: OpenReport) -> None:

@@ -126,13 +126,20 @@ def test_changes_are_listed_most_severe_first_whatever_order_they_come_in() -> N
 
 def test_ledger_shows_both_versions_with_deltas_and_one_sidedness() -> None:
     text = re.sub(r"\s+", " ", page_of(with_findings()).all_text())
-    # Norland's three new obligations are all weak commitments: no duty yet.
-    assert "Norland 0 → 3 (+3)weak 0 → 3 0 → 0 6 → 6 0 → 0 0 → 0" in text
+    # Norland's two new obligations of its own are weak commitments: no duty yet; the
+    # joint one ("The Parties shall consult") has a row of its own.
+    assert "Norlandparty (own) 0 → 2 (+2)weak 0 → 2 0 → 0 6 → 6 0 → 0 0 → 0" in text
     assert (
-        "Velmora 14 → 14efforts only 0 → 2; weak 0 → 1 4 → 4 1 → 2 (+1) 2 → 2 20 → 19 (−1)" in text
+        "Velmoraparty (own) 14 → 13 (−1)efforts only 0 → 2 4 → 4 1 → 2 (+1) 2 → 2 20 → 19 (−1)"
+        in text
     )
+    assert "Parties (jointly)all parties jointly (not in one-sidedness) 0 → 1 (+1)" in text
+    assert "Boardnot a party 2 → 3 (+1)" in text
     assert "100% → 100%" in text
-    assert "old: Velmora bears 100% of duties; new: Velmora bears 100% of duties" in text
+    assert (
+        "old: Velmora bears 100% of the parties' own duties; "
+        "new: Velmora bears 100% of the parties' own duties" in text
+    )
 
 
 def test_empty_ledgers_say_so_instead_of_an_empty_table() -> None:

@@ -14,7 +14,7 @@ from html.parser import HTMLParser
 import pytest
 from markdown_it import MarkdownIt
 
-from draftdiff.diff.result import Change, Comparison, Severity
+from draftdiff.diff.result import LEDGER_KINDS, Change, Comparison, Severity
 from draftdiff.render.markdown import GITHUB_COMMENT_LIMIT, escape, render_markdown
 from tests.conftest import corpus_path
 from tests.diff.helpers import diff
@@ -59,18 +59,31 @@ def rendered(comparison: Comparison, **kwargs: int) -> Tree:
 
 def test_ledger_and_changes_are_tables_with_one_cell_per_column() -> None:
     tree = rendered(with_findings())
-    ledger = [r for r in tree.rows if r and r[0] in ("Party", "Norland", "Velmora")]
+    ledger = [r for r in tree.rows if len(r) == 7]
     assert ledger == [
-        ["Party", "obligations", "prohibitions", "permissions", "guarantees", "duties"],
-        ["Norland", "0 → 3 (+3)weak 0 → 3", "0 → 0", "6 → 6", "0 → 0", "0 → 0"],
+        ["Bearer", "bears as", *(f"{k}s" for k in LEDGER_KINDS), "duties"],
+        # Norland's own: two weak commitments; the joint one (10.2) is on its own row.
+        ["Norland", "party (own)", "0 → 2 (+2)weak 0 → 2", "0 → 0", "6 → 6", "0 → 0", "0 → 0"],
         [
             "Velmora",
-            "14 → 14efforts only 0 → 2; weak 0 → 1",
+            "party (own)",
+            "14 → 13 (−1)efforts only 0 → 2",
             "4 → 4",
             "1 → 2 (+1)",
             "2 → 2",
             "20 → 19 (−1)",
         ],
+        [
+            "Parties (jointly)",
+            "all parties jointly (not in one-sidedness)",
+            "0 → 1 (+1)weak 0 → 1",
+            "0 → 0",
+            "0 → 0",
+            "0 → 0",
+            "0 → 0",
+        ],
+        ["Board", "not a party", "2 → 3 (+1)", "0 → 0", "0 → 0", "0 → 0", "2 → 3 (+1)"],
+        ["Fund", "not a party", "2 → 2", "0 → 0", "0 → 0", "0 → 0", "2 → 2"],
     ]
     changes = [r for r in tree.rows if len(r) == 5]
     assert changes[0] == ["Severity", "Change", "Party", "Clause", "What changed"]

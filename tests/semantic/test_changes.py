@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from draftdiff.analyse import JOINT
 from draftdiff.analyse.references import resolve
 from draftdiff.diff.compare import compare
 from draftdiff.diff.result import Severity
@@ -220,7 +219,8 @@ def test_a_redefined_term_lists_every_clause_that_uses_it() -> None:
         ],
     )
     (change,) = found
-    assert (change.type, change.party) == ("term.redefined", JOINT)
+    # A definition binds nobody: the change names the clauses using the term, no party.
+    assert (change.type, change.party) == ("term.redefined", None)
     assert change.summary == "1.1: “Affiliate” redefined — used in 14.2"
 
 

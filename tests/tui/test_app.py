@@ -99,7 +99,8 @@ async def test_opens_on_the_most_severe_change_with_both_versions_named() -> Non
         assert current_ids(app) == "3.6"
         assert_panes_agree(app)
         status = plain(app.query_one(OutlineStatus))
-        assert "13 modified" in status and "30 substantive changes" in status
+        # 24: a clause added or removed with a provision of its own is one finding.
+        assert "13 modified" in status and "24 substantive changes" in status
         changes = app.query_one(ChangesList).changes
         assert [(c.type, c.severity) for c in changes] == [("obligation.weakened", Severity.HIGH)]
 
@@ -309,12 +310,14 @@ async def test_l_toggles_the_ledger_and_a_party_row_filters_by_that_party() -> N
     async with running(app) as pilot:
         ledger = app.query_one(LedgerPanel)
         table = ledger.query_one(DataTable)
-        # Header, four kinds, the obligations' two parts, binding duties.
-        assert ledger.display and table.size.height == 8
+        # Header, four kinds, the obligations' two parts, binding duties, a scrollbar line.
+        assert ledger.display and table.size.height == 9
         assert [str(c) for c in table.get_row("permission")] == [
             "Permissions",
             "6 → 6",
             "1 → 2 (+1)",  # Velmora's new rights at 5.2 and 7.2, the observer of 5.6 gone
+            "0 → 0",  # joint
+            "0 → 0",  # others: the Board and the Fund
         ]
         burden = plain(ledger.query_one("#ledger-burden", Static))
         assert burden.startswith("One-sidedness: Velmora 100% → Velmora 100%")
@@ -328,9 +331,9 @@ async def test_l_toggles_the_ledger_and_a_party_row_filters_by_that_party() -> N
 
 
 async def test_ledger_says_which_obligations_are_only_efforts_or_weak() -> None:
-    # v1 → v2: Norland gains three obligations, all "will consider" or "intends to", so
-    # its binding duties stay at 0 and Velmora still bears all of them; Velmora's 3.6 and
-    # 7.4 became "reasonable efforts" and its part of the joint 10.3 is weak.
+    # v1 → v2: Norland gains two obligations of its own, both "will consider" or "intends
+    # to", so its binding duties stay at 0 and Velmora still bears all of them; Velmora's
+    # 3.6 and 7.4 became "reasonable efforts".
     app = DraftdiffApp.on_comparison(semantic_sample())
     async with running(app):
         table = app.query_one(LedgerPanel).query_one(DataTable)
@@ -338,18 +341,20 @@ async def test_ledger_says_which_obligations_are_only_efforts_or_weak() -> None:
             key: [str(c) for c in table.get_row(key)]
             for key in ("obligation", "qualified", "weak", "duties")
         }
+        # Columns: Norland, Velmora (own), joint, others. The joint 10.3 ("The Parties
+        # will consider") is in the joint column, not counted for each party.
         assert drawn == {
-            "obligation": ["Obligations", "0 → 3 (+3)", "14 → 14"],
-            "qualified": ["  efforts only", "0 → 0", "0 → 2 (+2)"],
-            "weak": ["  weak", "0 → 3 (+3)", "0 → 1 (+1)"],
-            "duties": ["Binding duties", "0 → 0", "20 → 19 (−1)"],
+            "obligation": ["Obligations", "0 → 2 (+2)", "14 → 13 (−1)", "0 → 1 (+1)", "4 → 5 (+1)"],
+            "qualified": ["  efforts only", "0 → 0", "0 → 2 (+2)", "0 → 0", "0 → 0"],
+            "weak": ["  weak", "0 → 2 (+2)", "0 → 0", "0 → 1 (+1)", "0 → 0"],
+            "duties": ["Binding duties", "0 → 0", "20 → 19 (−1)", "0 → 0", "4 → 5 (+1)"],
         }
         # The parts sit right under the obligations they break down.
         order = [table.get_row_at(i)[0].plain for i in range(table.row_count)]
         assert order[:3] == ["Obligations", "  efforts only", "  weak"]
         # And the whole table is on screen: the panel's height does not cut its last row.
         last = table.region.y + table.row_count  # below the header
-        assert table.region.height == table.row_count + 1
+        assert table.region.height == table.row_count + 2  # with the scrollbar's line
         assert app.screen.get_widget_at(table.region.x + 2, last)[0] is table
 
 

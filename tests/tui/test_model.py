@@ -10,6 +10,7 @@ from dataclasses import replace
 
 from draftdiff.diff.result import LEDGER_KINDS, Change, Ledger, PartyLedger, Severity, Status
 from draftdiff.tui.model import (
+    JOINT,
     Filters,
     LedgerTable,
     Row,
@@ -81,13 +82,12 @@ def test_family_and_severity_filters_must_hold_for_one_and_the_same_change() -> 
     rows = build_rows(semantic_sample())
     guarantees = apply_filters(rows, Filters(guarantees=True))
     assert {rows[i].ids for i in guarantees.matches} == {"9.1"}
-    # Added 2.6 carries a MEDIUM clause.added and a LOW obligation.added: the row has an
-    # obligation change and a medium change, but no medium obligation change.
+    # Added 2.6 carries one LOW obligation.added with the facet clause.added (the clause's
+    # addition and its new duty are one fact): no medium obligation change.
     added = row_by_ids(rows, "2.6")
-    assert {(c.type, c.severity) for c in added.changes} == {
-        ("clause.added", Severity.MEDIUM),
-        ("obligation.added", Severity.LOW),
-    }
+    assert [(c.type, c.severity, c.facets) for c in added.changes] == [
+        ("obligation.added", Severity.LOW, ("clause.added",))
+    ]
     medium_obligations = apply_filters(rows, Filters(obligations=True, severity=Severity.MEDIUM))
     # 4.4 and 10.3 are weak commitments too, but in the contributions and the security
     # articles: the schema's stakes make them medium and high.
@@ -100,9 +100,8 @@ def test_family_and_severity_filters_must_hold_for_one_and_the_same_change() -> 
 def test_party_filter_keeps_only_that_partys_changes() -> None:
     rows = build_rows(semantic_sample())
     velmora = apply_filters(rows, Filters(party="Velmora"))
+    # The redefined terms ("Resource Revenues", "Board") carry no party.
     assert {rows[i].ids for i in velmora.matches} == {
-        "1.1(e) → 1.1(f)",  # "Resource Revenues" redefined
-        "1.1(h) → 1.1(i)",  # "Board" redefined
         "3.6",
         "4.3",
         "5.2",  # Velmora's new right to appoint two members
@@ -215,7 +214,9 @@ def cells(table: LedgerTable, key: str) -> list[tuple[int, int]]:
 
 def test_ledger_table_gives_each_partys_counts_and_the_obligations_that_are_not_duties() -> None:
     table = ledger_table(semantic_sample())
-    assert table.parties == ("Norland", "Velmora")
+    # Each party's own columns, then the joint one, then the non-parties added up.
+    assert table.parties == ("Norland", "Velmora", "Parties (jointly)", "others")
+    assert table.groups == ("own", "own", "joint", "other")
     assert [r.key for r in table.rows] == [
         "obligation",
         "qualified",
@@ -225,14 +226,18 @@ def test_ledger_table_gives_each_partys_counts_and_the_obligations_that_are_not_
         "guarantee",
         "duties",
     ]
-    # As `draftdiff diff` v1 → v2 says: Norland's three new obligations (2.6, 4.4, 10.3)
-    # are all weak, so its binding duties stay at 0; Velmora keeps 14 obligations, but
-    # 3.6 and 7.4 are now efforts only and 10.3 weak, so its duties go from 20 to 19.
-    assert cells(table, "obligation") == [(0, 3), (14, 14)]
-    assert cells(table, "qualified") == [(0, 0), (0, 2)]
-    assert cells(table, "weak") == [(0, 3), (0, 1)]
-    assert cells(table, "permission") == [(6, 6), (1, 2)]
-    assert cells(table, "duties") == [(0, 0), (20, 19)]
+    # As `draftdiff diff` v1 → v2 says: Norland's two new obligations of its own (2.6,
+    # 4.4) are weak, so its binding duties stay at 0; 10.3 ("The Parties will consider")
+    # is joint, in its own column, no longer counted for each party. Velmora's 3.6 and
+    # 7.4 are now efforts only; its own duties go from 20 to 19. The Board and the Fund
+    # (others) bear 4 → 5.
+    assert cells(table, "obligation") == [(0, 2), (14, 13), (0, 1), (4, 5)]
+    assert cells(table, "qualified") == [(0, 0), (0, 2), (0, 0), (0, 0)]
+    assert cells(table, "weak") == [(0, 2), (0, 0), (0, 1), (0, 0)]
+    assert cells(table, "permission") == [(6, 6), (1, 2), (0, 0), (0, 0)]
+    assert cells(table, "duties") == [(0, 0), (20, 19), (0, 0), (4, 5)]
+    assert table.filter_party("Parties (jointly)") == JOINT
+    assert table.filter_party("others") is None
     assert [r.part for r in table.rows].count(True) == 2
 
 
@@ -240,7 +245,7 @@ def test_ledger_table_leaves_out_the_breakdown_when_no_obligation_is_soft() -> N
     # v1 against itself: v1 has neither efforts-only duties nor weak commitments.
     table = ledger_table(sample_comparison(V1, V1))
     assert [r.key for r in table.rows] == [*LEDGER_KINDS, "duties"]
-    assert cells(table, "duties") == [(0, 0), (20, 20)]
+    assert cells(table, "duties") == [(0, 0), (20, 20), (4, 4)]
 
 
 def test_burden_names_the_most_burdened_party() -> None:
@@ -250,7 +255,10 @@ def test_burden_names_the_most_burdened_party() -> None:
     assert burden(balanced) == "A 50%"
     tilted = Ledger((PartyLedger("A", obligation=("1",)), PartyLedger("B", guarantee=("2", "3"))))
     assert burden(tilted) == "B 67%"
-    assert burden(Ledger()) == "no duties"
+    # No figure from fewer than two parties: a share of one party's duties is always 100 %.
+    assert burden(Ledger()) == "not computed: no parties found"
+    alone = Ledger((PartyLedger("A", obligation=("1",)),))
+    assert burden(alone) == "not computed: only one party found (A)"
 
 
 def test_a_party_only_in_the_old_ledger_is_still_listed() -> None:
@@ -261,7 +269,7 @@ def test_a_party_only_in_the_old_ledger_is_still_listed() -> None:
         ledger_old=Ledger((*comparison.ledger_old, PartyLedger("Agency", obligation=("2.2",)))),
     )
     table = ledger_table(comparison)
-    assert table.parties == ("Norland", "Velmora", "Agency")
+    assert table.parties[:3] == ("Norland", "Velmora", "Agency")
     assert cells(table, "obligation")[2] == (1, 0)
     assert cells(table, "duties")[2] == (1, 0)
 

@@ -31,7 +31,7 @@ def test_obligations_filter_keeps_a_deadline_changed_inside_a_duty() -> None:
 def test_party_filter_offers_joint_duties_once_beside_each_party() -> None:
     comparison = sample_comparison(V2, V3)
     assert party_choices(comparison) == ("Norland", "Velmora", JOINT)
-    # 11.2 ("Velmora shall comply" -> "Each Party shall comply") is Norland's new duty, not a joint change.
+    # 11.2 ("Velmora shall" -> "Each Party shall comply") is Norland's new duty, not joint.
     assert _ids(Filters(party=JOINT)) == ["2.3", "5.2", "10.3 → 10.2"]
     assert Filters(party=JOINT).describe() == "joint duties"
 

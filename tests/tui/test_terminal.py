@@ -39,11 +39,12 @@ def test_bare_command_on_a_terminal_opens_the_browser_and_q_exits_0(terminal: St
     tui = terminal([*DRAFTDIFF, V2, V3])
     screen = tui.wait_for("substantive change")  # the comparison is on screen
     assert "fund-v2-middle.md → fund-v3-final.md" in screen  # the header names both
-    # The ledger, as `draftdiff diff` v2 → v3 counts it: Norland's weak commitments are
-    # obligations but not duties; one-sidedness goes from 100% to 73%.
-    screen = tui.wait_for_match(r"Binding duties +0 → 7 \(\+7\) +19 → 19")
-    assert re.search(r"weak +3 → 2 \(−1\) +1 → 0 \(−1\)", screen)
-    assert "One-sidedness: Velmora 100% → Velmora 73%" in screen
+    # The ledger, as `draftdiff diff` v2 → v3 counts it: each party's own duties (the
+    # joint ones in a column of their own); Norland's weak commitments are obligations
+    # but not duties; one-sidedness from own duties goes from 100% to 80%.
+    screen = tui.wait_for_match(r"Binding duties +0 → 4 \(\+4\) +19 → 16 \(−3\)")
+    assert re.search(r"weak +2 → 2 +0 → 0 +1 → 0 \(−1\)", screen)
+    assert "One-sidedness: Velmora 100% → Velmora 80%" in screen
     assert "q Quit" in screen
     tui.keys("/")
     tui.wait_for("search clause text")
@@ -118,7 +119,7 @@ def test_demo_opens_the_three_sample_drafts_with_their_history(terminal: Start) 
     screen = tui.wait_for("One-sidedness")
     assert "why high: a firm duty softened" in screen
     tui.keys("]")
-    tui.wait_for("35 substantive changes")  # v2 → v3 on screen (keys typed earlier race it)
+    tui.wait_for("30 substantive changes")  # v2 → v3 on screen (keys typed earlier race it)
     tui.keys("/")
     tui.wait_for("search clause text")
     tui.keys("renewed armed aggression", "Enter")
@@ -131,3 +132,38 @@ def test_demo_opens_the_three_sample_drafts_with_their_history(terminal: Start) 
     tui.wait_until_gone("History of")
     tui.keys("q")
     assert "__EXIT__=0" in tui.wait_for("__EXIT__=")
+
+
+def test_a_party_not_found_is_warned_about_beside_the_ledger_and_party_names_fix_it(
+    terminal: Start, tmp_path: Path
+) -> None:
+    from tests.cli.test_named_parties import NEW, OLD
+
+    old, new = tmp_path / "supply-v1.md", tmp_path / "supply-v2.md"
+    old.write_text(OLD, encoding="utf-8")
+    new.write_text(NEW, encoding="utf-8")
+    tui = terminal([*DRAFTDIFF, "browse", str(old), str(new)], size=(100, 40))
+    screen = tui.wait_for("'Harbor Tools' bears duties but is no party (both")
+    # The ledger panel shows the warnings above the table, and no share is made up.
+    assert "⚠ only one party found (Supplier) (both versions)" in screen
+    assert "One-sidedness: not computed: only one party found" in screen
+    assert "Not parties (duties now): Harbor Tools 3" in screen
+    assert "Parties: Supplier (preamble:" in screen
+    tui.keys("q")
+    tui.wait_for("__EXIT__=0")
+    named = terminal(
+        [
+            *DRAFTDIFF,
+            "browse",
+            str(old),
+            str(new),
+            "--party",
+            "Buyer=Harbor Tools",
+            "--party",
+            "Supplier=Acme Components Ltd",
+        ],
+        size=(100, 40),
+    )
+    screen = named.wait_for("One-sidedness: Buyer 50% → Buyer 60%")  # a tie: the first named
+    assert "⚠" not in screen
+    assert "Parties: Buyer (given on the command line); Supplier" in screen

@@ -11,7 +11,7 @@ import pytest
 from rich.style import Style
 from rich.text import Text
 
-from draftdiff.diff.result import Evidence, Op
+from draftdiff.diff.result import Change, Evidence, Op, Severity
 from draftdiff.errors import OutputError
 from draftdiff.tui.export import report_name, write_report
 from draftdiff.tui.model import build_rows
@@ -117,15 +117,18 @@ def test_evidence_snippet_quotes_the_sentence_around_the_cue() -> None:
 
 def test_changes_list_puts_semantic_changes_before_clause_level_ones() -> None:
     comparison = semantic_sample()
-    # Added 2.6: clause.added (MEDIUM) and Norland's new weak commitment (LOW), in that
-    # order in the Comparison (most severe first).
+    # Added 2.6 holds Norland's new weak commitment: one finding, with both facets.
     row = next(r for r in build_rows(comparison) if r.ids == "2.6")
-    assert [c.type for c in row.changes] == ["clause.added", "obligation.added"]
+    (change,) = row.changes
     plain = changes_text(row.changes, comparison).plain
-    # The finding with the evidence comes first, even though it is the less severe.
-    assert plain.index("obligation.added") < plain.index("clause.added")
-    assert plain.index("LOW") < plain.index("MEDIUM")
+    assert plain.startswith("LOW    obligation.added + clause.added  Norland")
     assert "intends to" in plain  # its evidence, quoted
+    # Beside a more severe clause-level change, the finding with the evidence still comes
+    # first.
+    moved = Change("clause.moved", Severity.MEDIUM, "2.6 moved", old_clause="2.5", new_clause="2.6")
+    plain = changes_text((moved, change), comparison).plain
+    assert plain.index("obligation.added") < plain.index("clause.moved")
+    assert plain.index("LOW") < plain.index("MEDIUM")
 
 
 def test_badges_are_short_and_distinct_for_every_semantic_code() -> None:

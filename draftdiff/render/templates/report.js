@@ -29,8 +29,9 @@
     if (party.value && d.party !== party.value) return false;
     if (type.value === "substantive") {
       if (excluded.indexOf(d.type) >= 0) return false;
-    } else if (type.value && d.type !== type.value) {
-      return false;
+    } else if (type.value && d.type !== type.value &&
+               (d.facets || "").split(" ").indexOf(type.value) < 0) {
+      return false;  // a change matches its type or any of its facets
     }
     if (severity.value && RANK[d.severity] > RANK[severity.value]) return false;
     return true;
