@@ -285,6 +285,9 @@ class _PairReader:
             return None
         p = opening[-1]
         item = (self.new if side == "new" else self.old).clause(ids[0])
+        if item.is_note:
+            # A drafting footnote under the clause is advice about it, not an item of its list.
+            return None
         other = kept[0]
         if _opens_duties(parent.text, p):
             # "Consultant shall: (a) ...; (e) maintain insurance": each item is a duty of

@@ -55,6 +55,7 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("s", "side by side: old and new version in two columns"),
             ("l", "party ledger: before → after, and one-sidedness"),
             ("h", "history of the clause across all versions"),
+            ("t", "ledger trend: every version's ledger and one-sidedness"),
             ("P", "pick the pair of versions to compare"),
             ("[ / ]", "previous / next pair of consecutive versions"),
             ("e", "write the HTML report to the current folder"),
