@@ -14,6 +14,7 @@ from __future__ import annotations
 import io
 import posixpath
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -103,6 +104,14 @@ def _open(data: bytes, display: str) -> Package:
         elif "template" in message:
             message = "a Word template (.dotx); save it as .docx"
         raise InputError(f"not a Word document: {message}", path=display) from None
+    except zlib.error as err:
+        raise InputError(f"not a valid .docx (damaged zip: {err})", path=display) from None
+    except (AttributeError, TypeError, IndexError) as err:
+        # python-docx meeting parts of an unexpected shape (a [Content_Types].xml
+        # without its namespace): a broken package, not a bug of ours.
+        raise InputError(
+            f"not a valid .docx (unexpected package structure: {err})", path=display
+        ) from None
     except (OSError, EOFError, RecursionError, MemoryError) as err:
         raise InputError(f"not a valid .docx ({type(err).__name__})", path=display) from None
 
