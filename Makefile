@@ -24,8 +24,8 @@ demo: setup
 	$(BIN)/draftdiff diff samples/fund-v2-middle.md samples/fund-v3-final.md
 
 lint: setup
-	$(BIN)/ruff check draftdiff tests bench
-	$(BIN)/ruff format --check draftdiff tests bench
+	$(BIN)/ruff check draftdiff tests bench fuzz
+	$(BIN)/ruff format --check draftdiff tests bench fuzz
 
 typecheck: setup
 	$(BIN)/mypy

@@ -106,6 +106,8 @@ def _open(data: bytes, display: str) -> Package:
         raise InputError(f"not a Word document: {message}", path=display) from None
     except zlib.error as err:
         raise InputError(f"not a valid .docx (damaged zip: {err})", path=display) from None
+    except NotImplementedError as err:
+        raise InputError(f"not a readable .docx (unsupported zip: {err})", path=display) from None
     except (AttributeError, TypeError, IndexError) as err:
         # python-docx meeting parts of an unexpected shape (a [Content_Types].xml
         # without its namespace): a broken package, not a bug of ours.
@@ -119,9 +121,12 @@ def _open(data: bytes, display: str) -> Package:
 def _without_dangling_relationships(data: bytes) -> bytes | None:
     """The package with every internal relationship to an absent part removed; None
     when there is none (the failure was something else). Sizes were checked already."""
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        names = {m.filename for m in archive.infolist()}
-        contents = {m.filename: archive.read(m) for m in archive.infolist()}
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = {m.filename for m in archive.infolist()}
+            contents = {m.filename: archive.read(m) for m in archive.infolist()}
+    except (zipfile.BadZipFile, zlib.error, NotImplementedError, ValueError, EOFError):
+        return None  # a member is damaged too: the first error stands (found by fuzzing)
     removed = False
     for name, content in contents.items():
         if not name.endswith(".rels"):
@@ -176,6 +181,9 @@ def _check_zip(data: bytes, display: str) -> None:
             members = archive.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError) as err:
         raise InputError(f"not a valid .docx (damaged zip: {err})", path=display) from None
+    except NotImplementedError as err:
+        # A zip of a version or compression method zipfile cannot read (found by fuzzing).
+        raise InputError(f"not a readable .docx (unsupported zip: {err})", path=display) from None
     if len(members) > MAX_MEMBERS:
         raise InputError(f"refused: the package has {len(members)} parts", path=display)
     total = 0
