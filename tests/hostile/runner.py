@@ -30,6 +30,8 @@ class Outcome:
     stdout: str
     stderr: str
     seconds: float
+    cpu_seconds: float
+    """User and system time of the child alone (wall time grows with the machine's load)."""
     peak_mb: float
     modified: tuple[str, ...]
     """Input files whose bytes changed."""
@@ -87,7 +89,7 @@ def run_case(case: Case, folder: Path, env: dict[str, str] | None = None) -> Out
         killer = threading.Timer(SAFETY_SECONDS, process.kill)
         killer.start()
         try:
-            _, status, _usage = os.wait4(process.pid, 0)
+            _, status, usage = os.wait4(process.pid, 0)
         finally:
             killer.cancel()
         with os.fdopen(read_peak, "rb") as peak:
@@ -105,6 +107,7 @@ def run_case(case: Case, folder: Path, env: dict[str, str] | None = None) -> Out
         stdout=stdout.decode("utf-8", "replace"),
         stderr=stderr.decode("utf-8", "replace"),
         seconds=seconds,
+        cpu_seconds=usage.ru_utime + usage.ru_stime,
         peak_mb=int(reported or 0) / 1024,
         modified=modified,
         strays=strays,

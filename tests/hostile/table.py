@@ -22,8 +22,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tests.hostile.table")
     parser.add_argument("--only", action="append")
     args = parser.parse_args(argv)
-    print("| input | what draftdiff did | time | peak memory |")
-    print("| --- | --- | ---: | ---: |")
+    print("| input | what draftdiff did | wall time | CPU time | peak memory |")
+    print("| --- | --- | ---: | ---: | ---: |")
     for case in CASES:
         if args.only and case.name not in args.only:
             continue
@@ -37,7 +37,8 @@ def main(argv: list[str] | None = None) -> int:
             else:
                 line = outcome.stderr.strip().replace(folder, "…").replace("|", "\\|")
                 did = f"exit {outcome.code}: `{line}`"
-        print(f"| {case.name} | {did} | {outcome.seconds:.1f} s | {outcome.peak_mb:.0f} MB |")
+        times = f"{outcome.seconds:.1f} s | {outcome.cpu_seconds:.1f} s"
+        print(f"| {case.name} | {did} | {times} | {outcome.peak_mb:.0f} MB |")
         sys.stdout.flush()
     return 0
 
