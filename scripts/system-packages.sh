@@ -36,8 +36,12 @@ fi
 
 commands="$(echo "$todo" | awk '{print $1}' | tr '\n' ' ' | sed 's/ $//; s/ /, /g')"
 packages="$(echo "$todo" | awk '{print $2}' | sort -u | tr '\n' ' ' | sed 's/ $//')"
-if [ "$(id -u)" = 0 ]; then how="apt-get is not available here; install the Debian packages $packages"
-else how="as root run: apt-get install -y --no-install-recommends $packages (or rerun make test as root)"
+if [ "$(id -u)" != 0 ]; then
+  how="as root run: apt-get install -y --no-install-recommends $packages (or rerun make test as root)"
+elif command -v apt-get >/dev/null 2>&1; then
+  how="apt-get did not provide them; run apt-get install -y --no-install-recommends $packages to see why"
+else
+  how="this machine has no apt-get; install the Debian packages $packages or their equivalents"
 fi
 echo "make test: missing $commands, so the tests that drive them are skipped and make test fails; $how" >&2
 [ -n "$out" ] && echo "$todo" | awk '{print $1, $3}' > "$out"
