@@ -5,6 +5,11 @@ input. Inputs are generated (tests/hostile/make_inputs.py) into a temporary fold
 The two big inputs (a 10 MB paragraph, 100,000 paragraphs) run here under a 4 s time
 limit, which must stop them cleanly; how long they take unbounded is measured by
 `python -m tests.hostile.table` (README, "Limits").
+
+Slower than the usual test file, on purpose: each of the 49 inputs runs as a real
+`draftdiff` process (about 0.6 s of CPU each, 35 s in all, two of them stopped by the
+4 s limit), because only a real process shows the exit code, the one stderr line, a
+stray write, the time limit's signal and the peak memory as a user meets them.
 """
 
 from __future__ import annotations
