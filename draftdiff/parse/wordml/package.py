@@ -125,7 +125,14 @@ def _without_dangling_relationships(data: bytes) -> bytes | None:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = {m.filename for m in archive.infolist()}
             contents = {m.filename: archive.read(m) for m in archive.infolist()}
-    except (zipfile.BadZipFile, zlib.error, NotImplementedError, ValueError, EOFError):
+    except (
+        zipfile.BadZipFile,
+        zlib.error,
+        NotImplementedError,
+        RuntimeError,
+        ValueError,
+        EOFError,
+    ):
         return None  # a member is damaged too: the first error stands (found by fuzzing)
     removed = False
     for name, content in contents.items():
@@ -188,6 +195,14 @@ def _check_zip(data: bytes, display: str) -> None:
         raise InputError(f"refused: the package has {len(members)} parts", path=display)
     total = 0
     for member in members:
+        if member.flag_bits & 0x1:
+            # zipfile cannot read an encrypted member (found by fuzzing); Word itself
+            # saves a password-protected document as an OLE file, refused above.
+            raise InputError(
+                f"not a readable .docx (part {member.filename} is encrypted)",
+                path=display,
+                hint="save it without a password",
+            )
         size = member.file_size
         total += size
         ratio = size / max(member.compress_size, 1)
