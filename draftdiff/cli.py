@@ -30,6 +30,7 @@ from draftdiff import __version__
 from draftdiff.commands import COMMANDS
 from draftdiff.commands.common import EXIT_OK, EXIT_TROUBLE
 from draftdiff.errors import DraftdiffError
+from draftdiff.limits import enforced
 
 IMPLICIT = "browse"
 """The command `draftdiff OLD NEW` runs (it prints text summaries when not on a terminal)."""
@@ -48,7 +49,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_TROUBLE if stop.code not in (0, None) else EXIT_OK
     handler: Callable[[argparse.Namespace], int] = args.handler
     try:
-        return handler(args)
+        # The configured bounds (draftdiff/limits.py); the browser waits on its user.
+        with enforced(timed=args.command not in ("browse", "demo")):
+            return handler(args)
     except DraftdiffError as err:
         _fail(str(err))
         return EXIT_TROUBLE

@@ -11,6 +11,9 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 
+# Tests of commands missing from the machine (see scripts/system-packages.sh).
+pytest_plugins = ["tests.missing_tools"]
+
 
 def _find_corpus() -> Path:
     """The shared corpus: DRAFTDIFF_CORPUS, else beside the project (../shared/corpus),

@@ -20,6 +20,7 @@ finding keeps the words and the rule that produced it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -331,11 +332,16 @@ class _Reader:
         set_aside: list[Cue] = []
         mentions: list[Mention] = []
         last_actor: Actor | None = None
+        # Values are sorted and never overlap: each sentence is handed only those that
+        # reach into it, so a clause of many sentences is read in linear time.
+        starts = [v.start for v in values]
+        ends = [v.end for v in values]
         for span in sentences:
             found = self.mentions.find(text, span[0], span[1])
             mentions.extend(m for m in found if m.kind in ("party", "joint"))
+            near = values[bisect_right(ends, span[0]) : bisect_left(starts, span[1])]
             props, conds, aside, last_actor = self._sentence(
-                clause_id, text, span, span in defining, values, found, last_actor
+                clause_id, text, span, span in defining, near, found, last_actor
             )
             provisions.extend(props)
             conditions.extend(conds)
@@ -492,7 +498,7 @@ class _Reader:
         conditions = find_conditions(text, start, end, lx)
         found = [
             m
-            for m in lx.find(text[:end], MODAL_CATEGORIES, start)
+            for m in lx.find(text, MODAL_CATEGORIES, start, end)
             if not any(v.start <= m.start < v.end for v in values)  # "May 5" is a date
         ]
         if defines:
@@ -771,7 +777,7 @@ class _Reader:
         ]
         intensifiers = tuple(
             _cue(m)
-            for m in self.lexicon.find(text[: draft.end], ["intensifier", "weakener"], draft.start)
+            for m in self.lexicon.find(text, ["intensifier", "weakener"], draft.start, draft.end)
         )
         action = text[draft.cue.end : draft.end].strip()
         action = re.sub(r"(?:[,;]?\s*\b(?:and|or|but)\b)?[\s,;.:]*$", "", action)

@@ -93,5 +93,23 @@ def resolve(target: str, clause_id: str, ids: Mapping[str, str | None]) -> str |
         return dotted
     # "Section 11" where the heading "Miscellaneous" lost its number but holds 11.1,
     # 11.2: the clause that holds them.
-    child = next((i for i in ids if i.startswith(stripped + ".")), None)
+    child = _first_children(ids).get(stripped)
     return ids.get(child) if child is not None else None
+
+
+_CHILDREN: list[tuple[Mapping[str, str | None], int, dict[str, str]]] = []
+"""The last ids mapping seen, its size and, for every dotted prefix of its ids
+("11" of "11.2"), the first id under it: every clause of a document resolves its
+references against the same mapping, which a scan per reference made quadratic."""
+
+
+def _first_children(ids: Mapping[str, str | None]) -> dict[str, str]:
+    if _CHILDREN and _CHILDREN[0][0] is ids and _CHILDREN[0][1] == len(ids):
+        return _CHILDREN[0][2]
+    index: dict[str, str] = {}
+    for clause_id in ids:
+        for at, char in enumerate(clause_id):
+            if char == ".":
+                index.setdefault(clause_id[:at], clause_id)
+    _CHILDREN[:] = [(ids, len(ids), index)]
+    return index

@@ -15,6 +15,7 @@ words, currencies, percent signs, units and months all come from the schema.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from draftdiff.analyse.lexicon import Lexicon, alternation
@@ -110,21 +111,21 @@ class ValueFinder:
 
     def find(self, text: str, skip: tuple[tuple[int, int], ...] = ()) -> tuple[Value, ...]:
         """Values in text, except inside the `skip` spans (cross-references)."""
-        taken: list[tuple[int, int]] = list(skip)
+        taken = _Taken(skip)
         out: list[Value] = []
         for m in self._date.finditer(text):
-            if _overlaps(m.start(), m.end(), taken):
+            if taken.overlaps(m.start(), m.end()):
                 continue
             out.append(self._date_value(m))
-            taken.append((m.start(), m.end()))
+            taken.add(m.start(), m.end())
         for m in self._number.finditer(text):
-            if _overlaps(m.start(), m.end(), taken):
+            if taken.overlaps(m.start(), m.end()):
                 continue
             value = self._value(text, m)
             if value is None:
                 continue
             out.append(value)
-            taken.append((value.start, value.end))
+            taken.add(value.start, value.end)
         out.sort(key=lambda v: v.start)
         return tuple(out)
 
@@ -279,8 +280,32 @@ def _skip_space(text: str, pos: int) -> int:
     return pos
 
 
-def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    return any(start < b and end > a for a, b in spans)
+class _Taken:
+    """Spans already read, kept sorted: whether a new match overlaps one is a binary
+    search, not a scan, so a clause holding thousands of values stays linear."""
+
+    def __init__(self, spans: tuple[tuple[int, int], ...]) -> None:
+        self._spans = sorted(spans)
+        # The largest end among the first i spans, so spans that overlap each other
+        # (none should) are still answered exactly.
+        self._reach: list[int] = []
+        for _, end in self._spans:
+            self._reach.append(max(end, self._reach[-1]) if self._reach else end)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        # Spans (a, b) with a < end are a prefix; one of them overlaps when b > start.
+        count = bisect_left(self._spans, (end, -1))
+        return count > 0 and self._reach[count - 1] > start
+
+    def add(self, start: int, end: int) -> None:
+        at = bisect_left(self._spans, (start, end))
+        self._spans.insert(at, (start, end))
+        reach = max(end, self._reach[at - 1]) if at else end
+        self._reach.insert(at, reach)
+        for index in range(at + 1, len(self._reach)):
+            if self._reach[index] >= reach:
+                break
+            self._reach[index] = reach
 
 
 class _Cache:

@@ -16,6 +16,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from draftdiff.errors import InputError
+from draftdiff.limits import check_input_size
 from draftdiff.model import Block, Document, PageText, Party
 from draftdiff.parse.encoding import decode
 from draftdiff.parse.parties import find_parties
@@ -27,8 +28,6 @@ from draftdiff.schema.model import Level, Schema
 
 Reader = Callable[[str], tuple[tuple[Block, ...], str]]
 
-MAX_INPUT_BYTES = 256 * 1024 * 1024
-"""Refuse larger files outright: a 1,000-page agreement is a few MB of text."""
 MAX_DELIMITERS_PER_PARAGRAPH = 5_000
 MAX_DELIMITERS = 500_000
 _DELIMITERS = re.compile(r"[\[\]*_`<>]")
@@ -205,12 +204,7 @@ def read_bytes(file: Path, display: str) -> bytes:
         if file.is_dir():
             raise InputError("is a directory, not a document", path=display)
         size = file.stat().st_size
-        if size > MAX_INPUT_BYTES:
-            raise InputError(
-                f"file is too large ({size // (1024 * 1024)} MB; the limit is "
-                f"{MAX_INPUT_BYTES // (1024 * 1024)} MB)",
-                path=display,
-            )
+        check_input_size(size, display)  # DRAFTDIFF_MAX_INPUT_MB
         return file.read_bytes()
     except FileNotFoundError:
         raise InputError("no such file", path=display) from None

@@ -189,7 +189,9 @@ def _head(texts: Iterable[str]) -> list[str]:
     for text in texts:
         if len(out) >= _SCAN_BLOCKS or size > _SCAN_CHARS:
             break
-        out.append(text)
+        # A block longer than the whole scan (a 10 MB paragraph) is read only so far:
+        # the definition patterns cost ~160 steps a character.
+        out.append(text[:_SCAN_CHARS])
         size += len(text)
     return out
 

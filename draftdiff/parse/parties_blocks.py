@@ -136,6 +136,9 @@ def _join_bare_labels(texts: Sequence[str]) -> list[str]:
     return out
 
 
+_SIGNATURE_CHARS = 200_000
+
+
 def signature_block(texts: Sequence[str], *, blocks: int = 80) -> list[Found]:
     """Entities that sign: named just before `By:` (or just after it, `By: ACME GP LLC,
     its general partner`) after IN WITNESS WHEREOF, in the `blocks` blocks after it."""
@@ -146,7 +149,9 @@ def signature_block(texts: Sequence[str], *, blocks: int = 80) -> list[Found]:
     found: list[Found] = []
     text = " ".join(" ".join(texts[start : start + blocks]).split())
     witness = _WITNESS.search(text)
-    text = text[witness.end() :] if witness else text
+    # Signers stand within a few pages of where the block starts; a single huge block
+    # (a 10 MB paragraph) is read no further than that.
+    text = (text[witness.end() :] if witness else text)[:_SIGNATURE_CHARS]
     # The bracket column of an English execution block: "SIGNED by X ) duly authorised )".
     text = _COLUMN.sub(" ", text)
     # "Signed for and on behalf of Meridian Foods plc, a company ... (the "Principal"):"

@@ -26,6 +26,7 @@ import jsonschema
 import yaml
 
 from draftdiff.errors import SchemaError
+from draftdiff.schema.guards import MAX_NODES, ambiguous_repeat, expanded_size
 from draftdiff.schema.model import (
     Level,
     Nesting,
@@ -173,6 +174,12 @@ def _parse_yaml(text: str, loader_class: Any, display: str) -> tuple[yaml.Node |
         root = loader.get_single_node()
         if root is None:
             return None, None
+        if expanded_size(root) > MAX_NODES:
+            # "Billion laughs": aliases of aliases; every later pass would expand them.
+            raise SchemaError(
+                f"YAML aliases expand to more than {MAX_NODES:,} nodes (an alias bomb?)",
+                path=display,
+            )
         if isinstance(root, yaml.MappingNode):
             # Checked before construction, which rewrites mappings that use `<<`
             # merge keys in place, their merged keys then looking duplicated.
@@ -337,7 +344,7 @@ def _build(data: Mapping[str, Any], root: yaml.Node, display: str, base: Schema 
         compiler: Callable[[str], re.Pattern[str]] = re.compile,
     ) -> re.Pattern[str]:
         try:
-            return compiler(source)
+            pattern = compiler(source)
         except re.error as err:
             raise SchemaError(
                 f"invalid regular expression: {err.msg}",
@@ -345,6 +352,24 @@ def _build(data: Mapping[str, Any], root: yaml.Node, display: str, base: Schema 
                 line=_line_of(root, at),
                 key=_dotted(at),
             ) from None
+        except (RecursionError, OverflowError, MemoryError):
+            raise SchemaError(
+                "regular expression too large or nested too deeply",
+                path=display,
+                line=_line_of(root, at),
+                key=_dotted(at),
+            ) from None
+        risky = ambiguous_repeat(source)
+        if risky:
+            # It would run on every line of every document: refused before it can hang.
+            raise SchemaError(
+                f"regular expression can take exponential time: {risky}",
+                path=display,
+                line=_line_of(root, at),
+                key=_dotted(at),
+                hint="make the inner repeat possessive (a++) or the group atomic (?>...)",
+            )
+        return pattern
 
     def compile_all(
         patterns: Iterable[str], where: Sequence[PathItem], groups: Sequence[str] = ()

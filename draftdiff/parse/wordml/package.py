@@ -14,6 +14,7 @@ from __future__ import annotations
 import io
 import posixpath
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -103,6 +104,16 @@ def _open(data: bytes, display: str) -> Package:
         elif "template" in message:
             message = "a Word template (.dotx); save it as .docx"
         raise InputError(f"not a Word document: {message}", path=display) from None
+    except zlib.error as err:
+        raise InputError(f"not a valid .docx (damaged zip: {err})", path=display) from None
+    except NotImplementedError as err:
+        raise InputError(f"not a readable .docx (unsupported zip: {err})", path=display) from None
+    except (AttributeError, TypeError, IndexError) as err:
+        # python-docx meeting parts of an unexpected shape (a [Content_Types].xml
+        # without its namespace): a broken package, not a bug of ours.
+        raise InputError(
+            f"not a valid .docx (unexpected package structure: {err})", path=display
+        ) from None
     except (OSError, EOFError, RecursionError, MemoryError) as err:
         raise InputError(f"not a valid .docx ({type(err).__name__})", path=display) from None
 
@@ -110,9 +121,19 @@ def _open(data: bytes, display: str) -> Package:
 def _without_dangling_relationships(data: bytes) -> bytes | None:
     """The package with every internal relationship to an absent part removed; None
     when there is none (the failure was something else). Sizes were checked already."""
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        names = {m.filename for m in archive.infolist()}
-        contents = {m.filename: archive.read(m) for m in archive.infolist()}
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = {m.filename for m in archive.infolist()}
+            contents = {m.filename: archive.read(m) for m in archive.infolist()}
+    except (
+        zipfile.BadZipFile,
+        zlib.error,
+        NotImplementedError,
+        RuntimeError,
+        ValueError,
+        EOFError,
+    ):
+        return None  # a member is damaged too: the first error stands (found by fuzzing)
     removed = False
     for name, content in contents.items():
         if not name.endswith(".rels"):
@@ -167,10 +188,21 @@ def _check_zip(data: bytes, display: str) -> None:
             members = archive.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError) as err:
         raise InputError(f"not a valid .docx (damaged zip: {err})", path=display) from None
+    except NotImplementedError as err:
+        # A zip of a version or compression method zipfile cannot read (found by fuzzing).
+        raise InputError(f"not a readable .docx (unsupported zip: {err})", path=display) from None
     if len(members) > MAX_MEMBERS:
         raise InputError(f"refused: the package has {len(members)} parts", path=display)
     total = 0
     for member in members:
+        if member.flag_bits & 0x1:
+            # zipfile cannot read an encrypted member (found by fuzzing); Word itself
+            # saves a password-protected document as an OLE file, refused above.
+            raise InputError(
+                f"not a readable .docx (part {member.filename} is encrypted)",
+                path=display,
+                hint="save it without a password",
+            )
         size = member.file_size
         total += size
         ratio = size / max(member.compress_size, 1)
