@@ -357,9 +357,12 @@ class _Reader:
         from draftdiff.schema.load import builtin_schemas, find_schema
 
         value = text
-        if text not in builtin_schemas():
-            path = self.base / text
-            value = str(path.resolve())
+        # A schema file is named by a path (relative to the manifest); a bare word is a
+        # built-in schema's name, and a typo in it is reported as one.
+        if text not in builtin_schemas() and (
+            "/" in text or Path(text).suffix in (".yaml", ".yml")
+        ):
+            value = str((self.base / text).resolve())
         try:
             find_schema(value)
         except DraftdiffError as err:

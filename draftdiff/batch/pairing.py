@@ -113,6 +113,6 @@ def git_revisions(path: Path, shown: str, revs: Sequence[str]) -> list[Pairing]:
     ]
     stem = path.stem
     return [
-        Pairing(a, b, f"{stem}@{a.commit[:7]}--{b.commit[:7]}")
+        Pairing(a, b, f"{stem}-{a.commit[:7]}--{b.commit[:7]}")
         for a, b in itertools.pairwise(sources)
     ]

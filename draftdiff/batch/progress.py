@@ -53,9 +53,7 @@ class Progress:
                 transient=True,
             )
             self.bar.start()
-            self.task = self.bar.add_task(
-                "pairs", total=self.total, completed=self.done, failed=""
-            )
+            self.task = self.bar.add_task("pairs", total=self.total, completed=self.done, failed="")
         return self
 
     def __exit__(self, *_: object) -> None:

@@ -203,5 +203,3 @@ def write_outputs(
     lines = "".join(json.dumps(s, ensure_ascii=False) + "\n" for s in summaries)
     write_atomic(out_dir / RESULTS_FILE, lines, inputs=inputs)
     write_atomic(out_dir / INDEX_FILE, render_batch_index(summaries, title), inputs=inputs)
-
-
