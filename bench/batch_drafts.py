@@ -62,7 +62,8 @@ def draft_pair(n: int) -> tuple[str, str]:
         new.append(
             (
                 "Audit",
-                f"The {a_short} shall keep complete records and make them available to the {b_short}.",
+                f"The {a_short} shall keep complete records and make them available "
+                f"to the {b_short}.",
             )
         )
     return _document(a, a_short, b, b_short, old, n, "1"), _document(

@@ -56,9 +56,7 @@ def git_versions(
     top = repository_top(path)
     documents, labels, sources = [], [], []
     for n, rev in enumerate(revisions):
-        documents.append(
-            parse_revision(top, rev, schema, view=view, comments=comments, where=path)
-        )
+        documents.append(parse_revision(top, rev, schema, view=view, comments=comments, where=path))
         labels.append(f"v{n + 1} {rev.label}")
         sources.append(f"git:{rev.commit}:{rev.path}")
     return documents, labels, sources

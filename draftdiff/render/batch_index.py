@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import jinja2
@@ -32,6 +34,9 @@ class RowView:
     summary: Mapping[str, Any]
     href: str
     """The pair's own report (HTML, else JSON), relative to the index; "" when none."""
+    old: str
+    new: str
+    """The paths less the folder all of the batch's inputs share (shown in the header)."""
 
     @property
     def outcome(self) -> str:
@@ -55,7 +60,11 @@ class RowView:
 
 def render_batch_index(summaries: Sequence[Mapping[str, Any]], title: str) -> str:
     ordered = sorted(summaries, key=worst_first)
-    rows = [RowView(n + 1, s, _href(s)) for n, s in enumerate(ordered)]
+    folder = _shared_folder([p for s in ordered for p in (s["old"], s["new"])])
+    rows = [
+        RowView(n + 1, s, _href(s), _within(s["old"], folder), _within(s["new"], folder))
+        for n, s in enumerate(ordered)
+    ]
     css, js = _static("batch_index.css"), _static("batch_index.js")
     counts = {
         outcome: sum(1 for r in rows if r.outcome == outcome)
@@ -63,6 +72,7 @@ def render_batch_index(summaries: Sequence[Mapping[str, Any]], title: str) -> st
     }
     return _template().render(
         title=title,
+        folder=folder,
         rows=rows,
         counts=counts,
         generator=f"draftdiff {__version__}",
@@ -70,6 +80,19 @@ def render_batch_index(summaries: Sequence[Mapping[str, Any]], title: str) -> st
         js=Markup(js),
         csp=_csp(css, js),
     )
+
+
+def _shared_folder(paths: Sequence[str]) -> str:
+    """The folder every path is in ("" when they share none, or one is a git revision)."""
+    try:
+        shared = os.path.commonpath([str(Path(p).parent) for p in paths]) if paths else ""
+    except ValueError:  # relative and absolute paths mixed
+        return ""
+    return "" if shared in ("", ".", os.sep) or any(":" in p for p in paths) else shared
+
+
+def _within(path: str, folder: str) -> str:
+    return os.path.relpath(path, folder) if folder else path
 
 
 def _href(summary: Mapping[str, Any]) -> str:

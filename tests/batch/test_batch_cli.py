@@ -26,7 +26,7 @@ def test_a_batch_writes_summaries_in_manifest_order_and_reports_on_request(
     rows = results(out)
     assert [r["id"] for r in rows] == [f"supply-{n:04d}-v1--supply-{n:04d}-v2" for n in range(8)]
     assert all(r["status"] == "ok" for r in rows)
-    # Pair 2 removes the warranty (one of the two guarantees); pair 1 weakens delivery to "reasonable efforts".
+    # Pair 2 removes the warranty (one of two guarantees); pair 1 weakens delivery.
     assert rows[2]["changes"]["guarantee.removed"] == 1
     assert rows[1]["changes"]["obligation.weakened"] == 1
     # Pair 0 only adds an audit clause: a new duty for the Supplier.
