@@ -191,3 +191,14 @@ def test_outputs_never_overwrite_an_input(tmp_path: Path) -> None:
     assert line.startswith(f"draftdiff: {drafts / 'index.html'}: refusing to overwrite an input")
     assert (drafts / "index.html").read_bytes() == before
     assert sorted(p.name for p in drafts.iterdir()) == ["a.md", "index.html"]
+
+
+def test_the_command_line_loads_no_dask_until_asked() -> None:
+    import subprocess
+
+    code = (
+        "import sys\nfrom draftdiff.cli import build_parser\nbuild_parser()\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('dask', 'distributed')))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
