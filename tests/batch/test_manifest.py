@@ -226,3 +226,24 @@ def test_derived_ids_of_the_same_names_stay_apart(tmp_path: Path) -> None:
         "fund-v1-early--fund-v2-middle",
         "fund-v1-early--fund-v2-middle-2",
     ]
+
+
+def test_a_batch_over_git_revisions_compares_each_commit_with_the_next(repo: Path) -> None:
+    from tests.batch.conftest import draftdiff, results
+
+    manifest = repo / "batch.yaml"
+    manifest.write_text("pairs:\n  - file: fund.md\n    rule: git-revisions\n")
+    out = repo.parent / "out"
+    done = draftdiff("batch", str(manifest), "-o", str(out), "--workers", "1")
+    assert done.returncode == 0, done.stderr
+    rows = results(out)
+    commits = [_git(repo, "rev-parse", f"v{n}")[:7] for n in (1, 2, 3)]
+    assert [(r["old"], r["new"]) for r in rows] == [
+        (f"{commits[0]}:fund.md", f"{commits[1]}:fund.md"),
+        (f"{commits[1]}:fund.md", f"{commits[2]}:fund.md"),
+    ]
+    assert all(r["status"] == "ok" and r["substantive"] > 0 for r in rows)
+    # The working copy changing does not change the revisions: nothing to redo.
+    (repo / "fund.md").write_text("uncommitted edits\n")
+    again = draftdiff("batch", str(manifest), "-o", str(out), "--workers", "1")
+    assert "2 reused from the last run; 0 compared" in again.stdout
