@@ -143,7 +143,7 @@ def run(args: argparse.Namespace) -> int:
     # scheduler is trouble with nothing left behind.
     with executor:
         try:
-            outcome = execute(jobs, options, executor, inputs=inputs, title=args.manifest)
+            outcome = execute(jobs, options, executor, inputs=inputs, title=_title(args))
         except KeyboardInterrupt:
             sys.stderr.write(
                 f"draftdiff: batch interrupted; finished pairs are kept in "
@@ -182,3 +182,14 @@ def _schema(value: str | None) -> str | None:
 
     find_schema(value)
     return value if value in builtin_schemas() else str(Path(value).resolve())
+
+
+def _title(args: argparse.Namespace) -> str:
+    """The index page's heading: the manifest as typed, or for a folder paired by a rule
+    the folder's own name and the rule ("." or "drafts/" alone say little on the page)."""
+    source = Path(args.manifest)
+    if source.is_dir():
+        return (
+            f"{source.resolve().name}/ ({args.rule})" if args.rule else f"{source.resolve().name}/"
+        )
+    return str(args.manifest)

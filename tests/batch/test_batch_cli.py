@@ -98,9 +98,11 @@ def test_a_folder_with_a_rule_needs_no_manifest(tmp_path: Path) -> None:
     for n, source in enumerate((V1, V2, V3), start=1):
         shutil.copy(source, folder / f"fund-v{n}.md")
     out = tmp_path / "out"
-    done = draftdiff("batch", str(folder), "--rule", "consecutive-by-name", "-o", str(out))
+    done = draftdiff("batch", ".", "--rule", "consecutive-by-name", "-o", str(out), cwd=folder)
     assert done.returncode == 0, done.stderr
     assert [r["id"] for r in results(out)] == ["fund-v1--fund-v2", "fund-v2--fund-v3"]
+    # The index is headed by the folder's name and the rule, not by the "." typed.
+    assert "<h1>versions/ (consecutive-by-name)</h1>" in (out / "index.html").read_text()
 
 
 def _one_line(done: object) -> str:
