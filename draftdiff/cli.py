@@ -6,6 +6,7 @@
     draftdiff diff OLD NEW [--format text|json|markdown|html] [-o FILE]
     draftdiff report OLD NEW -o report.html
     draftdiff history V1 V2 [V3 ...] | --git PATH [REV ...]  [--format ...] [-o FILE]
+    draftdiff batch MANIFEST -o DIR [--html] [--json] [--policy FILE] [--executor dask]
     draftdiff redline OLD NEW -o redline.docx [--author NAME] [--date ISO] [--comments]
     draftdiff check OLD NEW --fail-on CODES | --policy FILE [--report FILE]
     draftdiff parse FILE [--format tree|json]
@@ -49,8 +50,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_TROUBLE if stop.code not in (0, None) else EXIT_OK
     handler: Callable[[argparse.Namespace], int] = args.handler
     try:
-        # The configured bounds (draftdiff/limits.py); the browser waits on its user.
-        with enforced(timed=args.command not in ("browse", "demo")):
+        # The configured bounds (draftdiff/limits.py); the browser waits on its user, and
+        # a batch bounds each pair instead of the whole run (draftdiff/batch/job.py).
+        with enforced(timed=args.command not in ("browse", "demo", "batch")):
             return handler(args)
     except DraftdiffError as err:
         _fail(str(err))

@@ -10,6 +10,7 @@ from __future__ import annotations
 from types import ModuleType
 
 from draftdiff.commands import (
+    batch,
     browse,
     check,
     demo,
@@ -27,6 +28,7 @@ COMMANDS: tuple[ModuleType, ...] = (
     diff,
     report,
     history,
+    batch,
     redline,
     check,
     demo,

@@ -53,25 +53,54 @@ def git_versions(
             path=path,
             hint="a history needs at least two; name revisions after the path",
         )
-    top = Path(
+    top = repository_top(path)
+    documents, labels, sources = [], [], []
+    for n, rev in enumerate(revisions):
+        documents.append(parse_revision(top, rev, schema, view=view, comments=comments, where=path))
+        labels.append(f"v{n + 1} {rev.label}")
+        sources.append(f"git:{rev.commit}:{rev.path}")
+    return documents, labels, sources
+
+
+def repository_top(path: str) -> Path:
+    """The top folder of the git repository holding `path`."""
+    return Path(
         _git(Path(path).resolve().parent, "rev-parse", "--show-toplevel", where=path).strip()
     )
-    documents, labels, sources = [], [], []
+
+
+def shown(rev: Revision) -> str:
+    """How a revision's file is named in reports: "1a2b3c4:contracts/msa.md"."""
+    return f"{rev.commit[:7]}:{rev.path}"
+
+
+def blob_id(top: Path, rev: Revision, *, where: str) -> str:
+    """The git object id of the file in that commit: a hash of its content, so two
+    revisions with the same text have the same id."""
+    return _git(top, "rev-parse", f"{rev.commit}:{rev.path}", where=where).strip()
+
+
+def parse_revision(
+    top: Path,
+    rev: Revision,
+    schema: str | None = None,
+    *,
+    view: str = "accepted",
+    comments: bool = False,
+    where: str = "",
+) -> Document:
+    """One revision of the file, parsed and named as `shown(rev)`. It is written to a
+    temporary file of the same name, so the reader is chosen by its extension."""
+    data = _git_bytes(top, "show", f"{rev.commit}:{rev.path}", where=where or str(top))
+    name = shown(rev)
     with tempfile.TemporaryDirectory(prefix="draftdiff-git-") as scratch:
-        for n, rev in enumerate(revisions):
-            data = _git_bytes(top, "show", f"{rev.commit}:{rev.path}", where=path)
-            file = Path(scratch) / str(n) / Path(rev.path).name
-            file.parent.mkdir()
-            file.write_bytes(data)
-            shown = f"{rev.commit[:7]}:{rev.path}"
-            try:
-                document = parse_file(file, schema, view=view, comments=comments)
-            except InputError as err:
-                raise InputError(err.message, path=shown, hint=err.hint) from None
-            documents.append(replace(document, path=shown))
-            labels.append(f"v{n + 1} {rev.label}")
-            sources.append(f"git:{rev.commit}:{rev.path}")
-    return documents, labels, sources
+        file = Path(scratch) / Path(rev.path).name
+        file.write_bytes(data)
+        try:
+            document = parse_file(file, schema, view=view, comments=comments)
+        except InputError as err:
+            raise InputError(err.message, path=name, hint=err.hint) from None
+    return replace(document, path=name)
 
 
 def revisions_of(path: str, revs: Sequence[str] = ()) -> list[Revision]:
