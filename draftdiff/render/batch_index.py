@@ -10,21 +10,17 @@ column and filters rows by text and by outcome.
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import jinja2
 from markupsafe import Markup
 
 from draftdiff import __version__
 from draftdiff.batch.summary import worst_first
+from draftdiff.render.page import asset, csp, template
 
 
 @dataclass(frozen=True)
@@ -65,12 +61,12 @@ def render_batch_index(summaries: Sequence[Mapping[str, Any]], title: str) -> st
         RowView(n + 1, s, _href(s), _within(s["old"], folder), _within(s["new"], folder))
         for n, s in enumerate(ordered)
     ]
-    css, js = _static("batch_index.css"), _static("batch_index.js")
+    css, js = asset("batch_index.css"), asset("batch_index.js")
     counts = {
         outcome: sum(1 for r in rows if r.outcome == outcome)
         for outcome in ("failed", "violation", "changed", "unchanged")
     }
-    return _template().render(
+    return template("batch_index.html.j2").render(
         title=title,
         folder=folder,
         rows=rows,
@@ -78,7 +74,7 @@ def render_batch_index(summaries: Sequence[Mapping[str, Any]], title: str) -> st
         generator=f"draftdiff {__version__}",
         css=Markup(css),
         js=Markup(js),
-        csp=_csp(css, js),
+        csp=csp(css, js),
     )
 
 
@@ -98,36 +94,3 @@ def _within(path: str, folder: str) -> str:
 def _href(summary: Mapping[str, Any]) -> str:
     reports = summary.get("reports") or {}
     return str(reports.get("html") or reports.get("json") or "")
-
-
-@cache
-def _template() -> jinja2.Template:
-    env = jinja2.Environment(
-        loader=jinja2.PackageLoader("draftdiff.render", "templates"),
-        autoescape=True,  # every {{ }} is escaped; manifest names are never marked safe
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    return env.get_template("batch_index.html.j2")
-
-
-@cache
-def _static(name: str) -> str:
-    text = resources.files("draftdiff.render").joinpath("templates", name).read_text("utf-8")
-    closing = "</style" if name.endswith(".css") else "</script"
-    # Inlined verbatim, so it must not be able to close its own element early.
-    if closing in text.lower():
-        raise ValueError(f"{name} contains {closing}")
-    return text
-
-
-def _csp(css: str, js: str) -> str:
-    def digest(text: str) -> str:
-        return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode()).digest()).decode() + "'"
-
-    return (
-        f"default-src 'none'; style-src {digest(css)}; script-src {digest(js)}; "
-        "img-src 'none'; connect-src 'none'; base-uri 'none'; form-action 'none'"
-    )

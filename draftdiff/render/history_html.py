@@ -13,13 +13,8 @@ step that changed it (render/redline.py, as the change report draws them).
 
 from __future__ import annotations
 
-import base64
-import hashlib
 from dataclasses import dataclass
-from functools import cache
-from importlib import resources
 
-import jinja2
 from markupsafe import Markup
 
 from draftdiff import __version__
@@ -37,6 +32,7 @@ from draftdiff.render.history_view import (
     step_summary,
 )
 from draftdiff.render.labels import shows_redline
+from draftdiff.render.page import asset, csp, template
 from draftdiff.render.redline import ChangeIndex, Paragraph, inline, pieces
 
 
@@ -63,8 +59,8 @@ class LineageView:
 
 
 def render_history_html(history: History) -> str:
-    css = _static("history.css")
-    return _template().render(**_context(history), css=Markup(css), csp=_csp(css))
+    css = asset("history.css")
+    return template("history.html.j2").render(**_context(history), css=Markup(css), csp=csp(css))
 
 
 def _context(history: History) -> dict[str, object]:
@@ -126,32 +122,3 @@ def _lineage(
         )
     last = history.versions[lineage.last].document.clause(lineage.steps[lineage.last].ids[0])
     return LineageView(lineage, lineage.key, lineage.story(short), last.heading, tuple(steps))
-
-
-@cache
-def _template() -> jinja2.Template:
-    env = jinja2.Environment(
-        loader=jinja2.PackageLoader("draftdiff.render", "templates"),
-        autoescape=True,  # every {{ }} is escaped; document text is never marked safe
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    return env.get_template("history.html.j2")
-
-
-@cache
-def _static(name: str) -> str:
-    text = resources.files("draftdiff.render").joinpath("templates", name).read_text("utf-8")
-    if "</style" in text.lower():
-        raise ValueError(f"{name} contains </style")
-    return text
-
-
-def _csp(css: str) -> str:
-    digest = "'sha256-" + base64.b64encode(hashlib.sha256(css.encode()).digest()).decode() + "'"
-    return (
-        f"default-src 'none'; style-src {digest}; script-src 'none'; img-src 'none'; "
-        "connect-src 'none'; base-uri 'none'; form-action 'none'"
-    )

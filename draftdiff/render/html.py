@@ -17,14 +17,9 @@ The view objects below only rearrange what the Comparison holds.
 
 from __future__ import annotations
 
-import base64
-import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
-from importlib import resources
 
-import jinja2
 from markupsafe import Markup
 
 from draftdiff import __version__
@@ -49,6 +44,7 @@ from draftdiff.render.labels import (
     pair_label,
     summary_after_label,
 )
+from draftdiff.render.page import asset, csp, template
 from draftdiff.render.redline import ChangeIndex, Mark, Paragraph, inline, one_side, pieces
 
 CONTEXT_CHARS = 70
@@ -128,7 +124,7 @@ class PairView:
 
 def render_html(comparison: Comparison) -> str:
     """The report as one HTML document."""
-    return _template().render(**_context(comparison))
+    return template("report.html.j2").render(**_context(comparison))
 
 
 # --- view objects -------------------------------------------------------------------
@@ -142,7 +138,7 @@ def _context(comparison: Comparison) -> dict[str, object]:
     views = [_change_view(comparison, i, c, section_of) for i, c in enumerate(comparison.changes)]
     pairs = [_pair_view(comparison, index, p, views) for p in comparison.pairs]
     types = sorted({code for c in comparison.changes for code in c.codes})
-    css, js = _static("report.css"), _static("report.js")
+    css, js = asset("report.css"), asset("report.js")
     statuses = comparison.status_counts()
     return {
         "generator": f"draftdiff {__version__}",
@@ -170,7 +166,7 @@ def _context(comparison: Comparison) -> dict[str, object]:
         "describe": _describe(comparison),
         "css": Markup(css),
         "js": Markup(js),
-        "csp": _csp(css, js),
+        "csp": csp(css, js),
     }
 
 
@@ -269,41 +265,3 @@ def _describe(comparison: Comparison) -> object:
         return "; ".join(parts)
 
     return describe
-
-
-# --- template and assets ------------------------------------------------------------
-
-
-@cache
-def _template() -> jinja2.Template:
-    env = jinja2.Environment(
-        loader=jinja2.PackageLoader("draftdiff.render", "templates"),
-        autoescape=True,  # every {{ }} is escaped; document text is never marked safe
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    return env.get_template("report.html.j2")
-
-
-@cache
-def _static(name: str) -> str:
-    text = resources.files("draftdiff.render").joinpath("templates", name).read_text("utf-8")
-    closing = "</style" if name.endswith(".css") else "</script"
-    # Inlined verbatim, so it must not be able to close its own element early.
-    if closing in text.lower():
-        raise ValueError(f"{name} contains {closing}")
-    return text
-
-
-def _csp(css: str, js: str) -> str:
-    """A policy that allows exactly the inlined style and script and nothing else."""
-
-    def digest(text: str) -> str:
-        return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode()).digest()).decode() + "'"
-
-    return (
-        f"default-src 'none'; style-src {digest(css)}; script-src {digest(js)}; "
-        "img-src 'none'; connect-src 'none'; base-uri 'none'; form-action 'none'"
-    )
