@@ -13,7 +13,7 @@ import pytest
 
 from bench.batch_drafts import write_manifest, write_pairs
 from tests.batch.conftest import draftdiff, results
-from tests.report.conftest import CHROMIUM, CHROMIUM_ARGS
+from tests.report.conftest import launch_chromium
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
@@ -21,15 +21,7 @@ if TYPE_CHECKING:
 
 @pytest.fixture(scope="module")
 def chromium() -> Iterator[Browser]:
-    # Module scope, as in tests/report: Playwright's loop must stop before asyncio tests run.
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} missing: apt-get install -y chromium (see .ci/run)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+    yield from launch_chromium()
 
 
 @pytest.fixture(scope="module")

@@ -12,7 +12,7 @@ import pytest
 
 from draftdiff.history import History
 from draftdiff.render.history_html import render_history_html
-from tests.report.conftest import CHROMIUM, CHROMIUM_ARGS
+from tests.report.conftest import launch_chromium
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
@@ -20,15 +20,7 @@ if TYPE_CHECKING:
 
 @pytest.fixture(scope="module")
 def chromium() -> Iterator[Browser]:
-    # Module scope, as in tests/report: Playwright's loop must stop before asyncio tests run.
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} missing: apt-get install -y chromium (see .ci/run)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+    yield from launch_chromium()
 
 
 def test_history_page_draws_its_charts_with_nothing_blocked(

@@ -32,10 +32,11 @@ CHROMIUM_ARGS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[Browser]:
-    # Module scope on purpose: Playwright's sync API keeps an asyncio loop running on
-    # the main thread until stopped, which would break later asyncio (Textual) tests.
+def launch_chromium() -> Iterator[Browser]:
+    """Debian's Chromium under Playwright, for a module-scoped fixture (tests/history and
+    tests/batch use it too). Module scope on purpose: Playwright's sync API keeps an
+    asyncio loop running on the main thread until stopped, which would break later
+    asyncio (Textual) tests."""
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} missing: apt-get install -y chromium (see .ci/run)")
     from playwright.sync_api import sync_playwright
@@ -44,6 +45,11 @@ def chromium() -> Iterator[Browser]:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+@pytest.fixture(scope="module")
+def chromium() -> Iterator[Browser]:
+    yield from launch_chromium()
 
 
 @pytest.fixture
